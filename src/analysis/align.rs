@@ -1,0 +1,1 @@
+//! Paragraph alignment between two documents. (Being built: see issue 3.)

@@ -1,0 +1,1 @@
+//! Word-level differences inside aligned passages. (Being built: see issue 3.)

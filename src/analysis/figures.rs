@@ -1,0 +1,1 @@
+//! Figures as the sources state them. (Being built: see issue 5.)

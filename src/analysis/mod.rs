@@ -1,0 +1,10 @@
+//! Pure text analysis: no browser, no framework. Everything here runs in `cargo test` on the
+//! host and, where the build needs it, inside `build.rs`.
+
+pub mod align;
+pub mod clean;
+pub mod diff;
+pub mod figures;
+pub mod fold;
+pub mod glossary;
+pub mod search;

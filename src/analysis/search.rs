@@ -1,0 +1,1 @@
+//! Search over the corpus and glossary. (Being built: see issue 7.)

@@ -1,0 +1,2 @@
+//! The browser UI (wasm only).
+pub fn start() {}

@@ -1,0 +1,41 @@
+//! Emitters for the build step. Each reads one data file, checks it against the cleaned
+//! corpus and writes Rust source for `crate::corpus`.
+
+pub mod corpus;
+pub mod figures;
+pub mod glossary;
+pub mod search;
+
+use std::path::Path;
+
+pub type Result<T> = std::result::Result<T, String>;
+
+pub fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// A Rust string literal for `s` (Debug output of `str` is valid Rust source).
+pub fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// `Some("…")` or `None`.
+pub fn opt_lit(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_string(), |s| format!("Some({s:?})"))
+}
+
+pub fn generate(data: &Path, out: &Path) -> Result<()> {
+    let docs = corpus::load(&data.join("documents.toml"), &data.join("seeds"))?;
+    let glossary = glossary::load(&data.join("glossary.toml"))?;
+    let marks = glossary::mark_corpus(&glossary, &docs);
+    write(&out.join("corpus.rs"), &corpus::emit(&docs, &marks))?;
+    write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &marks))?;
+    let figures = figures::load(&data.join("figures.toml"), &docs)?;
+    write(&out.join("figures.rs"), &figures::emit(&figures))?;
+    write(&out.join("search.rs"), &search::emit(&docs, &glossary))?;
+    Ok(())
+}

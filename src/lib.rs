@@ -1,0 +1,13 @@
+//! Camp Ashraf 3 reading companion.
+//!
+//! Data flows one way: `src/data` (compiled in by `build.rs`) -> [`corpus`] -> pure
+//! [`analysis`] -> UI components -> pages. Only the UI needs a browser; everything above it
+//! is tested on the host with `cargo test`.
+
+pub mod analysis;
+pub mod corpus;
+pub mod model;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

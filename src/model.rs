@@ -1,0 +1,82 @@
+//! Shapes of the compiled-in corpus. `build.rs` emits `static` values of these types, so
+//! every field is borrowed for `'static` and nothing is parsed at run time.
+
+/// What a block of cleaned text is, so the reader can give it the right element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The document's own title (one per document, rendered as its `h1`).
+    Title,
+    /// A section heading (`h2`).
+    Heading,
+    /// A sub-section heading (`h3`).
+    Subheading,
+    /// Body text.
+    Paragraph,
+    /// An image caption kept from the page; the image itself was not received.
+    Caption,
+    /// An attribution line such as "Reporting by PMOI/MEK".
+    Byline,
+}
+
+impl BlockKind {
+    pub fn is_heading(self) -> bool {
+        matches!(self, BlockKind::Title | BlockKind::Heading | BlockKind::Subheading)
+    }
+}
+
+/// A glossary term found in a block: byte offsets into `Block::text` and the term's index
+/// in `GLOSSARY`. Computed once, at build time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub start: u32,
+    pub end: u32,
+    pub term: u16,
+}
+
+#[derive(Debug)]
+pub struct Block {
+    /// Stable fragment id: `p3` for the third paragraph-like block, `h-history` for headings.
+    pub id: &'static str,
+    pub kind: BlockKind,
+    pub text: &'static str,
+    pub marks: &'static [Mark],
+}
+
+/// How one document relates to another (summary of, revision of).
+#[derive(Debug)]
+pub struct Relation {
+    pub kind: &'static str,
+    pub target: &'static str,
+    pub note: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub id: &'static str,
+    pub seed: &'static str,
+    pub title: &'static str,
+    pub short_title: &'static str,
+    pub outlet: &'static str,
+    pub date: &'static str,
+    /// ISO date used for ordering and time axes, when the text states one.
+    pub date_iso: Option<&'static str>,
+    pub language: &'static str,
+    pub relation: &'static str,
+    pub licence: &'static str,
+    pub related: &'static [Relation],
+    /// The seed exactly as received, for "view original".
+    pub original: &'static str,
+    pub blocks: &'static [Block],
+    pub word_count: usize,
+}
+
+impl Document {
+    /// Minutes at 200 words a minute, a common figure for students reading for study.
+    pub fn reading_minutes(&self) -> usize {
+        self.word_count.div_ceil(200).max(1)
+    }
+
+    pub fn block(&self, id: &str) -> Option<&'static Block> {
+        self.blocks.iter().find(|b| b.id == id)
+    }
+}

@@ -1,0 +1,218 @@
+//! Every view's URL. The app is one `index.html`, so a view lives in the query string
+//! (`?view=read&doc=…`) and the fragment is left for paragraphs (`#p3`): a plain static
+//! host needs no rewrite rules, and the same relative links work under any sub-path.
+
+/// Which screen a URL asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    Library,
+    Read {
+        doc: String,
+        /// Show the seed as received instead of the cleaned text.
+        original: bool,
+        /// A figure id whose quote is highlighted.
+        figure: Option<String>,
+        /// A search query whose hits are marked.
+        query: Option<String>,
+    },
+    Compare {
+        left: Option<String>,
+        right: Option<String>,
+    },
+    Glossary,
+    Figures {
+        quantity: Option<String>,
+    },
+    Search {
+        query: String,
+    },
+    /// A URL the app cannot read: the message names what was wrong.
+    NotFound {
+        what: String,
+    },
+}
+
+/// A view plus how it is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub view: View,
+    /// Shown inside another page's iframe: no app navigation.
+    pub embed: bool,
+}
+
+impl Route {
+    pub fn new(view: View) -> Self {
+        Route { view, embed: false }
+    }
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Decodes `application/x-www-form-urlencoded` text; invalid escapes are kept literally.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a query value: everything but unreserved characters is percent-escaped.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Query pairs in order, decoded. Accepts a leading `?`.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .collect()
+}
+
+/// Reads a URL's query string. Never fails: what it cannot read becomes `View::NotFound`.
+pub fn parse(query: &str) -> Route {
+    let pairs = pairs(query);
+    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let nonempty = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+    let embed = matches!(get("embed").as_deref(), Some("1" | "true"));
+    let view = match get("view").as_deref() {
+        None | Some("") | Some("library") => View::Library,
+        Some("read") => match nonempty("doc") {
+            Some(doc) => View::Read {
+                doc,
+                original: matches!(get("original").as_deref(), Some("1" | "true")),
+                figure: nonempty("figure"),
+                query: nonempty("q"),
+            },
+            None => View::NotFound { what: "This reader link does not say which document to open.".into() },
+        },
+        Some("compare") => View::Compare { left: nonempty("a"), right: nonempty("b") },
+        Some("glossary") => View::Glossary,
+        Some("figures") => View::Figures { quantity: nonempty("quantity") },
+        Some("search") => View::Search { query: get("q").unwrap_or_default() },
+        Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
+    };
+    Route { view, embed }
+}
+
+/// The relative URL (query only) of a route: resolved against the page's own address, so
+/// it works at any depth of any host.
+pub fn href(route: &Route) -> String {
+    let mut q: Vec<(&str, String)> = Vec::new();
+    match &route.view {
+        View::Library => {}
+        View::Read { doc, original, figure, query } => {
+            q.push(("view", "read".into()));
+            q.push(("doc", doc.clone()));
+            if *original {
+                q.push(("original", "1".into()));
+            }
+            if let Some(f) = figure {
+                q.push(("figure", f.clone()));
+            }
+            if let Some(s) = query {
+                q.push(("q", s.clone()));
+            }
+        }
+        View::Compare { left, right } => {
+            q.push(("view", "compare".into()));
+            if let Some(a) = left {
+                q.push(("a", a.clone()));
+            }
+            if let Some(b) = right {
+                q.push(("b", b.clone()));
+            }
+        }
+        View::Glossary => q.push(("view", "glossary".into())),
+        View::Figures { quantity } => {
+            q.push(("view", "figures".into()));
+            if let Some(x) = quantity {
+                q.push(("quantity", x.clone()));
+            }
+        }
+        View::Search { query } => {
+            q.push(("view", "search".into()));
+            q.push(("q", query.clone()));
+        }
+        View::NotFound { .. } => q.push(("view", "not-found".into())),
+    }
+    if route.embed {
+        q.push(("embed", "1".into()));
+    }
+    if q.is_empty() {
+        return "./".into();
+    }
+    let body: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    format!("?{}", body.join("&"))
+}
+
+/// Shorthand for a reader link.
+pub fn read_href(doc: &str) -> String {
+    href(&Route::new(View::Read { doc: doc.into(), original: false, figure: None, query: None }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let views = [
+            View::Library,
+            View::Read { doc: "lends-hope".into(), original: true, figure: Some("residents-1".into()), query: Some("troll farm".into()) },
+            View::Compare { left: Some("a".into()), right: None },
+            View::Glossary,
+            View::Figures { quantity: Some("residents".into()) },
+            View::Search { query: "“Manëz” & co".into() },
+        ];
+        for v in views {
+            for embed in [false, true] {
+                let r = Route { view: v.clone(), embed };
+                assert_eq!(parse(&href(&r)), r, "{}", href(&r));
+            }
+        }
+    }
+
+    #[test]
+    fn bad_urls_are_not_found_not_panics() {
+        assert!(matches!(parse("?view=nope").view, View::NotFound { .. }));
+        assert!(matches!(parse("?view=read").view, View::NotFound { .. }));
+        assert!(matches!(parse("?view=read&doc=%E2%28%A1%").view, View::Read { .. }));
+        assert_eq!(parse("?view=search&q=a%").view, View::Search { query: "a%".into() });
+        assert_eq!(parse("").view, View::Library);
+        assert_eq!(parse("?&&=").view, View::Library);
+    }
+}
