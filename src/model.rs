@@ -20,7 +20,10 @@ pub enum BlockKind {
 
 impl BlockKind {
     pub fn is_heading(self) -> bool {
-        matches!(self, BlockKind::Title | BlockKind::Heading | BlockKind::Subheading)
+        matches!(
+            self,
+            BlockKind::Title | BlockKind::Heading | BlockKind::Subheading
+        )
     }
 }
 

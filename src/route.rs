@@ -58,15 +58,13 @@ pub fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -117,13 +115,24 @@ pub fn parse(query: &str) -> Route {
                 figure: nonempty("figure"),
                 query: nonempty("q"),
             },
-            None => View::NotFound { what: "This reader link does not say which document to open.".into() },
+            None => View::NotFound {
+                what: "This reader link does not say which document to open.".into(),
+            },
         },
-        Some("compare") => View::Compare { left: nonempty("a"), right: nonempty("b") },
+        Some("compare") => View::Compare {
+            left: nonempty("a"),
+            right: nonempty("b"),
+        },
         Some("glossary") => View::Glossary,
-        Some("figures") => View::Figures { quantity: nonempty("quantity") },
-        Some("search") => View::Search { query: get("q").unwrap_or_default() },
-        Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
+        Some("figures") => View::Figures {
+            quantity: nonempty("quantity"),
+        },
+        Some("search") => View::Search {
+            query: get("q").unwrap_or_default(),
+        },
+        Some(other) => View::NotFound {
+            what: format!("There is no view called “{other}”."),
+        },
     };
     Route { view, embed }
 }
@@ -134,7 +143,12 @@ pub fn href(route: &Route) -> String {
     let mut q: Vec<(&str, String)> = Vec::new();
     match &route.view {
         View::Library => {}
-        View::Read { doc, original, figure, query } => {
+        View::Read {
+            doc,
+            original,
+            figure,
+            query,
+        } => {
             q.push(("view", "read".into()));
             q.push(("doc", doc.clone()));
             if *original {
@@ -175,13 +189,21 @@ pub fn href(route: &Route) -> String {
     if q.is_empty() {
         return "./".into();
     }
-    let body: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    let body: Vec<String> = q
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
     format!("?{}", body.join("&"))
 }
 
 /// Shorthand for a reader link.
 pub fn read_href(doc: &str) -> String {
-    href(&Route::new(View::Read { doc: doc.into(), original: false, figure: None, query: None }))
+    href(&Route::new(View::Read {
+        doc: doc.into(),
+        original: false,
+        figure: None,
+        query: None,
+    }))
 }
 
 #[cfg(test)]
@@ -192,15 +214,30 @@ mod tests {
     fn round_trips() {
         let views = [
             View::Library,
-            View::Read { doc: "lends-hope".into(), original: true, figure: Some("residents-1".into()), query: Some("troll farm".into()) },
-            View::Compare { left: Some("a".into()), right: None },
+            View::Read {
+                doc: "lends-hope".into(),
+                original: true,
+                figure: Some("residents-1".into()),
+                query: Some("troll farm".into()),
+            },
+            View::Compare {
+                left: Some("a".into()),
+                right: None,
+            },
             View::Glossary,
-            View::Figures { quantity: Some("residents".into()) },
-            View::Search { query: "“Manëz” & co".into() },
+            View::Figures {
+                quantity: Some("residents".into()),
+            },
+            View::Search {
+                query: "“Manëz” & co".into(),
+            },
         ];
         for v in views {
             for embed in [false, true] {
-                let r = Route { view: v.clone(), embed };
+                let r = Route {
+                    view: v.clone(),
+                    embed,
+                };
                 assert_eq!(parse(&href(&r)), r, "{}", href(&r));
             }
         }
@@ -210,8 +247,14 @@ mod tests {
     fn bad_urls_are_not_found_not_panics() {
         assert!(matches!(parse("?view=nope").view, View::NotFound { .. }));
         assert!(matches!(parse("?view=read").view, View::NotFound { .. }));
-        assert!(matches!(parse("?view=read&doc=%E2%28%A1%").view, View::Read { .. }));
-        assert_eq!(parse("?view=search&q=a%").view, View::Search { query: "a%".into() });
+        assert!(matches!(
+            parse("?view=read&doc=%E2%28%A1%").view,
+            View::Read { .. }
+        ));
+        assert_eq!(
+            parse("?view=search&q=a%").view,
+            View::Search { query: "a%".into() }
+        );
         assert_eq!(parse("").view, View::Library);
         assert_eq!(parse("?&&=").view, View::Library);
     }

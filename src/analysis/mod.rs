@@ -8,3 +8,4 @@ pub mod figures;
 pub mod fold;
 pub mod glossary;
 pub mod search;
+pub mod spans;
