@@ -1,0 +1,120 @@
+// Shared set-up for the browser tests: serves the release build (dist/) under a sub-path,
+// drives Debian's Chromium through playwright-core, and records every console error, page
+// error and Content-Security-Policy violation, so each test can assert there were none.
+//
+//   const app = await startApp();            // in before()
+//   const page = await app.open('?view=glossary');
+//   ...
+//   app.assertClean();                        // at the end of each test
+//   await app.close();                        // in after()
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+export const BASE_PATH = '/courses/unit-3/companion/';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Polls `check` (sync or async) until it returns a truthy value; fails with `message`. */
+export async function waitUntil(check, message, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(`timed out: ${message}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+/** The text of a page's <main> as a reader sees it, without the parts named in `skip` (CSS selectors). */
+export async function mainText(page, skip = []) {
+  return page.locator('main').evaluate((main, skip) => {
+    const copy = main.cloneNode(true);
+    for (const selector of skip) copy.querySelectorAll(selector).forEach((el) => el.remove());
+    return copy.textContent.replace(/\s+/g, ' ');
+  }, skip);
+}
+
+export async function startApp() {
+  assert.ok(existsSync(join(DIST, 'index.html')), `no release build in ${DIST}: run trunk build --release first`);
+  const server = await startServer({ root: DIST, base: BASE_PATH });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const problems = [];
+  const contexts = [];
+
+  /** A fresh browser context (no storage, no history): a first visit. */
+  async function newContext(options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    contexts.push(context);
+    await context.exposeBinding('__reportViolation', ({ page }, v) =>
+      problems.push(`CSP violation on ${page.url()}: ${v.directive} blocked ${v.blocked} (${v.source})`),
+    );
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__reportViolation({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI || 'inline',
+          source: `${e.sourceFile}:${e.lineNumber}`,
+        }),
+      );
+    });
+    context.on('page', watch);
+    return context;
+  }
+
+  function watch(page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error on ${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`));
+  }
+
+  /**
+   * Opens `path` (relative to the app's base URL, e.g. "?view=read&doc=lends-hope#p3") in a
+   * new page, by default in a fresh context, and waits until the app has rendered its <h1>.
+   */
+  async function open(path = '', { context, contextOptions } = {}) {
+    const ctx = context ?? (await newContext(contextOptions));
+    const page = await ctx.newPage();
+    await page.goto(new URL(path, server.url).href);
+    await ready(page);
+    return page;
+  }
+
+  /** Waits until the app has rendered a view (its <main> holds an <h1>). */
+  async function ready(page) {
+    await page.locator('main#main h1').first().waitFor({ state: 'visible', timeout: 15000 });
+  }
+
+  return {
+    url: server.url,
+    browser,
+    newContext,
+    open,
+    ready,
+    /** Everything that went wrong in any page since the last assertClean(). */
+    problems: () => [...problems],
+    /** Fails if any page had a console error, page error or CSP violation; then starts afresh. */
+    assertClean() {
+      const found = problems.splice(0);
+      assert.deepEqual(found, [], 'no console errors, page errors or CSP violations');
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// A static file server that behaves like a plain static host: no rewrite rules, so a path
+// that is not a file is a 404, and a directory serves its index.html. The app is mounted
+// under a sub-path to prove that the build works away from a host's root.
+//
+// Used by the browser tests (startServer) and by tools/serve.sh:
+//   node tests/browser/server.mjs <dir> [--port 8080] [--host 127.0.0.1] [--base /]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves `root` under `base` (which starts and ends with "/") on a free port of `host`.
+ * Resolves to { url, close }: `url` is the absolute URL of `base`.
+ */
+export async function startServer({ root, base = '/', host = '127.0.0.1', port = 0 }) {
+  const top = resolve(root);
+  const server = createServer(async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return send(400, 'Bad request');
+    }
+    if (`${path}/` === base) return send(301, '', { location: base });
+    if (!path.startsWith(base)) return send(404, 'Not found');
+    const file = join(top, path.slice(base.length));
+    if (file !== top && !file.startsWith(top + sep)) return send(404, 'Not found');
+    try {
+      let target = file;
+      let info = await stat(target);
+      if (info.isDirectory()) {
+        if (!path.endsWith('/')) return send(301, '', { location: `${path}/` });
+        target = join(target, 'index.html');
+        info = await stat(target);
+      }
+      if (!info.isFile()) return send(404, 'Not found');
+      const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
+      send(200, await readFile(target), { 'content-type': type });
+    } catch {
+      send(404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
+    }
+  });
+  await new Promise((ok, ko) => server.once('error', ko).listen(port, host, ok));
+  const { port: actual } = server.address();
+  return {
+    url: `http://${host}:${actual}${base}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i < 0 ? fallback : args.splice(i, 2)[1];
+  };
+  const port = Number(option('--port', '8080'));
+  const host = option('--host', '127.0.0.1');
+  const base = option('--base', '/');
+  const root = args[0] ?? 'dist';
+  const { url } = await startServer({ root, base, host, port });
+  console.log(`Serving ${root}/ at ${url.replace('127.0.0.1', 'localhost')} (Ctrl+C stops)`);
+}
