@@ -3,6 +3,8 @@
 
 mod browser;
 mod components;
+mod embed;
+mod offline;
 mod pages;
 mod panic;
 mod settings;

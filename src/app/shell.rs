@@ -6,6 +6,8 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use super::browser;
+use super::embed::{self, EmbedPanel};
+use super::offline::{self, UpdateBanner};
 use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::pages;
 use super::settings::{self, use_settings};
@@ -15,6 +17,8 @@ use crate::route::{self, Route, View};
 pub fn App() -> impl IntoView {
     settings::provide();
     provide_open_tip();
+    offline::register();
+    embed::report_height();
     // The base is read at run time, so the same build works at "/" and under any sub-path.
     let base = browser::base_dir();
     let base = base.trim_end_matches('/').to_string();
@@ -64,6 +68,7 @@ fn Shell() -> impl IntoView {
             <Header/>
         </Show>
         <SettingsNotice/>
+        <UpdateBanner/>
         <main id="main" tabindex="-1">
             {move || pages::view_for(route.get().view)}
         </main>
@@ -107,10 +112,13 @@ fn Header() -> impl IntoView {
                     {nav_link("Figures", figures, |v| matches!(v, View::Figures { .. }))}
                 </ul>
             </nav>
-            <label class="setting">
-                <input type="checkbox" bind:checked=settings.glossary_marks/>
-                " Glossary marks"
-            </label>
+            <div class="header-tools">
+                <label class="setting">
+                    <input type="checkbox" bind:checked=settings.glossary_marks/>
+                    " Glossary marks"
+                </label>
+                <EmbedPanel/>
+            </div>
         </header>
     }
 }

@@ -2,6 +2,7 @@
 //! computed by `crate::analysis` and turn them into elements.
 
 pub mod block_text;
+pub mod copy;
 pub mod para_link;
 pub mod provenance;
 pub mod title;

@@ -1,10 +1,9 @@
 //! "Copy link to paragraph N": copies the paragraph's absolute URL and puts its fragment in
-//! the address bar. Where the clipboard is unavailable (an insecure context, a sandboxed
-//! iframe) the link is shown instead so it can be copied by hand.
+//! the address bar.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::copy::copy_and_report;
 use crate::app::browser;
 
 #[component]
@@ -20,16 +19,8 @@ pub fn ParaLink(
 ) -> impl IntoView {
     let name = format!("Copy link to paragraph {label}");
     let copy = move |_| {
-        let url = browser::absolute(&format!("{href}#{id}"));
         browser::replace_hash(id);
-        spawn_local(async move {
-            let ok = browser::copy_text(&url).await;
-            status.set(if ok {
-                "Link copied".to_string()
-            } else {
-                format!("Copy this link: {url}")
-            });
-        });
+        copy_and_report(browser::absolute(&format!("{href}#{id}")), "Link copied", status);
     };
     view! {
         <button type="button" class="para-link" aria-label=name title="Copy link to this paragraph" on:click=copy>
