@@ -206,6 +206,20 @@ pub fn read_href(doc: &str) -> String {
     }))
 }
 
+fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+}
+
+/// A copy-ready `<iframe>` for an embed URL. `allow-popups` lets the frame's "open in the
+/// full companion" link open a tab; nothing else is granted beyond scripts and storage.
+pub fn iframe_snippet(src: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups\"></iframe>",
+        attr_escape(src),
+        attr_escape(title)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +255,13 @@ mod tests {
                 assert_eq!(parse(&href(&r)), r, "{}", href(&r));
             }
         }
+    }
+
+    #[test]
+    fn iframe_snippet_escapes_attributes() {
+        let s = iframe_snippet("https://x/?view=read&doc=a&embed=1", "A \"quoted\" <title>");
+        assert!(s.contains("src=\"https://x/?view=read&amp;doc=a&amp;embed=1\""));
+        assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
     }
 
     #[test]

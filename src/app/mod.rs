@@ -1,2 +1,18 @@
-//! The browser UI (wasm only).
-pub fn start() {}
+//! The browser UI (wasm only). Pages read the compiled-in corpus and the results of the pure
+//! analysis modules; components only render what they are given.
+
+mod browser;
+mod components;
+mod embed;
+mod offline;
+mod pages;
+mod panic;
+mod settings;
+mod shell;
+
+/// Mounts the app on `<body>`. A panic replaces the frozen page with a message and a reload
+/// button (see `panic.rs`).
+pub fn start() {
+    panic::install();
+    leptos::mount::mount_to_body(shell::App);
+}

@@ -1,0 +1,93 @@
+//! Thin, failure-tolerant wrappers over browser APIs. Each one degrades instead of throwing:
+//! storage can be blocked in a sandboxed iframe, the clipboard can be missing outside a secure
+//! context, and none of that may stop the app.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The directory the app is served from ("/courses/unit-3/companion/"), read at run time so
+/// one build works under any sub-path.
+pub fn base_dir() -> String {
+    let path = window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into());
+    match path.rfind('/') {
+        Some(i) => path[..=i].to_string(),
+        None => "/".into(),
+    }
+}
+
+/// The absolute URL for a relative app link (`?view=…#p3`).
+pub fn absolute(relative: &str) -> String {
+    let here = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(relative, &here)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| relative.to_string())
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+pub fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Returns whether the value was stored.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Writes text to the clipboard; `false` when the browser offers no clipboard or refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Puts `#fragment` in the address bar without a navigation or a scroll jump.
+pub fn replace_hash(fragment: &str) {
+    if let Some(w) = window() {
+        if let Ok(history) = w.history() {
+            let _ =
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+        }
+    }
+}
+
+/// Scrolls an element into view, respecting reduced motion (the CSS sets
+/// `scroll-behavior`), and moves focus to it so keyboard users continue from there.
+pub fn scroll_to_id(id: &str) -> bool {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+    true
+}

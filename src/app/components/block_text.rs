@@ -1,0 +1,76 @@
+//! One block's text with its glossary terms, figure numbers, search hits and highlighted
+//! quote, as pieces computed by `analysis::spans`.
+
+use std::ops::Range;
+
+use leptos::prelude::*;
+
+use super::tooltip::GlossaryTerm;
+use crate::analysis::spans::{self, Layers, PieceKind, Run};
+use crate::app::settings::use_settings;
+use crate::model::Block;
+
+/// Where a figure's number leads and how a screen reader announces the link.
+pub type FigureLink = fn(u16) -> (String, String);
+
+fn run_view(run: &Run<'static>) -> AnyView {
+    let text = run.text;
+    let inner = if run.rtl {
+        view! { <bdi dir="rtl" lang="fa">{text}</bdi> }.into_any()
+    } else {
+        text.into_any()
+    };
+    match (run.hit, run.quote) {
+        (true, _) => view! { <mark class="hit">{inner}</mark> }.into_any(),
+        (false, true) => view! { <mark class="quote">{inner}</mark> }.into_any(),
+        (false, false) => inner,
+    }
+}
+
+#[component]
+pub fn BlockText(
+    block: &'static Block,
+    /// Makes tooltip keys unique across the page (the document id, or a column name).
+    scope: &'static str,
+    #[prop(optional)] hits: Vec<Range<usize>>,
+    #[prop(optional)] quotes: Vec<Range<usize>>,
+    #[prop(optional)] figures: Vec<(Range<usize>, u16)>,
+    #[prop(optional)] figure_link: Option<FigureLink>,
+) -> impl IntoView {
+    let settings = use_settings();
+    move || {
+        let marks = if settings.glossary_marks.get() {
+            block.marks
+        } else {
+            &[]
+        };
+        let layers = Layers {
+            terms: marks,
+            figures: figures.clone(),
+            hits: hits.clone(),
+            quotes: quotes.clone(),
+        };
+        spans::pieces(block.text, &layers)
+            .into_iter()
+            .enumerate()
+            .map(|(i, piece)| {
+                let runs: Vec<AnyView> = piece.runs.iter().map(run_view).collect();
+                match piece.kind {
+                    PieceKind::Plain => runs.into_any(),
+                    PieceKind::Term(t) => {
+                        let key = format!("{scope}-{}-{i}", block.id);
+                        view! { <GlossaryTerm term=t key=key>{runs}</GlossaryTerm> }.into_any()
+                    }
+                    PieceKind::Figure(f) => match figure_link {
+                        Some(link) => {
+                            let (href, label) = link(f);
+                            view! { <a class="figure-num" href=href aria-label=label>{runs}</a> }
+                                .into_any()
+                        }
+                        None => runs.into_any(),
+                    },
+                }
+            })
+            .collect_view()
+    }
+}

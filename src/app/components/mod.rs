@@ -1,0 +1,9 @@
+//! Rendering pieces shared by the pages. None of them processes text: they receive pieces
+//! computed by `crate::analysis` and turn them into elements.
+
+pub mod block_text;
+pub mod copy;
+pub mod para_link;
+pub mod provenance;
+pub mod title;
+pub mod tooltip;

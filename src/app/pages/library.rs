@@ -1,0 +1,47 @@
+//! The start page: the five documents with their provenance at a glance.
+
+use leptos::prelude::*;
+
+use crate::app::components::title::use_page_title;
+use crate::corpus::DOCUMENTS;
+use crate::route;
+
+#[component]
+pub fn Library() -> impl IntoView {
+    use_page_title(|| "Library".to_string());
+    let items = DOCUMENTS
+        .iter()
+        .map(|doc| {
+            let title_id = format!("doc-{}", doc.id);
+            let labelled_by = title_id.clone();
+            view! {
+                <li>
+                    <article class="doc-card" aria-labelledby=labelled_by>
+                        <h2 id=title_id>
+                            <a href=route::read_href(doc.id)>
+                                {doc.title}
+                                <span class="doc-relation">" — " {doc.relation}</span>
+                            </a>
+                        </h2>
+                        <dl class="doc-facts">
+                            <div><dt>"Outlet"</dt><dd>{doc.outlet}</dd></div>
+                            <div><dt>"Date"</dt><dd>{doc.date}</dd></div>
+                            <div><dt>"Relation"</dt><dd>{doc.relation}</dd></div>
+                            <div><dt>"Words"</dt><dd>{doc.word_count}</dd></div>
+                            <div><dt>"Reading time"</dt><dd>{format!("about {} min", doc.reading_minutes())}</dd></div>
+                        </dl>
+                    </article>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>"Library"</h1>
+        <p class="lede">
+            "Five documents about Camp Ashraf 3, the camp of the People’s Mojahedin Organization of Iran (MEK) in Albania. "
+            "Three come from websites run by or supporting the MEK and the NCRI; two are revisions of one encyclopedia article. "
+            "They disagree on figures, framing and what they leave out: read them with their provenance in view."
+        </p>
+        <ul class="doc-list">{items}</ul>
+    }
+}

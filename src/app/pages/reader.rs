@@ -1,0 +1,141 @@
+//! The clean reader: one document with provenance, linkable paragraphs, the original one
+//! click away, and previous/next.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::NotFound;
+use crate::app::browser;
+use crate::app::components::block_text::BlockText;
+use crate::app::components::para_link::ParaLink;
+use crate::app::components::provenance::Provenance;
+use crate::app::components::title::use_page_title;
+use crate::corpus::{self, DOCUMENTS};
+use crate::model::{Block, BlockKind, Document};
+use crate::route::{self, Route, View};
+
+fn reader_href(doc: &Document, original: bool) -> String {
+    route::href(&Route::new(View::Read {
+        doc: doc.id.into(),
+        original,
+        figure: None,
+        query: None,
+    }))
+}
+
+#[component]
+pub fn Reader(
+    doc_id: String,
+    original: bool,
+    figure: Option<String>,
+    query: Option<String>,
+) -> impl IntoView {
+    let Some(doc) = corpus::document(&doc_id) else {
+        return view! { <NotFound what=format!("There is no document with the id “{doc_id}”.")/> }
+            .into_any();
+    };
+    let _ = (&figure, &query);
+    use_page_title(move || doc.title.to_string());
+    let hash = use_location().hash;
+    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
+    // The element is rendered by now; the browser's own jump happened before it existed.
+    Effect::new(move |_| {
+        let id = target.get();
+        if !id.is_empty() {
+            request_animation_frame(move || {
+                browser::scroll_to_id(&id);
+            });
+        }
+    });
+    let status = RwSignal::new(String::new());
+    let here = route::read_href(doc.id);
+
+    let body = if original {
+        view! {
+            <p class="view-switch"><a href=reader_href(doc, false)>"View cleaned text"</a></p>
+            <h2>"Original as received"</h2>
+            <p class="hint">"The seed file exactly as it reached the project, website chrome included."</p>
+            <pre class="original" tabindex="0" aria-label="Original text">{doc.original}</pre>
+        }
+        .into_any()
+    } else {
+        let blocks = doc
+            .blocks
+            .iter()
+            .skip(1)
+            .map(|b| block_view(doc, b, here.clone(), target, status))
+            .collect_view();
+        view! {
+            <p class="view-switch"><a href=reader_href(doc, true)>"View original"</a></p>
+            <div class="text" lang=doc.language>{blocks}</div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <article class="reader" aria-labelledby="title">
+            <header class="reader-head">
+                <p class="doc-relation-tag">{doc.relation}</p>
+                <h1 id="title">{doc.title}</h1>
+                <details class="about" open>
+                    <summary><h2 class="about-title">"About this source"</h2></summary>
+                    <Provenance doc=doc/>
+                </details>
+            </header>
+            {body}
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </article>
+        <DocNav doc=doc/>
+    }
+    .into_any()
+}
+
+fn block_view(
+    doc: &'static Document,
+    block: &'static Block,
+    here: String,
+    target: Memo<String>,
+    status: RwSignal<String>,
+) -> AnyView {
+    let is_target = move || target.with(|t| t == block.id);
+    let text = view! { <BlockText block=block scope=doc.id/> };
+    match block.kind {
+        BlockKind::Title | BlockKind::Heading => {
+            view! { <h2 id=block.id tabindex="-1" class:is-target=is_target>{text}</h2> }.into_any()
+        }
+        BlockKind::Subheading => {
+            view! { <h3 id=block.id tabindex="-1" class:is-target=is_target>{text}</h3> }.into_any()
+        }
+        kind => {
+            let class = match kind {
+                BlockKind::Caption => "para caption",
+                BlockKind::Byline => "para byline",
+                _ => "para",
+            };
+            let label = block.id.trim_start_matches('p').to_string();
+            view! {
+                <div class=class>
+                    <p id=block.id tabindex="-1" class:is-target=is_target>{text}</p>
+                    <ParaLink id=block.id label=label href=here status=status/>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn DocNav(doc: &'static Document) -> impl IntoView {
+    let at = corpus::position(doc.id).unwrap_or(0);
+    let prev = at.checked_sub(1).and_then(|i| DOCUMENTS.get(i));
+    let next = DOCUMENTS.get(at + 1);
+    view! {
+        <nav class="doc-nav" aria-label="Documents">
+            <ul>
+                {prev.map(|d| view! { <li><a rel="prev" href=route::read_href(d.id)>"Previous: " {d.title}</a></li> })}
+                <li><a href="./">"Back to the library"</a></li>
+                {next.map(|d| view! { <li><a rel="next" href=route::read_href(d.id)>"Next: " {d.title}</a></li> })}
+            </ul>
+        </nav>
+    }
+}

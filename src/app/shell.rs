@@ -1,0 +1,154 @@
+//! The frame around every view: skip link, header with navigation and settings, the routed
+//! `<main>`, and the embed variant without navigation.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+
+use super::browser;
+use super::embed::{self, EmbedPanel};
+use super::offline::{self, UpdateBanner};
+use super::components::tooltip::{provide_open_tip, use_open_tip};
+use super::pages;
+use super::settings::{self, use_settings};
+use crate::route::{self, Route, View};
+
+#[component]
+pub fn App() -> impl IntoView {
+    settings::provide();
+    provide_open_tip();
+    offline::register();
+    embed::report_height();
+    // The base is read at run time, so the same build works at "/" and under any sub-path.
+    let base = browser::base_dir();
+    let base = base.trim_end_matches('/').to_string();
+    view! {
+        <Router base=base>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// The current route, parsed from the query string; shared with every page.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<Route>);
+
+pub fn use_route() -> Memo<Route> {
+    expect_context::<CurrentRoute>().0
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| route::parse(&location.search.get()));
+    provide_context(CurrentRoute(route));
+    let embed = move || route.with(|r| r.embed);
+    let open_tip = use_open_tip();
+
+    // WCAG 1.4.13: a tooltip opened by hover is dismissible with Escape wherever focus is.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            open_tip.set(None);
+        }
+    });
+
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = browser::document().and_then(|d| d.get_element_by_id("main")) {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a>
+        <Show when=move || !embed() fallback=move || view! { <EmbedBar/> }>
+            <Header/>
+        </Show>
+        <SettingsNotice/>
+        <UpdateBanner/>
+        <main id="main" tabindex="-1">
+            {move || pages::view_for(route.get().view)}
+        </main>
+        <Show when=move || !embed()>
+            <footer class="site-footer">
+                <p>
+                    "Five sources on Camp Ashraf 3, bundled with their provenance. Every figure and claim is shown with the source that states it; the companion takes no side."
+                </p>
+            </footer>
+        </Show>
+    }
+}
+
+fn nav_link(
+    label: &'static str,
+    href: String,
+    active: impl Fn(&View) -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let route = use_route();
+    let current = move || route.with(|r| active(&r.view)).then_some("page");
+    view! { <li><a href=href aria-current=current>{label}</a></li> }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let settings = use_settings();
+    let compare = route::href(&Route::new(View::Compare {
+        left: None,
+        right: None,
+    }));
+    let glossary = route::href(&Route::new(View::Glossary));
+    let figures = route::href(&Route::new(View::Figures { quantity: None }));
+    view! {
+        <header class="site-header">
+            <a class="brand" href="./">"Ashraf 3 reading companion"</a>
+            <nav aria-label="Main">
+                <ul>
+                    {nav_link("Library", "./".into(), |v| matches!(v, View::Library | View::Read { .. }))}
+                    {nav_link("Compare", compare, |v| matches!(v, View::Compare { .. }))}
+                    {nav_link("Glossary", glossary, |v| matches!(v, View::Glossary))}
+                    {nav_link("Figures", figures, |v| matches!(v, View::Figures { .. }))}
+                </ul>
+            </nav>
+            <div class="header-tools">
+                <label class="setting">
+                    <input type="checkbox" bind:checked=settings.glossary_marks/>
+                    " Glossary marks"
+                </label>
+                <EmbedPanel/>
+            </div>
+        </header>
+    }
+}
+
+/// In an iframe: no navigation, just a way out to the full companion.
+#[component]
+fn EmbedBar() -> impl IntoView {
+    let route = use_route();
+    let full = move || {
+        browser::absolute(&route::href(&Route {
+            embed: false,
+            ..route.get()
+        }))
+    };
+    view! {
+        <p class="embed-bar">
+            <a href=full target="_blank" rel="noopener">"Open in the full reading companion"</a>
+        </p>
+    }
+}
+
+#[component]
+fn SettingsNotice() -> impl IntoView {
+    let settings = use_settings();
+    view! {
+        <Show when=move || settings.notice.with(Option::is_some)>
+            <div class="notice" role="status">
+                <p>{move || settings.notice.get().unwrap_or_default()}</p>
+                <button type="button" on:click=move |_| settings.notice.set(None)>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Writes sw.js into a Trunk build: the service worker template with the build's file list
+and a version derived from the files' sha256 hashes (so any change to any file makes a new
+cache). Run as Trunk's post_build hook (TRUNK_STAGING_DIR) or with the dist folder as argument."""
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+SKIP = {"sw.js"}
+
+
+def main() -> int:
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
+    template = Path(__file__).with_name("sw.template.js").read_text(encoding="utf-8")
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name not in SKIP)
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((root / name).read_bytes()).digest())
+    version = digest.hexdigest()[:16]
+    sw = template.replace("__VERSION__", version).replace("__FILES__", json.dumps(files))
+    (root / "sw.js").write_text(sw, encoding="utf-8")
+    print(f"precache: {len(files)} files, version {version}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
