@@ -207,7 +207,9 @@ pub fn read_href(doc: &str) -> String {
 }
 
 fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// A copy-ready `<iframe>` for an embed URL. `allow-popups` lets the frame's "open in the

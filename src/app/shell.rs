@@ -6,9 +6,9 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use super::browser;
+use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::embed::{self, EmbedPanel};
 use super::offline::{self, UpdateBanner};
-use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::pages;
 use super::settings::{self, use_settings};
 use crate::route::{self, Route, View};
