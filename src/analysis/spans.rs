@@ -23,6 +23,8 @@ pub struct Run<'a> {
     pub text: &'a str,
     pub hit: bool,
     pub quote: bool,
+    /// Text that differs from the aligned passage in a comparison.
+    pub changed: bool,
     /// Arabic-script text (the corpus has Persian: اشرف۳, ۱۲۰), isolated so it keeps its
     /// own direction inside English sentences.
     pub rtl: bool,
@@ -41,6 +43,7 @@ pub struct Layers<'m> {
     pub figures: Vec<(Range<usize>, u16)>,
     pub hits: Vec<Range<usize>>,
     pub quotes: Vec<Range<usize>>,
+    pub changes: Vec<Range<usize>>,
 }
 
 fn is_rtl(c: char) -> bool {
@@ -73,7 +76,7 @@ fn runs_of<'a>(
     rtl: &[Range<usize>],
 ) -> Vec<Run<'a>> {
     let mut cuts: Vec<usize> = vec![span.start, span.end];
-    for r in layers.hits.iter().chain(&layers.quotes).chain(rtl) {
+    for r in layers.hits.iter().chain(&layers.quotes).chain(&layers.changes).chain(rtl) {
         cuts.extend([r.start, r.end].into_iter().filter(|c| span.contains(c)));
     }
     cuts.retain(|&c| text.is_char_boundary(c));
@@ -84,6 +87,7 @@ fn runs_of<'a>(
             text: &text[w[0]..w[1]],
             hit: covered(&layers.hits, w[0]),
             quote: covered(&layers.quotes, w[0]),
+            changed: covered(&layers.changes, w[0]),
             rtl: covered(rtl, w[0]),
         })
         .collect()
@@ -212,6 +216,15 @@ mod tests {
                 PieceKind::Plain
             ]
         );
+    }
+
+    #[test]
+    fn changes_split_runs() {
+        let text = "one two three";
+        let layers = Layers { changes: vec![4..7], ..Default::default() };
+        let p = pieces(text, &layers);
+        let runs: Vec<_> = p[0].runs.iter().map(|r| (r.text, r.changed)).collect();
+        assert_eq!(runs, vec![("one ", false), ("two", true), (" three", false)]);
     }
 
     #[test]
