@@ -12,20 +12,13 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Prefs {
-            glossary_marks: true,
-            sync_scroll: true,
-        }
+        Prefs { glossary_marks: true, sync_scroll: true }
     }
 }
 
 impl Prefs {
     pub fn to_saved(self) -> String {
-        format!(
-            "marks={};sync={}",
-            u8::from(self.glossary_marks),
-            u8::from(self.sync_scroll)
-        )
+        format!("marks={};sync={}", u8::from(self.glossary_marks), u8::from(self.sync_scroll))
     }
 
     /// `None` when the text is not something this app wrote. Unknown keys are ignored, so an
@@ -59,10 +52,7 @@ mod tests {
     fn round_trip() {
         for marks in [true, false] {
             for sync in [true, false] {
-                let p = Prefs {
-                    glossary_marks: marks,
-                    sync_scroll: sync,
-                };
+                let p = Prefs { glossary_marks: marks, sync_scroll: sync };
                 assert_eq!(Prefs::from_saved(&p.to_saved()), Some(p));
             }
         }
@@ -70,20 +60,9 @@ mod tests {
 
     #[test]
     fn damaged_data_is_recognised() {
-        for bad in [
-            "",
-            "{not json",
-            "marks=2",
-            "marks",
-            "marks=1;sync",
-            "x=1",
-            "marks=true",
-        ] {
+        for bad in ["", "{not json", "marks=2", "marks", "marks=1;sync", "x=1", "marks=true"] {
             assert_eq!(Prefs::from_saved(bad), None, "{bad:?}");
         }
-        assert_eq!(
-            Prefs::from_saved("marks=0;future=1").map(|p| p.glossary_marks),
-            Some(false)
-        );
+        assert_eq!(Prefs::from_saved("marks=0;future=1").map(|p| p.glossary_marks), Some(false));
     }
 }

@@ -69,12 +69,7 @@ fn covered(ranges: &[Range<usize>], at: usize) -> bool {
     ranges.iter().any(|r| r.start <= at && at < r.end)
 }
 
-fn runs_of<'a>(
-    text: &'a str,
-    span: Range<usize>,
-    layers: &Layers,
-    rtl: &[Range<usize>],
-) -> Vec<Run<'a>> {
+fn runs_of<'a>(text: &'a str, span: Range<usize>, layers: &Layers, rtl: &[Range<usize>]) -> Vec<Run<'a>> {
     let mut cuts: Vec<usize> = vec![span.start, span.end];
     for r in layers.hits.iter().chain(&layers.quotes).chain(&layers.changes).chain(rtl) {
         cuts.extend([r.start, r.end].into_iter().filter(|c| span.contains(c)));
@@ -97,17 +92,10 @@ fn runs_of<'a>(
 pub fn pieces<'a>(text: &'a str, layers: &Layers) -> Vec<Piece<'a>> {
     let len = text.len();
     let valid = |r: &Range<usize>| {
-        r.start < r.end
-            && r.end <= len
-            && text.is_char_boundary(r.start)
-            && text.is_char_boundary(r.end)
+        r.start < r.end && r.end <= len && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
     };
-    let mut tops: Vec<(Range<usize>, PieceKind)> = layers
-        .figures
-        .iter()
-        .filter(|(r, _)| valid(r))
-        .map(|(r, f)| (r.clone(), PieceKind::Figure(*f)))
-        .collect();
+    let mut tops: Vec<(Range<usize>, PieceKind)> =
+        layers.figures.iter().filter(|(r, _)| valid(r)).map(|(r, f)| (r.clone(), PieceKind::Figure(*f))).collect();
     for m in layers.terms {
         let r = m.start as usize..m.end as usize;
         if valid(&r) && !tops.iter().any(|(t, _)| t.start < r.end && r.start < t.end) {
@@ -123,22 +111,13 @@ pub fn pieces<'a>(text: &'a str, layers: &Layers) -> Vec<Piece<'a>> {
             continue; // overlapping figures: the first one wins
         }
         if at < r.start {
-            out.push(Piece {
-                kind: PieceKind::Plain,
-                runs: runs_of(text, at..r.start, layers, &rtl),
-            });
+            out.push(Piece { kind: PieceKind::Plain, runs: runs_of(text, at..r.start, layers, &rtl) });
         }
-        out.push(Piece {
-            kind,
-            runs: runs_of(text, r.clone(), layers, &rtl),
-        });
+        out.push(Piece { kind, runs: runs_of(text, r.clone(), layers, &rtl) });
         at = r.end;
     }
     if at < len || out.is_empty() {
-        out.push(Piece {
-            kind: PieceKind::Plain,
-            runs: runs_of(text, at..len, layers, &rtl),
-        });
+        out.push(Piece { kind: PieceKind::Plain, runs: runs_of(text, at..len, layers, &rtl) });
     }
     out
 }
@@ -148,74 +127,28 @@ mod tests {
     use super::*;
 
     fn flat(p: &[Piece]) -> String {
-        p.iter()
-            .flat_map(|p| p.runs.iter().map(|r| r.text))
-            .collect()
+        p.iter().flat_map(|p| p.runs.iter().map(|r| r.text)).collect()
     }
 
     #[test]
     fn covers_text_once_with_terms_and_hits() {
         let text = "The MEK’s camp in Manëz";
-        let terms = [
-            Mark {
-                start: 4,
-                end: 7,
-                term: 0,
-            },
-            Mark {
-                start: 20,
-                end: 26,
-                term: 1,
-            },
-        ];
-        let layers = Layers {
-            terms: &terms,
-            hits: vec![5..14],
-            ..Default::default()
-        };
+        let terms = [Mark { start: 4, end: 7, term: 0 }, Mark { start: 20, end: 26, term: 1 }];
+        let layers = Layers { terms: &terms, hits: vec![5..14], ..Default::default() };
         let p = pieces(text, &layers);
         assert_eq!(flat(&p), text);
         assert_eq!(p[1].kind, PieceKind::Term(0));
-        assert_eq!(
-            p[1].runs
-                .iter()
-                .map(|r| (r.text, r.hit))
-                .collect::<Vec<_>>(),
-            vec![("M", false), ("EK", true)]
-        );
+        assert_eq!(p[1].runs.iter().map(|r| (r.text, r.hit)).collect::<Vec<_>>(), vec![("M", false), ("EK", true)]);
         assert_eq!(p.last().unwrap().kind, PieceKind::Term(1));
     }
 
     #[test]
     fn figures_win_over_overlapping_terms() {
         let text = "Ashraf 3 has 3,000 members";
-        let terms = [
-            Mark {
-                start: 0,
-                end: 8,
-                term: 0,
-            },
-            Mark {
-                start: 13,
-                end: 18,
-                term: 9,
-            },
-        ];
-        let layers = Layers {
-            terms: &terms,
-            figures: vec![(13..18, 4)],
-            ..Default::default()
-        };
+        let terms = [Mark { start: 0, end: 8, term: 0 }, Mark { start: 13, end: 18, term: 9 }];
+        let layers = Layers { terms: &terms, figures: vec![(13..18, 4)], ..Default::default() };
         let kinds: Vec<_> = pieces(text, &layers).iter().map(|p| p.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                PieceKind::Term(0),
-                PieceKind::Plain,
-                PieceKind::Figure(4),
-                PieceKind::Plain
-            ]
-        );
+        assert_eq!(kinds, vec![PieceKind::Term(0), PieceKind::Plain, PieceKind::Figure(4), PieceKind::Plain]);
     }
 
     #[test]
@@ -239,23 +172,8 @@ mod tests {
     #[test]
     fn bad_ranges_are_ignored_not_panics() {
         let text = "Manëz";
-        let terms = [
-            Mark {
-                start: 3,
-                end: 4,
-                term: 0,
-            },
-            Mark {
-                start: 2,
-                end: 99,
-                term: 1,
-            },
-        ];
-        let layers = Layers {
-            terms: &terms,
-            hits: vec![4..5],
-            ..Default::default()
-        };
+        let terms = [Mark { start: 3, end: 4, term: 0 }, Mark { start: 2, end: 99, term: 1 }];
+        let layers = Layers { terms: &terms, hits: vec![4..5], ..Default::default() };
         assert_eq!(flat(&pieces(text, &layers)), text);
         assert_eq!(flat(&pieces("", &layers)), "");
     }

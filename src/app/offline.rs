@@ -24,11 +24,7 @@ fn offer(update: RwSignal<Option<ServiceWorkerHandle>>, worker: Option<ServiceWo
 }
 
 fn watch(registration: ServiceWorkerRegistration, update: RwSignal<Option<ServiceWorkerHandle>>) {
-    let has_controller = || {
-        browser::window()
-            .and_then(|w| w.navigator().service_worker().controller())
-            .is_some()
-    };
+    let has_controller = || browser::window().and_then(|w| w.navigator().service_worker().controller()).is_some();
     // A worker already waiting from an earlier visit.
     if has_controller() {
         offer(update, registration.waiting());

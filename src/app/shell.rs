@@ -95,10 +95,7 @@ fn nav_link(
 #[component]
 fn Header() -> impl IntoView {
     let settings = use_settings();
-    let compare = route::href(&Route::new(View::Compare {
-        left: None,
-        right: None,
-    }));
+    let compare = route::href(&Route::new(View::Compare { left: None, right: None }));
     let glossary = route::href(&Route::new(View::Glossary));
     let figures = route::href(&Route::new(View::Figures { quantity: None }));
     view! {
@@ -127,12 +124,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn EmbedBar() -> impl IntoView {
     let route = use_route();
-    let full = move || {
-        browser::absolute(&route::href(&Route {
-            embed: false,
-            ..route.get()
-        }))
-    };
+    let full = move || browser::absolute(&route::href(&Route { embed: false, ..route.get() }));
     view! {
         <p class="embed-bar">
             <a href=full target="_blank" rel="noopener">"Open in the full reading companion"</a>

@@ -23,11 +23,7 @@ pub enum ChangeTag {
 
 fn run_view(run: &Run<'static>, tag: ChangeTag) -> AnyView {
     let text = run.text;
-    let inner = if run.rtl {
-        view! { <bdi dir="rtl" lang="fa">{text}</bdi> }.into_any()
-    } else {
-        text.into_any()
-    };
+    let inner = if run.rtl { view! { <bdi dir="rtl" lang="fa">{text}</bdi> }.into_any() } else { text.into_any() };
     let inner = match (run.changed, tag) {
         (false, _) => inner,
         (true, ChangeTag::Del) => view! { <del>{inner}</del> }.into_any(),
@@ -54,11 +50,7 @@ pub fn BlockText(
 ) -> impl IntoView {
     let settings = use_settings();
     move || {
-        let marks = if settings.glossary_marks.get() {
-            block.marks
-        } else {
-            &[]
-        };
+        let marks = if settings.glossary_marks.get() { block.marks } else { &[] };
         let layers = Layers {
             terms: marks,
             figures: figures.clone(),
@@ -80,8 +72,7 @@ pub fn BlockText(
                     PieceKind::Figure(f) => match figure_link {
                         Some(link) => {
                             let (href, label) = link(f);
-                            view! { <a class="figure-num" href=href aria-label=label>{runs}</a> }
-                                .into_any()
+                            view! { <a class="figure-num" href=href aria-label=label>{runs}</a> }.into_any()
                         }
                         None => runs.into_any(),
                     },

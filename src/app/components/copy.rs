@@ -10,20 +10,12 @@ use crate::app::browser;
 pub fn copy_and_report(text: String, done: &'static str, status: RwSignal<String>) {
     spawn_local(async move {
         let ok = browser::copy_text(&text).await;
-        status.set(if ok {
-            done.to_string()
-        } else {
-            format!("Copying is blocked here. Select and copy: {text}")
-        });
+        status.set(if ok { done.to_string() } else { format!("Copying is blocked here. Select and copy: {text}") });
     });
 }
 
 /// A button that copies the current value of `text`.
-pub fn copy_button(
-    label: &'static str,
-    text: Signal<String>,
-    status: RwSignal<String>,
-) -> impl IntoView {
+pub fn copy_button(label: &'static str, text: Signal<String>, status: RwSignal<String>) -> impl IntoView {
     view! {
         <button type="button" on:click=move |_| copy_and_report(text.get_untracked(), "Copied", status)>{label}</button>
     }

@@ -20,11 +20,7 @@ pub fn ParaLink(
     let name = format!("Copy link to paragraph {label}");
     let copy = move |_| {
         browser::replace_hash(id);
-        copy_and_report(
-            browser::absolute(&format!("{href}#{id}")),
-            "Link copied",
-            status,
-        );
+        copy_and_report(browser::absolute(&format!("{href}#{id}")), "Link copied", status);
     };
     view! {
         <button type="button" class="para-link" aria-label=name title="Copy link to this paragraph" on:click=copy>
