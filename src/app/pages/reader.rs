@@ -2,11 +2,10 @@
 //! click away, and previous/next.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::NotFound;
-use crate::app::browser;
 use crate::app::components::block_text::BlockText;
+use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
 use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
@@ -34,18 +33,7 @@ pub fn Reader(
     let emphasis =
         Emphasis { term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16) };
     let first_emphasis = doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id);
-    let hash = use_location().hash;
-    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
-    // The element is rendered by now; the browser's own jump happened before it existed.
-    Effect::new(move |_| {
-        let id = target.get();
-        let id = if id.is_empty() { first_emphasis.unwrap_or_default().to_string() } else { id };
-        if !id.is_empty() {
-            request_animation_frame(move || {
-                browser::scroll_to_id(&id);
-            });
-        }
-    });
+    let target = use_hash_target(first_emphasis);
     let status = RwSignal::new(String::new());
     let here = route::read_href(doc.id);
 
