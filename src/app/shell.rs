@@ -6,6 +6,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use super::browser;
+use super::components::search_box::SearchBox;
 use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::embed::{self, EmbedPanel};
 use super::offline::{self, UpdateBanner};
@@ -110,6 +111,7 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-tools">
+                <SearchBox/>
                 <label class="setting">
                     <input type="checkbox" bind:checked=settings.glossary_marks/>
                     " Glossary marks"
