@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod clean;
+pub mod comparison;
 pub mod diff;
 pub mod figures;
 pub mod fold;

@@ -11,16 +11,21 @@ use crate::app::shell::use_route;
 use crate::route::{self, Route, View};
 
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+    })
 }
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let route = use_route();
     let input = NodeRef::<leptos::html::Input>::new();
-    let current = move || route.with(|r| match &r.view { View::Search { query } => query.clone(), _ => String::new() });
+    let current = move || {
+        route.with(|r| match &r.view {
+            View::Search { query } => query.clone(),
+            _ => String::new(),
+        })
+    };
     let navigate = use_navigate();
     let on_search_page = move || route.with(|r| matches!(r.view, View::Search { .. }));
 
@@ -39,7 +44,10 @@ pub fn SearchBox() -> impl IntoView {
         let href = route::href(&Route::new(View::Search { query }));
         // Typing refines one search: replace the history entry instead of adding one a key.
         let replace = on_search_page();
-        navigate(&format!("{}{}", browser::base_dir(), href), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(
+            &format!("{}{}", browser::base_dir(), href),
+            NavigateOptions { replace, scroll: false, ..Default::default() },
+        );
     };
     let on_key = |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "ArrowDown" {

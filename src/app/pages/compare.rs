@@ -41,10 +41,11 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     use_page_title(move || format!("Compare: {} and {}", a.short_title, b.short_title));
     let settings = use_settings();
     let navigate = use_navigate();
-    let go = move |x: &str, y: &str| navigate(&format!("{}{}", browser::base_dir(), compare_href(x, y)), Default::default());
+    let go =
+        move |x: &str, y: &str| navigate(&format!("{}{}", browser::base_dir(), compare_href(x, y)), Default::default());
     let go_left = go.clone();
     let go_right = go.clone();
-    let comparison = comparison::compare(a, b);
+    let comparison = StoredValue::new(comparison::compare(a, b));
     let options = move |selected: &'static str| {
         DOCUMENTS
             .iter()
@@ -69,23 +70,23 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
             </div>
         </form>
         {(a.id == b.id).then(|| view! { <p class="notice" role="status">"Both sides show the same document: choose another one on either side."</p> })}
-        <Summary comparison=&comparison a=a b=b/>
+        <Summary summary=comparison.with_value(|c| c.summary) a=a b=b/>
         <Legend/>
         <label class="setting lock">
             <input type="checkbox" bind:checked=settings.sync_scroll/>
             " Scroll both columns together"
         </label>
         {move || if settings.sync_scroll.get() {
-            view! { <Locked comparison=comparison::compare(a, b) a=a b=b/> }.into_any()
+            view! { <Locked comparison=comparison.get_value() a=a b=b/> }.into_any()
         } else {
-            view! { <Unlocked comparison=comparison::compare(a, b) a=a b=b/> }.into_any()
+            view! { <Unlocked comparison=comparison.get_value() a=a b=b/> }.into_any()
         }}
     }
 }
 
 #[component]
-fn Summary<'c>(comparison: &'c Comparison, a: &'static Document, b: &'static Document) -> impl IntoView {
-    let s = comparison.summary;
+fn Summary(summary: comparison::Summary, a: &'static Document, b: &'static Document) -> impl IntoView {
+    let s = summary;
     view! {
         <p class="cmp-summary" id="cmp-summary">
             <strong>"Passages: "</strong>
@@ -133,7 +134,11 @@ fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'stati
             if block.kind.is_heading() {
                 view! { <p class="cmp-heading">{text}</p> }.into_any()
             } else {
-                let label = format!("Open paragraph {} of “{}” in the reader", block.id.trim_start_matches('p'), doc.short_title);
+                let label = format!(
+                    "Open paragraph {} of “{}” in the reader",
+                    block.id.trim_start_matches('p'),
+                    doc.short_title
+                );
                 let caption = matches!(block.kind, BlockKind::Caption | BlockKind::Byline);
                 view! {
                     <p class:cmp-caption=caption>
@@ -199,8 +204,9 @@ fn Unlocked(comparison: Comparison, a: &'static Document, b: &'static Document) 
             .map(|side| side_view(doc, side, tag, scope))
             .collect_view();
         let heading_id = format!("col-{scope}");
+        let labelled = heading_id.clone();
         view! {
-            <section class="cmp-pane" aria-labelledby=heading_id.clone() tabindex="0">
+            <section class="cmp-pane" aria-labelledby=labelled tabindex="0">
                 <h2 id=heading_id>{doc.short_title}</h2>
                 {parts}
             </section>

@@ -1,5 +1,6 @@
 //! One module per view. `view_for` is the router's dispatch table.
 
+mod compare;
 mod library;
 mod not_found;
 mod reader;
@@ -17,7 +18,8 @@ pub fn view_for(view: View) -> AnyView {
             view! { <reader::Reader doc_id=doc original=original figure=figure query=query term=term/> }.into_any()
         }
         View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
-        View::Compare { .. } | View::Glossary | View::Figures { .. } | View::Search { .. } => {
+        View::Compare { left, right } => view! { <compare::Compare left=left right=right/> }.into_any(),
+        View::Glossary | View::Figures { .. } | View::Search { .. } => {
             view! { <NotFound what="This view is not available in this version.".to_string()/> }.into_any()
         }
     }

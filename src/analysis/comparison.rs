@@ -1,0 +1,154 @@
+//! A comparison of two documents shaped for rendering: aligned rows, and on each side the
+//! blocks of the row with the byte ranges that differ from the other side. Built from
+//! `align` (which passages correspond) and `diff` (which words differ).
+
+use std::ops::Range;
+
+use super::{align, diff};
+use crate::model::Document;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// The same text on both sides.
+    Shared,
+    /// Corresponding passages whose wording differs.
+    Changed,
+    /// A passage only the left document has.
+    OnlyLeft,
+    /// A passage only the right document has.
+    OnlyRight,
+}
+
+impl RowKind {
+    /// A CSS class naming the kind.
+    pub fn class(self) -> &'static str {
+        match self {
+            RowKind::Shared => "shared",
+            RowKind::Changed => "changed",
+            RowKind::OnlyLeft => "only-left",
+            RowKind::OnlyRight => "only-right",
+        }
+    }
+}
+
+/// One side of a row: indices into the document's blocks, and for each of them the byte
+/// ranges of its text that the other side does not have.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Side {
+    pub blocks: Vec<usize>,
+    pub changes: Vec<Vec<Range<usize>>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub left: Side,
+    pub right: Side,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub shared: usize,
+    pub changed: usize,
+    pub only_left: usize,
+    pub only_right: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub rows: Vec<Row>,
+    pub summary: Summary,
+}
+
+/// Splits ranges of a row's joined text (blocks joined by "\n") back onto its blocks.
+fn per_block(texts: &[&str], ranges: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let mut out = Vec::with_capacity(texts.len());
+    let mut offset = 0;
+    for t in texts {
+        let (lo, hi) = (offset, offset + t.len());
+        out.push(
+            ranges
+                .iter()
+                .filter_map(|r| {
+                    let (a, b) = (r.start.max(lo), r.end.min(hi));
+                    (a < b).then(|| a - lo..b - lo)
+                })
+                .collect(),
+        );
+        offset = hi + 1;
+    }
+    out
+}
+
+fn side(blocks: Vec<usize>, texts: &[&str], ranges: &[Range<usize>]) -> Side {
+    Side { changes: per_block(texts, ranges), blocks }
+}
+
+/// Compares two documents' non-title blocks (the titles are shown as column headings).
+pub fn compare(left: &Document, right: &Document) -> Comparison {
+    let l: Vec<&str> = left.blocks.iter().skip(1).map(|b| b.text).collect();
+    let r: Vec<&str> = right.blocks.iter().skip(1).map(|b| b.text).collect();
+    compare_texts(&l, &r, 1)
+}
+
+/// Compares two sequences of passages; `first` is the block index of the first passage.
+pub fn compare_texts(left: &[&str], right: &[&str], first: usize) -> Comparison {
+    let mut summary = Summary::default();
+    let rows = align::align(left, right)
+        .into_iter()
+        .map(|m| {
+            let lt: Vec<&str> = m.left.iter().map(|&i| left[i]).collect();
+            let rt: Vec<&str> = m.right.iter().map(|&i| right[i]).collect();
+            let lb: Vec<usize> = m.left.iter().map(|&i| i + first).collect();
+            let rb: Vec<usize> = m.right.iter().map(|&i| i + first).collect();
+            let (kind, lr, rr) = match (lt.is_empty(), rt.is_empty()) {
+                (false, true) => (RowKind::OnlyLeft, vec![], vec![]),
+                (true, _) => (RowKind::OnlyRight, vec![], vec![]),
+                (false, false) => {
+                    let (a, b) = (lt.join("\n"), rt.join("\n"));
+                    if a.trim() == b.trim() {
+                        (RowKind::Shared, vec![], vec![])
+                    } else {
+                        let d = diff::changed_ranges(&a, &b);
+                        (RowKind::Changed, d.old, d.new)
+                    }
+                }
+            };
+            match kind {
+                RowKind::Shared => summary.shared += 1,
+                RowKind::Changed => summary.changed += 1,
+                RowKind::OnlyLeft => summary.only_left += 1,
+                RowKind::OnlyRight => summary.only_right += 1,
+            }
+            Row { kind, left: side(lb, &lt, &lr), right: side(rb, &rt, &rr) }
+        })
+        .collect();
+    Comparison { rows, summary }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_split_onto_blocks() {
+        let texts = ["abc", "de"];
+        // "abc\nde": a change over "c\nd" touches both blocks.
+        assert_eq!(per_block(&texts, &[2..5]), vec![vec![2..3], vec![0..1]]);
+    }
+
+    #[test]
+    fn kinds_and_summary() {
+        let left = ["Same words here.", "Old wording of a passage about the camp.", "Gone passage entirely different."];
+        let right =
+            ["Same words here.", "New wording of a passage about the camp.", "Brand new text about police raids."];
+        let c = compare_texts(&left, &right, 0);
+        let kinds: Vec<RowKind> = c.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds[0], RowKind::Shared);
+        assert_eq!(kinds[1], RowKind::Changed);
+        assert_eq!(c.summary.shared + c.summary.changed + c.summary.only_left + c.summary.only_right, c.rows.len());
+        let changed = &c.rows[1];
+        assert_eq!(&left[1][changed.left.changes[0][0].clone()], "Old");
+        assert_eq!(&right[1][changed.right.changes[0][0].clone()], "New");
+    }
+}
