@@ -104,12 +104,13 @@ export async function startApp() {
     newContext,
     open,
     ready,
-    /** Everything that went wrong in any page since the last assertClean(). */
+    /** Everything that went wrong in any page since the last assertClean() or takeProblems(). */
     problems: () => [...problems],
+    /** The same, and forgets them (for tests that cause problems on purpose). */
+    takeProblems: () => problems.splice(0),
     /** Fails if any page had a console error, page error or CSP violation; then starts afresh. */
     assertClean() {
-      const found = problems.splice(0);
-      assert.deepEqual(found, [], 'no console errors, page errors or CSP violations');
+      assert.deepEqual(problems.splice(0), [], 'no console errors, page errors or CSP violations');
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
