@@ -47,7 +47,7 @@ build() {
   cargo fetch && rm -rf dist && trunk build --release --offline
 }
 if run "release build" build; then
-  run "browser tests" bash -c 'cd tests/browser && node --test --test-reporter=spec *.test.mjs'
+  run "browser tests" bash -c 'cd tests/browser && node --test --test-timeout=120000 --test-reporter=spec *.test.mjs'
   count "browser tests"
 else
   note "the browser tests need the release build: skipped"

@@ -50,7 +50,13 @@ export async function mainText(page, skip = []) {
 export async function startApp() {
   assert.ok(existsSync(join(DIST, 'index.html')), `no release build in ${DIST}: run trunk build --release first`);
   const server = await startServer({ root: DIST, base: BASE_PATH });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
   const problems = [];
   const contexts = [];
 
