@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod corpus;
 pub mod model;
+pub mod prefs;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,10 +20,7 @@ pub enum BlockKind {
 
 impl BlockKind {
     pub fn is_heading(self) -> bool {
-        matches!(
-            self,
-            BlockKind::Title | BlockKind::Heading | BlockKind::Subheading
-        )
+        matches!(self, BlockKind::Title | BlockKind::Heading | BlockKind::Subheading)
     }
 }
 

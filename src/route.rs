@@ -14,6 +14,8 @@ pub enum View {
         figure: Option<String>,
         /// A search query whose hits are marked.
         query: Option<String>,
+        /// A glossary term id whose occurrences are marked.
+        term: Option<String>,
     },
     Compare {
         left: Option<String>,
@@ -114,25 +116,15 @@ pub fn parse(query: &str) -> Route {
                 original: matches!(get("original").as_deref(), Some("1" | "true")),
                 figure: nonempty("figure"),
                 query: nonempty("q"),
+                term: nonempty("term"),
             },
-            None => View::NotFound {
-                what: "This reader link does not say which document to open.".into(),
-            },
+            None => View::NotFound { what: "This reader link does not say which document to open.".into() },
         },
-        Some("compare") => View::Compare {
-            left: nonempty("a"),
-            right: nonempty("b"),
-        },
+        Some("compare") => View::Compare { left: nonempty("a"), right: nonempty("b") },
         Some("glossary") => View::Glossary,
-        Some("figures") => View::Figures {
-            quantity: nonempty("quantity"),
-        },
-        Some("search") => View::Search {
-            query: get("q").unwrap_or_default(),
-        },
-        Some(other) => View::NotFound {
-            what: format!("There is no view called “{other}”."),
-        },
+        Some("figures") => View::Figures { quantity: nonempty("quantity") },
+        Some("search") => View::Search { query: get("q").unwrap_or_default() },
+        Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
     };
     Route { view, embed }
 }
@@ -143,12 +135,7 @@ pub fn href(route: &Route) -> String {
     let mut q: Vec<(&str, String)> = Vec::new();
     match &route.view {
         View::Library => {}
-        View::Read {
-            doc,
-            original,
-            figure,
-            query,
-        } => {
+        View::Read { doc, original, figure, query, term } => {
             q.push(("view", "read".into()));
             q.push(("doc", doc.clone()));
             if *original {
@@ -159,6 +146,9 @@ pub fn href(route: &Route) -> String {
             }
             if let Some(s) = query {
                 q.push(("q", s.clone()));
+            }
+            if let Some(t) = term {
+                q.push(("term", t.clone()));
             }
         }
         View::Compare { left, right } => {
@@ -189,21 +179,13 @@ pub fn href(route: &Route) -> String {
     if q.is_empty() {
         return "./".into();
     }
-    let body: Vec<String> = q
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect();
+    let body: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
     format!("?{}", body.join("&"))
 }
 
 /// Shorthand for a reader link.
 pub fn read_href(doc: &str) -> String {
-    href(&Route::new(View::Read {
-        doc: doc.into(),
-        original: false,
-        figure: None,
-        query: None,
-    }))
+    href(&Route::new(View::Read { doc: doc.into(), original: false, figure: None, query: None, term: None }))
 }
 
 fn attr_escape(s: &str) -> String {
@@ -233,25 +215,16 @@ mod tests {
                 original: true,
                 figure: Some("residents-1".into()),
                 query: Some("troll farm".into()),
+                term: Some("mek".into()),
             },
-            View::Compare {
-                left: Some("a".into()),
-                right: None,
-            },
+            View::Compare { left: Some("a".into()), right: None },
             View::Glossary,
-            View::Figures {
-                quantity: Some("residents".into()),
-            },
-            View::Search {
-                query: "“Manëz” & co".into(),
-            },
+            View::Figures { quantity: Some("residents".into()) },
+            View::Search { query: "“Manëz” & co".into() },
         ];
         for v in views {
             for embed in [false, true] {
-                let r = Route {
-                    view: v.clone(),
-                    embed,
-                };
+                let r = Route { view: v.clone(), embed };
                 assert_eq!(parse(&href(&r)), r, "{}", href(&r));
             }
         }
@@ -268,14 +241,8 @@ mod tests {
     fn bad_urls_are_not_found_not_panics() {
         assert!(matches!(parse("?view=nope").view, View::NotFound { .. }));
         assert!(matches!(parse("?view=read").view, View::NotFound { .. }));
-        assert!(matches!(
-            parse("?view=read&doc=%E2%28%A1%").view,
-            View::Read { .. }
-        ));
-        assert_eq!(
-            parse("?view=search&q=a%").view,
-            View::Search { query: "a%".into() }
-        );
+        assert!(matches!(parse("?view=read&doc=%E2%28%A1%").view, View::Read { .. }));
+        assert_eq!(parse("?view=search&q=a%").view, View::Search { query: "a%".into() });
         assert_eq!(parse("").view, View::Library);
         assert_eq!(parse("?&&=").view, View::Library);
     }

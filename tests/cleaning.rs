@@ -42,19 +42,9 @@ const CHROME: &[(&str, &[&str])] = &[
     ),
     (
         "lends-hope",
-        &[
-            "Ashraf 3’s\n",
-            "Tags:",
-            "Copyright ©",
-            "XML Sitemap",
-            "Social media & sharing icons",
-            "UltimatelySocial",
-        ],
+        &["Ashraf 3’s\n", "Tags:", "Copyright ©", "XML Sitemap", "Social media & sharing icons", "UltimatelySocial"],
     ),
-    (
-        "encyclopedia-later",
-        &["= Camp Ashraf 3 =", "==History==", "=== Aftermath ==="],
-    ),
+    ("encyclopedia-later", &["= Camp Ashraf 3 =", "==History==", "=== Aftermath ==="]),
 ];
 
 fn cleaned(doc: &Document) -> String {
@@ -62,10 +52,7 @@ fn cleaned(doc: &Document) -> String {
 }
 
 fn doc(id: &str) -> &'static Document {
-    DOCUMENTS
-        .iter()
-        .find(|d| d.id == id)
-        .unwrap_or_else(|| panic!("no document {id}"))
+    DOCUMENTS.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no document {id}"))
 }
 
 #[test]
@@ -73,32 +60,20 @@ fn chrome_is_gone() {
     for (id, strings) in CHROME {
         let text = cleaned(doc(id));
         for s in *strings {
-            assert!(
-                !text.contains(s),
-                "{id}: chrome {s:?} still in the cleaned text"
-            );
-            assert!(
-                doc(id).original.contains(s.trim_end()),
-                "{id}: {s:?} is not in the seed: the test is stale"
-            );
+            assert!(!text.contains(s), "{id}: chrome {s:?} still in the cleaned text");
+            assert!(doc(id).original.contains(s.trim_end()), "{id}: {s:?} is not in the seed: the test is stale");
         }
     }
 }
 
 /// The category menu: the lines after "Filter by Categories" up to the first blank line.
 fn menu(original: &str) -> Vec<&str> {
-    original
-        .lines()
-        .skip_while(|l| *l != "Filter by Categories")
-        .take_while(|l| !l.trim().is_empty())
-        .collect()
+    original.lines().skip_while(|l| *l != "Filter by Categories").take_while(|l| !l.trim().is_empty()).collect()
 }
 
 /// Lines of the seed that belong to the chrome of its page.
 fn is_chrome(id: &str, original: &str, line: &str) -> bool {
-    let listed = CHROME
-        .iter()
-        .any(|(d, s)| *d == id && s.iter().any(|s| line.starts_with(s.trim_end())));
+    let listed = CHROME.iter().any(|(d, s)| *d == id && s.iter().any(|s| line.starts_with(s.trim_end())));
     listed || menu(original).contains(&line) || line.starts_with('•')
 }
 
@@ -107,21 +82,12 @@ fn every_article_line_is_kept_verbatim() {
     for doc in DOCUMENTS {
         let blocks: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
         let mut checked = 0;
-        for line in doc
-            .original
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-        {
+        for line in doc.original.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let line = line.trim_matches('=').trim();
             if is_chrome(doc.id, doc.original, line) && !blocks.contains(&line) {
                 continue;
             }
-            assert!(
-                blocks.contains(&line),
-                "{}: line missing from cleaned text: {line:?}",
-                doc.id
-            );
+            assert!(blocks.contains(&line), "{}: line missing from cleaned text: {line:?}", doc.id);
             checked += 1;
         }
         assert!(checked >= 15, "{}: only {checked} lines checked", doc.id);
@@ -132,48 +98,27 @@ fn every_article_line_is_kept_verbatim() {
 fn the_home_page_keeps_its_sentences_but_not_the_menu() {
     let d = doc("home-to-mek");
     let text = cleaned(d);
-    assert!(text.contains(
-        "More than 2,500 MEK members built Ashraf 3 in the short period of one-and-half years."
-    ));
+    assert!(text.contains("More than 2,500 MEK members built Ashraf 3 in the short period of one-and-half years."));
     assert!(text.contains("David Amess, UK Parliament Member"));
     // The recent-posts list repeated the title: the title appears once, as the title.
-    assert_eq!(
-        text.matches("Ashraf 3, Home to Iranian Opposition Group MEK in Albania")
-            .count(),
-        1
-    );
+    assert_eq!(text.matches("Ashraf 3, Home to Iranian Opposition Group MEK in Albania").count(), 1);
 }
 
 #[test]
 fn duplicated_captions_are_kept_once() {
     let d = doc("source-of-hope");
-    let caption = d
-        .blocks
-        .iter()
-        .filter(|b| b.text.starts_with("The entrance of Ashraf 3"))
-        .count();
-    let posters = d
-        .blocks
-        .iter()
-        .filter(|b| b.text.starts_with("Posters of Maryam Rajavi"))
-        .count();
+    let caption = d.blocks.iter().filter(|b| b.text.starts_with("The entrance of Ashraf 3")).count();
+    let posters = d.blocks.iter().filter(|b| b.text.starts_with("Posters of Maryam Rajavi")).count();
     assert_eq!((caption, posters), (1, 1));
     assert!(d.blocks.iter().any(|b| b.kind == BlockKind::Caption));
-    assert!(d
-        .blocks
-        .iter()
-        .any(|b| b.kind == BlockKind::Byline && b.text == "Reporting by PMOI/MEK"));
+    assert!(d.blocks.iter().any(|b| b.kind == BlockKind::Byline && b.text == "Reporting by PMOI/MEK"));
 }
 
 #[test]
 fn wikitext_headings_become_headings() {
     let d = doc("encyclopedia-later");
-    let heads: Vec<(BlockKind, &str)> = d
-        .blocks
-        .iter()
-        .filter(|b| b.kind.is_heading())
-        .map(|b| (b.kind, b.text))
-        .collect();
+    let heads: Vec<(BlockKind, &str)> =
+        d.blocks.iter().filter(|b| b.kind.is_heading()).map(|b| (b.kind, b.text)).collect();
     assert_eq!(
         heads,
         vec![
@@ -193,15 +138,7 @@ fn wikitext_headings_become_headings() {
 fn every_document_has_exactly_one_title_first() {
     for d in DOCUMENTS {
         assert_eq!(d.blocks[0].kind, BlockKind::Title, "{}", d.id);
-        assert_eq!(
-            d.blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Title)
-                .count(),
-            1,
-            "{}",
-            d.id
-        );
+        assert_eq!(d.blocks.iter().filter(|b| b.kind == BlockKind::Title).count(), 1, "{}", d.id);
         assert_eq!(d.blocks[0].text, d.title, "{}", d.id);
     }
 }
@@ -215,11 +152,7 @@ fn paragraph_ids_are_unique_and_stable() {
         ids.dedup();
         assert_eq!(ids.len(), n, "{}", d.id);
     }
-    assert!(doc("encyclopedia-later")
-        .block("p1")
-        .unwrap()
-        .text
-        .starts_with("Camp Ashraf 3 (اشرف۳) serves"));
+    assert!(doc("encyclopedia-later").block("p1").unwrap().text.starts_with("Camp Ashraf 3 (اشرف۳) serves"));
 }
 
 #[test]

@@ -32,11 +32,7 @@ fn fields_are_filled() {
 fn no_invented_urls_or_dates() {
     for d in DOCUMENTS {
         for v in [d.outlet, d.date, d.relation, d.licence] {
-            assert!(
-                !v.contains("http") && !v.contains("www."),
-                "{}: a URL in metadata: {v}",
-                d.id
-            );
+            assert!(!v.contains("http") && !v.contains("www."), "{}: a URL in metadata: {v}", d.id);
         }
         // A full date is only given where the text states it.
         if let Some(iso) = d.date_iso {
@@ -76,16 +72,8 @@ fn no_invented_urls_or_dates() {
 fn licence_is_stated_where_the_text_states_it() {
     let earlier = document("encyclopedia-earlier").unwrap();
     assert!(earlier.original.contains("CC-BY-SA") && earlier.licence.starts_with("CC BY-SA"));
-    for d in DOCUMENTS
-        .iter()
-        .filter(|d| !d.original.contains("CC-BY-SA"))
-    {
-        assert!(
-            d.licence.starts_with("Not stated"),
-            "{}: {}",
-            d.id,
-            d.licence
-        );
+    for d in DOCUMENTS.iter().filter(|d| !d.original.contains("CC-BY-SA")) {
+        assert!(d.licence.starts_with("Not stated"), "{}: {}", d.id, d.licence);
     }
 }
 
@@ -94,39 +82,19 @@ fn relations_point_both_ways() {
     for d in DOCUMENTS {
         for r in d.related {
             let other = document(r.target).unwrap();
-            assert!(
-                other.related.iter().any(|b| b.target == d.id),
-                "{} -> {} has no way back",
-                d.id,
-                r.target
-            );
+            assert!(other.related.iter().any(|b| b.target == d.id), "{} -> {} has no way back", d.id, r.target);
         }
     }
     let summary = document("lends-hope").unwrap();
-    assert!(summary
-        .related
-        .iter()
-        .any(|r| r.kind == "summarizes" && r.target == "source-of-hope"));
+    assert!(summary.related.iter().any(|r| r.kind == "summarizes" && r.target == "source-of-hope"));
 }
 
 #[test]
 fn relation_labels_describe_not_judge() {
     for d in DOCUMENTS {
         let r = d.relation.to_lowercase();
-        for word in [
-            "propaganda",
-            "unreliable",
-            "reliable",
-            "biased",
-            "fake",
-            "terrorist",
-        ] {
-            assert!(
-                !r.contains(word),
-                "{}: relation label {:?} passes a verdict",
-                d.id,
-                d.relation
-            );
+        for word in ["propaganda", "unreliable", "reliable", "biased", "fake", "terrorist"] {
+            assert!(!r.contains(word), "{}: relation label {:?} passes a verdict", d.id, d.relation);
         }
     }
 }

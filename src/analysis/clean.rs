@@ -37,12 +37,8 @@ const CHROME_LINES: &[&str] = &[
 ];
 
 /// Line openings that mark a footer or tag line.
-const CHROME_PREFIXES: &[&str] = &[
-    "Tags:",
-    "Copyright ©",
-    "Social media & sharing icons powered by",
-    "Text submitted to CC-BY-SA license",
-];
+const CHROME_PREFIXES: &[&str] =
+    &["Tags:", "Copyright ©", "Social media & sharing icons powered by", "Text submitted to CC-BY-SA license"];
 
 /// A header that starts a run of chrome, and how far that run goes.
 enum Run {
@@ -118,15 +114,9 @@ pub fn clean(raw: &str, hints: &Hints) -> Vec<CleanBlock> {
         if let Some((_, run)) = CHROME_RUNS.iter().find(|(h, _)| *h == line) {
             i = match run {
                 Run::ToEnd => lines.len(),
-                Run::ToBlank => (i..lines.len())
-                    .find(|&j| lines[j].is_empty())
-                    .unwrap_or(lines.len()),
+                Run::ToBlank => (i..lines.len()).find(|&j| lines[j].is_empty()).unwrap_or(lines.len()),
                 Run::Bullets => (i..lines.len())
-                    .find(|&j| {
-                        !(lines[j].is_empty()
-                            || lines[j].starts_with('•')
-                            || lines[j].starts_with("* "))
-                    })
+                    .find(|&j| !(lines[j].is_empty() || lines[j].starts_with('•') || lines[j].starts_with("* ")))
                     .unwrap_or(lines.len()),
             };
             continue;
@@ -143,10 +133,7 @@ pub fn clean(raw: &str, hints: &Hints) -> Vec<CleanBlock> {
             continue;
         }
         title_seen |= kind == BlockKind::Title;
-        blocks.push(CleanBlock {
-            kind,
-            text: text.to_string(),
-        });
+        blocks.push(CleanBlock { kind, text: text.to_string() });
     }
     blocks
 }
@@ -204,18 +191,12 @@ mod tests {
     use super::*;
 
     fn hints(title: &str) -> Hints {
-        Hints {
-            title: title.into(),
-            ..Default::default()
-        }
+        Hints { title: title.into(), ..Default::default() }
     }
 
     #[test]
     fn wiki_headings_become_headings() {
-        let b = clean(
-            "= T =\n\nIntro.\n\n==History==\n\n=== Aftermath ===\nText.",
-            &hints("T"),
-        );
+        let b = clean("= T =\n\nIntro.\n\n==History==\n\n=== Aftermath ===\nText.", &hints("T"));
         let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
         assert_eq!(
             kinds,
@@ -233,10 +214,7 @@ mod tests {
     fn menus_footers_and_ads_go() {
         let raw = "728 x 90\n\nFilter by Categories\nNews\nVideos\n\nTitle\n\nBody one.\n\nRecent Posts\n\nOther post";
         let b = clean(raw, &hints("Title"));
-        assert_eq!(
-            b.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
-            vec!["Title", "Body one."]
-        );
+        assert_eq!(b.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), vec!["Title", "Body one."]);
     }
 
     #[test]
@@ -249,10 +227,7 @@ mod tests {
     #[test]
     fn ids_are_stable_and_unique() {
         let b = clean("= T =\n\nA.\n\n==H==\n\nB.\n\n==H==\n\nC.", &hints("T"));
-        assert_eq!(
-            block_ids(&b),
-            vec!["title", "p1", "h-h", "p2", "h-h-2", "p3"]
-        );
+        assert_eq!(block_ids(&b), vec!["title", "p1", "h-h", "p2", "h-h-2", "p3"]);
     }
 
     #[test]

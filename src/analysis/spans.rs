@@ -23,6 +23,8 @@ pub struct Run<'a> {
     pub text: &'a str,
     pub hit: bool,
     pub quote: bool,
+    /// Text that differs from the aligned passage in a comparison.
+    pub changed: bool,
     /// Arabic-script text (the corpus has Persian: اشرف۳, ۱۲۰), isolated so it keeps its
     /// own direction inside English sentences.
     pub rtl: bool,
@@ -41,6 +43,7 @@ pub struct Layers<'m> {
     pub figures: Vec<(Range<usize>, u16)>,
     pub hits: Vec<Range<usize>>,
     pub quotes: Vec<Range<usize>>,
+    pub changes: Vec<Range<usize>>,
 }
 
 fn is_rtl(c: char) -> bool {
@@ -66,14 +69,9 @@ fn covered(ranges: &[Range<usize>], at: usize) -> bool {
     ranges.iter().any(|r| r.start <= at && at < r.end)
 }
 
-fn runs_of<'a>(
-    text: &'a str,
-    span: Range<usize>,
-    layers: &Layers,
-    rtl: &[Range<usize>],
-) -> Vec<Run<'a>> {
+fn runs_of<'a>(text: &'a str, span: Range<usize>, layers: &Layers, rtl: &[Range<usize>]) -> Vec<Run<'a>> {
     let mut cuts: Vec<usize> = vec![span.start, span.end];
-    for r in layers.hits.iter().chain(&layers.quotes).chain(rtl) {
+    for r in layers.hits.iter().chain(&layers.quotes).chain(&layers.changes).chain(rtl) {
         cuts.extend([r.start, r.end].into_iter().filter(|c| span.contains(c)));
     }
     cuts.retain(|&c| text.is_char_boundary(c));
@@ -84,6 +82,7 @@ fn runs_of<'a>(
             text: &text[w[0]..w[1]],
             hit: covered(&layers.hits, w[0]),
             quote: covered(&layers.quotes, w[0]),
+            changed: covered(&layers.changes, w[0]),
             rtl: covered(rtl, w[0]),
         })
         .collect()
@@ -93,17 +92,10 @@ fn runs_of<'a>(
 pub fn pieces<'a>(text: &'a str, layers: &Layers) -> Vec<Piece<'a>> {
     let len = text.len();
     let valid = |r: &Range<usize>| {
-        r.start < r.end
-            && r.end <= len
-            && text.is_char_boundary(r.start)
-            && text.is_char_boundary(r.end)
+        r.start < r.end && r.end <= len && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
     };
-    let mut tops: Vec<(Range<usize>, PieceKind)> = layers
-        .figures
-        .iter()
-        .filter(|(r, _)| valid(r))
-        .map(|(r, f)| (r.clone(), PieceKind::Figure(*f)))
-        .collect();
+    let mut tops: Vec<(Range<usize>, PieceKind)> =
+        layers.figures.iter().filter(|(r, _)| valid(r)).map(|(r, f)| (r.clone(), PieceKind::Figure(*f))).collect();
     for m in layers.terms {
         let r = m.start as usize..m.end as usize;
         if valid(&r) && !tops.iter().any(|(t, _)| t.start < r.end && r.start < t.end) {
@@ -119,22 +111,13 @@ pub fn pieces<'a>(text: &'a str, layers: &Layers) -> Vec<Piece<'a>> {
             continue; // overlapping figures: the first one wins
         }
         if at < r.start {
-            out.push(Piece {
-                kind: PieceKind::Plain,
-                runs: runs_of(text, at..r.start, layers, &rtl),
-            });
+            out.push(Piece { kind: PieceKind::Plain, runs: runs_of(text, at..r.start, layers, &rtl) });
         }
-        out.push(Piece {
-            kind,
-            runs: runs_of(text, r.clone(), layers, &rtl),
-        });
+        out.push(Piece { kind, runs: runs_of(text, r.clone(), layers, &rtl) });
         at = r.end;
     }
     if at < len || out.is_empty() {
-        out.push(Piece {
-            kind: PieceKind::Plain,
-            runs: runs_of(text, at..len, layers, &rtl),
-        });
+        out.push(Piece { kind: PieceKind::Plain, runs: runs_of(text, at..len, layers, &rtl) });
     }
     out
 }
@@ -144,74 +127,37 @@ mod tests {
     use super::*;
 
     fn flat(p: &[Piece]) -> String {
-        p.iter()
-            .flat_map(|p| p.runs.iter().map(|r| r.text))
-            .collect()
+        p.iter().flat_map(|p| p.runs.iter().map(|r| r.text)).collect()
     }
 
     #[test]
     fn covers_text_once_with_terms_and_hits() {
         let text = "The MEK’s camp in Manëz";
-        let terms = [
-            Mark {
-                start: 4,
-                end: 7,
-                term: 0,
-            },
-            Mark {
-                start: 20,
-                end: 26,
-                term: 1,
-            },
-        ];
-        let layers = Layers {
-            terms: &terms,
-            hits: vec![5..14],
-            ..Default::default()
-        };
+        let terms = [Mark { start: 4, end: 7, term: 0 }, Mark { start: 20, end: 26, term: 1 }];
+        let layers = Layers { terms: &terms, hits: vec![5..14], ..Default::default() };
         let p = pieces(text, &layers);
         assert_eq!(flat(&p), text);
         assert_eq!(p[1].kind, PieceKind::Term(0));
-        assert_eq!(
-            p[1].runs
-                .iter()
-                .map(|r| (r.text, r.hit))
-                .collect::<Vec<_>>(),
-            vec![("M", false), ("EK", true)]
-        );
+        assert_eq!(p[1].runs.iter().map(|r| (r.text, r.hit)).collect::<Vec<_>>(), vec![("M", false), ("EK", true)]);
         assert_eq!(p.last().unwrap().kind, PieceKind::Term(1));
     }
 
     #[test]
     fn figures_win_over_overlapping_terms() {
         let text = "Ashraf 3 has 3,000 members";
-        let terms = [
-            Mark {
-                start: 0,
-                end: 8,
-                term: 0,
-            },
-            Mark {
-                start: 13,
-                end: 18,
-                term: 9,
-            },
-        ];
-        let layers = Layers {
-            terms: &terms,
-            figures: vec![(13..18, 4)],
-            ..Default::default()
-        };
+        let terms = [Mark { start: 0, end: 8, term: 0 }, Mark { start: 13, end: 18, term: 9 }];
+        let layers = Layers { terms: &terms, figures: vec![(13..18, 4)], ..Default::default() };
         let kinds: Vec<_> = pieces(text, &layers).iter().map(|p| p.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                PieceKind::Term(0),
-                PieceKind::Plain,
-                PieceKind::Figure(4),
-                PieceKind::Plain
-            ]
-        );
+        assert_eq!(kinds, vec![PieceKind::Term(0), PieceKind::Plain, PieceKind::Figure(4), PieceKind::Plain]);
+    }
+
+    #[test]
+    fn changes_split_runs() {
+        let text = "one two three";
+        let layers = Layers { changes: vec![4..7], ..Default::default() };
+        let p = pieces(text, &layers);
+        let runs: Vec<_> = p[0].runs.iter().map(|r| (r.text, r.changed)).collect();
+        assert_eq!(runs, vec![("one ", false), ("two", true), (" three", false)]);
     }
 
     #[test]
@@ -226,23 +172,8 @@ mod tests {
     #[test]
     fn bad_ranges_are_ignored_not_panics() {
         let text = "Manëz";
-        let terms = [
-            Mark {
-                start: 3,
-                end: 4,
-                term: 0,
-            },
-            Mark {
-                start: 2,
-                end: 99,
-                term: 1,
-            },
-        ];
-        let layers = Layers {
-            terms: &terms,
-            hits: vec![4..5],
-            ..Default::default()
-        };
+        let terms = [Mark { start: 3, end: 4, term: 0 }, Mark { start: 2, end: 99, term: 1 }];
+        let layers = Layers { terms: &terms, hits: vec![4..5], ..Default::default() };
         assert_eq!(flat(&pieces(text, &layers)), text);
         assert_eq!(flat(&pieces("", &layers)), "");
     }

@@ -15,9 +15,7 @@ pub fn document() -> Option<web_sys::Document> {
 /// The directory the app is served from ("/courses/unit-3/companion/"), read at run time so
 /// one build works under any sub-path.
 pub fn base_dir() -> String {
-    let path = window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "/".into());
+    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
     match path.rfind('/') {
         Some(i) => path[..=i].to_string(),
         None => "/".into(),
@@ -26,12 +24,8 @@ pub fn base_dir() -> String {
 
 /// The absolute URL for a relative app link (`?view=…#p3`).
 pub fn absolute(relative: &str) -> String {
-    let here = window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(relative, &here)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| relative.to_string())
+    let here = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(relative, &here).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
 }
 
 pub fn set_title(title: &str) {
@@ -58,23 +52,19 @@ pub async fn copy_text(text: &str) -> bool {
     let Some(navigator) = window().map(|w| w.navigator()) else {
         return false;
     };
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .unwrap_or(JsValue::UNDEFINED);
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
     if clipboard.is_undefined() || clipboard.is_null() {
         return false;
     }
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-        .await
-        .is_ok()
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
 /// Puts `#fragment` in the address bar without a navigation or a scroll jump.
 pub fn replace_hash(fragment: &str) {
     if let Some(w) = window() {
         if let Ok(history) = w.history() {
-            let _ =
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
         }
     }
 }

@@ -19,8 +19,12 @@ use crate::route::{self, Route};
 pub const MESSAGE_TYPE: &str = "ashraf3-companion:resize";
 
 fn post_height(height: f64) {
-    let Some(window) = browser::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Some(window) = browser::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     let height = height.ceil();
     let href = window.location().href().unwrap_or_default();
     let own = js_sys::Object::new();
@@ -40,15 +44,21 @@ fn post_height(height: f64) {
 
 /// Starts reporting the body's height to the parent frame, if there is one.
 pub fn report_height() {
-    let Some(window) = browser::window() else { return };
+    let Some(window) = browser::window() else {
+        return;
+    };
     let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
     if !framed {
         return;
     }
-    let Some(body) = browser::document().and_then(|d| d.body()) else { return };
+    let Some(body) = browser::document().and_then(|d| d.body()) else {
+        return;
+    };
     let last = std::cell::Cell::new(-1.0);
     let observer = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let Some(body) = browser::document().and_then(|d| d.body()) else { return };
+        let Some(body) = browser::document().and_then(|d| d.body()) else {
+            return;
+        };
         let h = body.get_bounding_client_rect().height();
         if (h - last.get()).abs() >= 1.0 {
             last.set(h);

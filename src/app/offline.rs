@@ -31,7 +31,9 @@ fn watch(registration: ServiceWorkerRegistration, update: RwSignal<Option<Servic
     }
     let reg = registration.clone();
     let on_update = Closure::<dyn FnMut()>::new(move || {
-        let Some(installing) = reg.installing() else { return };
+        let Some(installing) = reg.installing() else {
+            return;
+        };
         let worker = installing.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
             // "installed" with a controller present means an update, not the first install.
@@ -51,7 +53,9 @@ fn watch(registration: ServiceWorkerRegistration, update: RwSignal<Option<Servic
 pub fn register() -> RwSignal<Option<ServiceWorkerHandle>> {
     let update = RwSignal::new(None);
     provide_context(Update(update));
-    let Some(window) = browser::window() else { return update };
+    let Some(window) = browser::window() else {
+        return update;
+    };
     let navigator = window.navigator();
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
         return update;

@@ -6,9 +6,10 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use super::browser;
+use super::components::search_box::SearchBox;
+use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::embed::{self, EmbedPanel};
 use super::offline::{self, UpdateBanner};
-use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::pages;
 use super::settings::{self, use_settings};
 use crate::route::{self, Route, View};
@@ -95,10 +96,7 @@ fn nav_link(
 #[component]
 fn Header() -> impl IntoView {
     let settings = use_settings();
-    let compare = route::href(&Route::new(View::Compare {
-        left: None,
-        right: None,
-    }));
+    let compare = route::href(&Route::new(View::Compare { left: None, right: None }));
     let glossary = route::href(&Route::new(View::Glossary));
     let figures = route::href(&Route::new(View::Figures { quantity: None }));
     view! {
@@ -113,6 +111,7 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-tools">
+                <SearchBox/>
                 <label class="setting">
                     <input type="checkbox" bind:checked=settings.glossary_marks/>
                     " Glossary marks"
@@ -127,12 +126,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn EmbedBar() -> impl IntoView {
     let route = use_route();
-    let full = move || {
-        browser::absolute(&route::href(&Route {
-            embed: false,
-            ..route.get()
-        }))
-    };
+    let full = move || browser::absolute(&route::href(&Route { embed: false, ..route.get() }));
     view! {
         <p class="embed-bar">
             <a href=full target="_blank" rel="noopener">"Open in the full reading companion"</a>

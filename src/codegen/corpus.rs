@@ -70,23 +70,12 @@ pub fn parse_specs(toml_text: &str) -> Result<Vec<DocSpec>> {
         if ids.iter().filter(|&&i| i == d.id).count() > 1 {
             return Err(format!("documents.toml: id {:?} is used twice", d.id));
         }
-        if d.id.is_empty()
-            || !d
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            return Err(format!(
-                "documents.toml: id {:?} must be a lower-case slug",
-                d.id
-            ));
+        if d.id.is_empty() || !d.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(format!("documents.toml: id {:?} must be a lower-case slug", d.id));
         }
         for r in &d.related {
             if !ids.contains(&r.target.as_str()) {
-                return Err(format!(
-                    "documents.toml: {} relates to unknown document {:?}",
-                    d.id, r.target
-                ));
+                return Err(format!("documents.toml: {} relates to unknown document {:?}", d.id, r.target));
             }
         }
     }
@@ -100,22 +89,11 @@ pub fn load(toml_path: &Path, seeds: &Path) -> Result<Vec<CleanDoc>> {
         .map(|spec| {
             let original = read(&seeds.join(&spec.seed))?;
             let blocks = clean::clean(&original, &CleanDoc::hints(&spec));
-            if !blocks
-                .iter()
-                .any(|b| b.kind == crate::model::BlockKind::Title)
-            {
-                return Err(format!(
-                    "{}: title {:?} not found in {}",
-                    spec.id, spec.title, spec.seed
-                ));
+            if !blocks.iter().any(|b| b.kind == crate::model::BlockKind::Title) {
+                return Err(format!("{}: title {:?} not found in {}", spec.id, spec.title, spec.seed));
             }
             let ids = clean::block_ids(&blocks);
-            Ok(CleanDoc {
-                spec,
-                original,
-                blocks,
-                ids,
-            })
+            Ok(CleanDoc { spec, original, blocks, ids })
         })
         .collect()
 }
@@ -125,12 +103,7 @@ pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>]) -> String {
     let mut s = String::from("pub static DOCUMENTS: &[Document] = &[\n");
     for (d, doc) in docs.iter().enumerate() {
         let spec = &doc.spec;
-        let words: usize = doc
-            .blocks
-            .iter()
-            .filter(|b| !b.kind.is_heading())
-            .map(|b| clean::word_count(&b.text))
-            .sum();
+        let words: usize = doc.blocks.iter().filter(|b| !b.kind.is_heading()).map(|b| clean::word_count(&b.text)).sum();
         s += "Document {\n";
         s += &format!(
             "id: {}, seed: {}, title: {}, short_title: {},\n",
@@ -153,32 +126,20 @@ pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>]) -> String {
         );
         s += "related: &[";
         for r in &spec.related {
-            s += &format!(
-                "Relation {{ kind: {}, target: {}, note: {} }},",
-                lit(&r.kind),
-                lit(&r.target),
-                lit(&r.note)
-            );
+            s += &format!("Relation {{ kind: {}, target: {}, note: {} }},", lit(&r.kind), lit(&r.target), lit(&r.note));
         }
         s += "],\n";
         s += &format!(
             "original: include_str!({}),\n",
-            lit(
-                &std::fs::canonicalize(format!("src/data/seeds/{}", spec.seed))
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default()
-            )
+            lit(&std::fs::canonicalize(format!("src/data/seeds/{}", spec.seed))
+                .map(|p| p.display().to_string())
+                .unwrap_or_default())
         );
         s += &format!("word_count: {words},\nblocks: &[\n");
         for (b, block) in doc.blocks.iter().enumerate() {
             let m: String = marks[d][b]
                 .iter()
-                .map(|m| {
-                    format!(
-                        "Mark {{ start: {}, end: {}, term: {} }},",
-                        m.start, m.end, m.term
-                    )
-                })
+                .map(|m| format!("Mark {{ start: {}, end: {}, term: {} }},", m.start, m.end, m.term))
                 .collect();
             s += &format!(
                 "Block {{ id: {}, kind: BlockKind::{:?}, text: {}, marks: &[{m}] }},\n",

@@ -12,9 +12,7 @@ pub fn load(_path: &Path) -> Result<Glossary> {
 }
 
 pub fn mark_corpus(_g: &Glossary, docs: &[CleanDoc]) -> Vec<Vec<Vec<Mark>>> {
-    docs.iter()
-        .map(|d| vec![Vec::new(); d.blocks.len()])
-        .collect()
+    docs.iter().map(|d| vec![Vec::new(); d.blocks.len()]).collect()
 }
 
 pub fn emit(_g: &Glossary, _docs: &[CleanDoc], _marks: &[Vec<Vec<Mark>>]) -> String {

@@ -33,10 +33,7 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     let glossary = glossary::load(&data.join("glossary.toml"))?;
     let marks = glossary::mark_corpus(&glossary, &docs);
     write(&out.join("corpus.rs"), &corpus::emit(&docs, &marks))?;
-    write(
-        &out.join("glossary.rs"),
-        &glossary::emit(&glossary, &docs, &marks),
-    )?;
+    write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &marks))?;
     let figures = figures::load(&data.join("figures.toml"), &docs)?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs, &glossary))?;

@@ -47,9 +47,10 @@ export async function mainText(page, skip = []) {
   }, skip);
 }
 
-export async function startApp() {
-  assert.ok(existsSync(join(DIST, 'index.html')), `no release build in ${DIST}: run trunk build --release first`);
-  const server = await startServer({ root: DIST, base: BASE_PATH });
+/** `root` defaults to dist/; a test that simulates a new deployment serves a copy. */
+export async function startApp({ root = DIST } = {}) {
+  assert.ok(existsSync(join(root, 'index.html')), `no release build in ${root}: run trunk build --release first`);
+  const server = await startServer({ root, base: BASE_PATH });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

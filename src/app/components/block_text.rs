@@ -13,12 +13,21 @@ use crate::model::Block;
 /// Where a figure's number leads and how a screen reader announces the link.
 pub type FigureLink = fn(u16) -> (String, String);
 
-fn run_view(run: &Run<'static>) -> AnyView {
+/// How changed text is marked: `<del>` on the left side of a comparison, `<ins>` on the right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ChangeTag {
+    #[default]
+    Del,
+    Ins,
+}
+
+fn run_view(run: &Run<'static>, tag: ChangeTag) -> AnyView {
     let text = run.text;
-    let inner = if run.rtl {
-        view! { <bdi dir="rtl" lang="fa">{text}</bdi> }.into_any()
-    } else {
-        text.into_any()
+    let inner = if run.rtl { view! { <bdi dir="rtl" lang="fa">{text}</bdi> }.into_any() } else { text.into_any() };
+    let inner = match (run.changed, tag) {
+        (false, _) => inner,
+        (true, ChangeTag::Del) => view! { <del>{inner}</del> }.into_any(),
+        (true, ChangeTag::Ins) => view! { <ins>{inner}</ins> }.into_any(),
     };
     match (run.hit, run.quote) {
         (true, _) => view! { <mark class="hit">{inner}</mark> }.into_any(),
@@ -36,25 +45,24 @@ pub fn BlockText(
     #[prop(optional)] quotes: Vec<Range<usize>>,
     #[prop(optional)] figures: Vec<(Range<usize>, u16)>,
     #[prop(optional)] figure_link: Option<FigureLink>,
+    #[prop(optional)] changes: Vec<Range<usize>>,
+    #[prop(optional)] change_tag: ChangeTag,
 ) -> impl IntoView {
     let settings = use_settings();
     move || {
-        let marks = if settings.glossary_marks.get() {
-            block.marks
-        } else {
-            &[]
-        };
+        let marks = if settings.glossary_marks.get() { block.marks } else { &[] };
         let layers = Layers {
             terms: marks,
             figures: figures.clone(),
             hits: hits.clone(),
             quotes: quotes.clone(),
+            changes: changes.clone(),
         };
         spans::pieces(block.text, &layers)
             .into_iter()
             .enumerate()
             .map(|(i, piece)| {
-                let runs: Vec<AnyView> = piece.runs.iter().map(run_view).collect();
+                let runs: Vec<AnyView> = piece.runs.iter().map(|r| run_view(r, change_tag)).collect();
                 match piece.kind {
                     PieceKind::Plain => runs.into_any(),
                     PieceKind::Term(t) => {
@@ -64,8 +72,7 @@ pub fn BlockText(
                     PieceKind::Figure(f) => match figure_link {
                         Some(link) => {
                             let (href, label) = link(f);
-                            view! { <a class="figure-num" href=href aria-label=label>{runs}</a> }
-                                .into_any()
+                            view! { <a class="figure-num" href=href aria-label=label>{runs}</a> }.into_any()
                         }
                         None => runs.into_any(),
                     },

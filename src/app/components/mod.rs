@@ -3,7 +3,9 @@
 
 pub mod block_text;
 pub mod copy;
+pub mod hash_target;
 pub mod para_link;
+pub mod search_box;
 pub mod provenance;
 pub mod title;
 pub mod tooltip;

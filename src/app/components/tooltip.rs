@@ -22,10 +22,7 @@ pub fn use_open_tip() -> RwSignal<Option<String>> {
 
 /// The glossary page's anchor for a term.
 pub fn entry_href(term_id: &str) -> String {
-    format!(
-        "{}#term-{term_id}",
-        route::href(&Route::new(View::Glossary))
-    )
+    format!("{}#term-{term_id}", route::href(&Route::new(View::Glossary)))
 }
 
 #[component]

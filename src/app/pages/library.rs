@@ -4,7 +4,15 @@ use leptos::prelude::*;
 
 use crate::app::components::title::use_page_title;
 use crate::corpus::DOCUMENTS;
-use crate::route;
+use crate::route::{self, Route, View};
+
+/// Pairs a source-criticism unit starts from: revision against revision, an article against
+/// its summary, and an MEK outlet against the encyclopedia.
+const SUGGESTED: &[(&str, &str, &str)] = &[
+    ("encyclopedia-earlier", "encyclopedia-later", "The two revisions of the encyclopedia article"),
+    ("source-of-hope", "lends-hope", "The PMOI/MEK article and the piece that summarizes it"),
+    ("home-to-mek", "encyclopedia-later", "A site supporting the MEK and the later encyclopedia revision"),
+];
 
 #[component]
 pub fn Library() -> impl IntoView {
@@ -43,5 +51,17 @@ pub fn Library() -> impl IntoView {
             "They disagree on figures, framing and what they leave out: read them with their provenance in view."
         </p>
         <ul class="doc-list">{items}</ul>
+        <section class="suggested" aria-labelledby="suggested-title">
+            <h2 id="suggested-title">"Compare side by side"</h2>
+            <ul>
+                {SUGGESTED
+                    .iter()
+                    .map(|(a, b, label)| {
+                        let href = route::href(&Route::new(View::Compare { left: Some((*a).into()), right: Some((*b).into()) }));
+                        view! { <li><a href=href>{*label}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -13,17 +13,12 @@ pub use not_found::NotFound;
 pub fn view_for(view: View) -> AnyView {
     match view {
         View::Library => view! { <library::Library/> }.into_any(),
-        View::Read {
-            doc,
-            original,
-            figure,
-            query,
-        } => view! { <reader::Reader doc_id=doc original=original figure=figure query=query/> }
-            .into_any(),
+        View::Read { doc, original, figure, query, term } => {
+            view! { <reader::Reader doc_id=doc original=original figure=figure query=query term=term/> }.into_any()
+        }
         View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
         View::Compare { .. } | View::Glossary | View::Figures { .. } | View::Search { .. } => {
-            view! { <NotFound what="This view is not available in this version.".to_string()/> }
-                .into_any()
+            view! { <NotFound what="This view is not available in this version.".to_string()/> }.into_any()
         }
     }
 }

@@ -2,25 +2,19 @@
 //! click away, and previous/next.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::NotFound;
-use crate::app::browser;
 use crate::app::components::block_text::BlockText;
+use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
 use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
-use crate::corpus::{self, DOCUMENTS};
+use crate::corpus::{self, DOCUMENTS, GLOSSARY};
 use crate::model::{Block, BlockKind, Document};
 use crate::route::{self, Route, View};
 
 fn reader_href(doc: &Document, original: bool) -> String {
-    route::href(&Route::new(View::Read {
-        doc: doc.id.into(),
-        original,
-        figure: None,
-        query: None,
-    }))
+    route::href(&Route::new(View::Read { doc: doc.id.into(), original, figure: None, query: None, term: None }))
 }
 
 #[component]
@@ -29,24 +23,17 @@ pub fn Reader(
     original: bool,
     figure: Option<String>,
     query: Option<String>,
+    term: Option<String>,
 ) -> impl IntoView {
     let Some(doc) = corpus::document(&doc_id) else {
-        return view! { <NotFound what=format!("There is no document with the id “{doc_id}”.")/> }
-            .into_any();
+        return view! { <NotFound what=format!("There is no document with the id “{doc_id}”.")/> }.into_any();
     };
     let _ = (&figure, &query);
     use_page_title(move || doc.title.to_string());
-    let hash = use_location().hash;
-    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
-    // The element is rendered by now; the browser's own jump happened before it existed.
-    Effect::new(move |_| {
-        let id = target.get();
-        if !id.is_empty() {
-            request_animation_frame(move || {
-                browser::scroll_to_id(&id);
-            });
-        }
-    });
+    let emphasis =
+        Emphasis { term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16) };
+    let first_emphasis = doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id);
+    let target = use_hash_target(first_emphasis);
     let status = RwSignal::new(String::new());
     let here = route::read_href(doc.id);
 
@@ -63,7 +50,7 @@ pub fn Reader(
             .blocks
             .iter()
             .skip(1)
-            .map(|b| block_view(doc, b, here.clone(), target, status))
+            .map(|b| block_view(doc, b, emphasis, here.clone(), target, status))
             .collect_view();
         view! {
             <p class="view-switch"><a href=reader_href(doc, true)>"View original"</a></p>
@@ -90,15 +77,29 @@ pub fn Reader(
     .into_any()
 }
 
+/// What the URL asks the reader to mark beyond the glossary: a term's occurrences.
+#[derive(Clone, Copy)]
+struct Emphasis {
+    term: Option<u16>,
+}
+
+impl Emphasis {
+    fn hits(self, block: &Block) -> Vec<std::ops::Range<usize>> {
+        let Some(term) = self.term else { return Vec::new() };
+        block.marks.iter().filter(|m| m.term == term).map(|m| m.start as usize..m.end as usize).collect()
+    }
+}
+
 fn block_view(
     doc: &'static Document,
     block: &'static Block,
+    emphasis: Emphasis,
     here: String,
     target: Memo<String>,
     status: RwSignal<String>,
 ) -> AnyView {
     let is_target = move || target.with(|t| t == block.id);
-    let text = view! { <BlockText block=block scope=doc.id/> };
+    let text = view! { <BlockText block=block scope=doc.id hits=emphasis.hits(block)/> };
     match block.kind {
         BlockKind::Title | BlockKind::Heading => {
             view! { <h2 id=block.id tabindex="-1" class:is-target=is_target>{text}</h2> }.into_any()

@@ -1,0 +1,23 @@
+//! The URL fragment as the page's target: scrolled to (and focused) once the view has
+//! rendered, because the browser's own jump happened before the element existed.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::app::browser;
+
+/// The current fragment without `#`. When it is empty, `fallback` (if any) is scrolled to.
+pub fn use_hash_target(fallback: Option<&'static str>) -> Memo<String> {
+    let hash = use_location().hash;
+    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
+    Effect::new(move |_| {
+        let id = target.get();
+        let id = if id.is_empty() { fallback.unwrap_or_default().to_string() } else { id };
+        if !id.is_empty() {
+            request_animation_frame(move || {
+                browser::scroll_to_id(&id);
+            });
+        }
+    });
+    target
+}

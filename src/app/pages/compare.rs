@@ -1,0 +1,210 @@
+//! Side-by-side reading of any two documents: aligned passages, word-level differences, a
+//! summary, and two ways of scrolling (together as one table, or each column on its own).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
+use crate::app::browser;
+use crate::app::components::block_text::{BlockText, ChangeTag};
+use crate::app::components::title::use_page_title;
+use crate::app::settings::use_settings;
+use crate::corpus::{self, DOCUMENTS};
+use crate::model::{BlockKind, Document};
+use crate::route::{self, Route, View};
+
+/// The pair a comparison opens with when the URL names none: the two encyclopedia revisions.
+const DEFAULT_PAIR: (&str, &str) = ("encyclopedia-earlier", "encyclopedia-later");
+
+fn compare_href(a: &str, b: &str) -> String {
+    route::href(&Route::new(View::Compare { left: Some(a.into()), right: Some(b.into()) }))
+}
+
+/// Resolves the URL's pair; unknown ids are reported and replaced so the page stays usable.
+fn resolve(left: Option<String>, right: Option<String>) -> (&'static Document, &'static Document, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut pick = |id: Option<String>, fallback: &str| match id {
+        None => corpus::document(fallback),
+        Some(id) => corpus::document(&id).or_else(|| {
+            problems.push(format!("There is no document with the id “{id}”; another one is shown instead."));
+            corpus::document(fallback)
+        }),
+    };
+    let a = pick(left, DEFAULT_PAIR.0).unwrap_or(&DOCUMENTS[0]);
+    let b = pick(right, if a.id == DEFAULT_PAIR.1 { DEFAULT_PAIR.0 } else { DEFAULT_PAIR.1 }).unwrap_or(&DOCUMENTS[1]);
+    (a, b, problems)
+}
+
+#[component]
+pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
+    let (a, b, problems) = resolve(left, right);
+    use_page_title(move || format!("Compare: {} and {}", a.short_title, b.short_title));
+    let settings = use_settings();
+    let navigate = use_navigate();
+    let go = move |x: &str, y: &str| navigate(&format!("{}{}", browser::base_dir(), compare_href(x, y)), Default::default());
+    let go_left = go.clone();
+    let go_right = go.clone();
+    let comparison = comparison::compare(a, b);
+    let options = move |selected: &'static str| {
+        DOCUMENTS
+            .iter()
+            .map(|d| view! { <option value=d.id selected=d.id == selected>{d.short_title}</option> })
+            .collect_view()
+    };
+
+    view! {
+        <h1>"Compare two documents"</h1>
+        {problems.into_iter().map(|p| view! { <p class="notice" role="alert">{p}</p> }).collect_view()}
+        <form class="pair" on:submit=|ev| ev.prevent_default()>
+            <div class="pick">
+                <label for="left-doc">"Left document"</label>
+                <select id="left-doc" on:change=move |ev| go_left(&event_target_value(&ev), b.id)>{options(a.id)}</select>
+            </div>
+            <button type="button" class="swap" on:click=move |_| go(b.id, a.id)>
+                <span aria-hidden="true">"⇄ "</span>"Swap documents"
+            </button>
+            <div class="pick">
+                <label for="right-doc">"Right document"</label>
+                <select id="right-doc" on:change=move |ev| go_right(a.id, &event_target_value(&ev))>{options(b.id)}</select>
+            </div>
+        </form>
+        {(a.id == b.id).then(|| view! { <p class="notice" role="status">"Both sides show the same document: choose another one on either side."</p> })}
+        <Summary comparison=&comparison a=a b=b/>
+        <Legend/>
+        <label class="setting lock">
+            <input type="checkbox" bind:checked=settings.sync_scroll/>
+            " Scroll both columns together"
+        </label>
+        {move || if settings.sync_scroll.get() {
+            view! { <Locked comparison=comparison::compare(a, b) a=a b=b/> }.into_any()
+        } else {
+            view! { <Unlocked comparison=comparison::compare(a, b) a=a b=b/> }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn Summary<'c>(comparison: &'c Comparison, a: &'static Document, b: &'static Document) -> impl IntoView {
+    let s = comparison.summary;
+    view! {
+        <p class="cmp-summary" id="cmp-summary">
+            <strong>"Passages: "</strong>
+            {format!(
+                "{} shared, {} changed, {} only in “{}”, {} only in “{}”.",
+                s.shared, s.changed, s.only_left, a.short_title, s.only_right, b.short_title
+            )}
+        </p>
+    }
+}
+
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <dl class="legend" aria-label="How differences are marked">
+            <div><dt><del>"struck through"</del></dt><dd>"words only in the left passage"</dd></div>
+            <div><dt><ins>"underlined"</ins></dt><dd>"words only in the right passage"</dd></div>
+            <div><dt><span class="badge shared">"= Shared"</span></dt><dd>"the same passage in both"</dd></div>
+            <div><dt><span class="badge gap">"∅ No counterpart"</span></dt><dd>"a passage the other document does not have"</dd></div>
+        </dl>
+    }
+}
+
+fn kind_badge(kind: RowKind) -> AnyView {
+    match kind {
+        RowKind::Shared => view! { <span class="badge shared">"= Shared"</span> }.into_any(),
+        RowKind::Changed => view! { <span class="badge changed">"≠ Changed"</span> }.into_any(),
+        RowKind::OnlyLeft => view! { <span class="badge gap">"← Only left"</span> }.into_any(),
+        RowKind::OnlyRight => view! { <span class="badge gap">"Only right →"</span> }.into_any(),
+    }
+}
+
+/// One side of a row: its passages, or a note that the other document has no counterpart.
+fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'static str) -> AnyView {
+    if side.blocks.is_empty() {
+        return view! { <p class="no-counterpart">"No matching passage in this document."</p> }.into_any();
+    }
+    side.blocks
+        .iter()
+        .zip(&side.changes)
+        .map(|(&i, changes)| {
+            let block = &doc.blocks[i];
+            let text = view! { <BlockText block=block scope=scope changes=changes.clone() change_tag=tag/> };
+            let reader = format!("{}#{}", route::read_href(doc.id), block.id);
+            if block.kind.is_heading() {
+                view! { <p class="cmp-heading">{text}</p> }.into_any()
+            } else {
+                let label = format!("Open paragraph {} of “{}” in the reader", block.id.trim_start_matches('p'), doc.short_title);
+                let caption = matches!(block.kind, BlockKind::Caption | BlockKind::Byline);
+                view! {
+                    <p class:cmp-caption=caption>
+                        {text}
+                        " "
+                        <a class="para-ref" href=reader aria-label=label>"¶"</a>
+                    </p>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Locked: one table, so aligned passages share a row and both columns scroll as one.
+#[component]
+fn Locked(comparison: Comparison, a: &'static Document, b: &'static Document) -> impl IntoView {
+    let rows = comparison
+        .rows
+        .iter()
+        .map(|row: &Row| {
+            view! {
+                <tr class=format!("cmp-row {}", row.kind.class())>
+                    <td>
+                        <span class="cell-doc">{a.short_title}</span>
+                        {kind_badge(row.kind)}
+                        {side_view(a, &row.left, ChangeTag::Del, "left")}
+                    </td>
+                    <td>
+                        <span class="cell-doc">{b.short_title}</span>
+                        {side_view(b, &row.right, ChangeTag::Ins, "right")}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="cmp-table" aria-describedby="cmp-summary">
+            <caption class="visually-hidden">{format!("Aligned passages of “{}” and “{}”", a.title, b.title)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{a.short_title}<span class="th-relation">{a.relation}</span></th>
+                    <th scope="col">{b.short_title}<span class="th-relation">{b.relation}</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// Unlocked: each document in its own scrolling column, read at its own pace.
+#[component]
+fn Unlocked(comparison: Comparison, a: &'static Document, b: &'static Document) -> impl IntoView {
+    let column = |doc: &'static Document, left: bool| {
+        let tag = if left { ChangeTag::Del } else { ChangeTag::Ins };
+        let scope = if left { "left" } else { "right" };
+        let parts = comparison
+            .rows
+            .iter()
+            .map(|row| if left { &row.left } else { &row.right })
+            .filter(|side| !side.blocks.is_empty())
+            .map(|side| side_view(doc, side, tag, scope))
+            .collect_view();
+        let heading_id = format!("col-{scope}");
+        view! {
+            <section class="cmp-pane" aria-labelledby=heading_id.clone() tabindex="0">
+                <h2 id=heading_id>{doc.short_title}</h2>
+                {parts}
+            </section>
+        }
+    };
+    view! { <div class="cmp-panes">{column(a, true)}{column(b, false)}</div> }
+}

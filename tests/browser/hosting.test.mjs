@@ -1,0 +1,186 @@
+// Static hosting, offline use, updates, embedding, storage and print (issue 6), on the
+// release build served from a sub-path by a server with no rewrite rules.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { DIST, startApp, waitUntil } from './harness.mjs';
+
+// Every view, as a first visit would open it, with the heading it must show.
+const VIEWS = [
+  ['', /^Library$/],
+  ['?view=read&doc=encyclopedia-later#p3', /^Camp Ashraf 3$/],
+  ['?view=read&doc=source-of-hope&original=1', /^How MEK and Ashraf 3/],
+  ['?view=compare&a=encyclopedia-earlier&b=encyclopedia-later', /^Compare/],
+  ['?view=glossary', /^Glossary$/],
+  ['?view=figures', /^Figures/],
+  ['?view=figures&quantity=residents', /residents/i],
+  ['?view=search&q=troll', /^Search/],
+  ['?view=read&doc=nope', /^Not found$/],
+  ['?view=read&doc=lends-hope&embed=1', /^MEK and Ashraf 3 Lends Hope/],
+];
+
+// Copies dist/ so a test can deploy a "new version" into it without touching the build.
+const deployment = mkdtempSync(join(tmpdir(), 'companion-deploy-'));
+cpSync(DIST, deployment, { recursive: true });
+
+let app;
+before(async () => {
+  app = await startApp({ root: deployment });
+});
+after(async () => {
+  await app?.close();
+  rmSync(deployment, { recursive: true, force: true });
+});
+
+const h1 = (page) => page.locator('main h1').first().textContent();
+
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The first visit installs the worker; clients.claim() makes it control this page.
+  await waitUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
+}
+
+test('every view opens from a deep link on a first visit', async () => {
+  for (const [path, heading] of VIEWS) {
+    const page = await app.open(path);
+    assert.match(await h1(page), heading, path);
+    await page.close();
+  }
+  app.assertClean();
+});
+
+test('after one visit every view works with the network off', async () => {
+  const context = await app.newContext();
+  const page = await app.open('', { context });
+  await controlled(page);
+  await context.setOffline(true);
+  for (const [path, heading] of VIEWS) {
+    await page.goto(new URL(path, app.url).href);
+    await app.ready(page);
+    assert.match(await h1(page), heading, `offline: ${path}`);
+  }
+  // A request the cache cannot answer really fails: the check above is not the network.
+  const online = await page.evaluate(() => fetch('no-such-file.txt').then(() => true, () => false));
+  assert.equal(online, false);
+  await context.setOffline(false);
+  await context.close();
+  app.assertClean();
+});
+
+test('a new deployment replaces the cache as one unit after "reload"', async () => {
+  const context = await app.newContext();
+  const page = await app.open('', { context });
+  await controlled(page);
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1, `one cache: ${before}`);
+
+  // Deploy a new version: a changed file, and sw.js regenerated from the new file list.
+  const css = readFileSync(join(deployment, 'embed-example.css'), 'utf8');
+  writeFileSync(join(deployment, 'embed-example.css'), css + '\n/* new version */\n');
+  execFileSync('python3', [join(import.meta.dirname, '..', '..', 'tools', 'precache.py'), deployment]);
+
+  await page.reload();
+  await app.ready(page);
+  const reload = page.getByRole('button', { name: 'Reload to update' });
+  await reload.waitFor({ state: 'visible', timeout: 15000 });
+  await page.getByText('A new version of the companion is available.').waitFor();
+  await Promise.all([page.waitForEvent('load'), reload.click()]);
+  await app.ready(page);
+  const after = await waitUntil(async () => {
+    const keys = await page.evaluate(() => caches.keys());
+    return keys.length === 1 && keys[0] !== before[0] ? keys : null;
+  }, 'the old cache is deleted and one new cache remains', 10000);
+  assert.notEqual(after[0], before[0]);
+  const served = await page.evaluate(() => fetch('embed-example.css').then((r) => r.text()));
+  assert.match(served, /new version/);
+  await context.close();
+  app.assertClean();
+});
+
+test('the app works with storage blocked, keeping settings in memory', async () => {
+  const context = await app.newContext();
+  await context.addInitScript(() => {
+    const blocked = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Object.defineProperty(window, 'localStorage', { get: blocked, configurable: true });
+  });
+  const page = await app.open('?view=read&doc=encyclopedia-later', { context });
+  const marks = page.getByRole('checkbox', { name: 'Glossary marks' });
+  await marks.uncheck();
+  assert.equal(await marks.isChecked(), false);
+  await page.getByRole('link', { name: /^Next:|^Previous:/ }).first().click();
+  await app.ready(page);
+  assert.equal(await marks.isChecked(), false, 'the setting survives in-app navigation');
+  await context.close();
+  app.assertClean();
+});
+
+test('corrupt saved settings give a clear message and are kept aside', async () => {
+  const context = await app.newContext();
+  const page = await app.open('', { context });
+  await page.evaluate(() => localStorage.setItem('ashraf3-companion.settings.v1', '{not json'));
+  await page.reload();
+  await app.ready(page);
+  await page.getByText('Your saved settings could not be read').waitFor();
+  const kept = await page.evaluate(() => localStorage.getItem('ashraf3-companion.settings.unreadable'));
+  assert.equal(kept, '{not json');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await context.close();
+  app.assertClean();
+});
+
+test('printing hides navigation and keeps the text and its source', async () => {
+  const page = await app.open('?view=read&doc=encyclopedia-earlier');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: /Copy link to paragraph/ }).first().isVisible(), false);
+  assert.ok(await page.getByText('The camp is a fortified base built on 34 hectares of farmland.').isVisible());
+  assert.ok(await page.getByText('Encyclopedia article, historical revision').first().isVisible());
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(await page.getByRole('navigation', { name: 'Main' }).isVisible());
+  await page.close();
+  app.assertClean();
+});
+
+test('the embed form drops the navigation and links to the full companion', async () => {
+  const page = await app.open('?view=read&doc=lends-hope&embed=1');
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0);
+  const full = page.getByRole('link', { name: 'Open in the full reading companion' });
+  assert.equal(await full.getAttribute('target'), '_blank');
+  assert.doesNotMatch(await full.getAttribute('href'), /embed=1/);
+  await page.close();
+  app.assertClean();
+});
+
+test('the Embed button offers an iframe snippet with a title and the resize script', async () => {
+  const page = await app.open('?view=read&doc=lends-hope');
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const snippet = await page.getByRole('textbox', { name: /Paste this where the view should appear/ }).inputValue();
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/courses\/unit-3\/companion\/\?view=read&amp;doc=lends-hope&amp;embed=1" title="[^"]+"/);
+  const script = await page.getByRole('textbox', { name: /Add this once to the page/ }).inputValue();
+  assert.match(script, /ashraf3-companion:resize/);
+  await page.close();
+  app.assertClean();
+});
+
+test('the example course page sizes its iframes to their content', async () => {
+  const context = await app.newContext();
+  const course = await context.newPage();
+  await course.goto(new URL('embed-example.html', app.url).href);
+  const frames = course.locator('iframe');
+  assert.equal(await frames.count(), 4);
+  for (let i = 0; i < 4; i++) {
+    const frame = frames.nth(i);
+    await frame.scrollIntoViewIfNeeded();
+    await waitUntil(async () => (await frame.evaluate((f) => f.getBoundingClientRect().height)) > 400, `iframe ${i} grows to its content`, 15000);
+    const inner = await frame.evaluate((f) => f.contentDocument.body.getBoundingClientRect().height);
+    const outer = await frame.evaluate((f) => f.getBoundingClientRect().height);
+    assert.ok(Math.abs(outer - inner) <= 4, `iframe ${i}: frame ${outer}px fits content ${inner}px`);
+  }
+  await context.close();
+  app.assertClean();
+});
