@@ -6,5 +6,5 @@ bash tools/setup.sh
 step "trunk build --release"
 trunk build --release || fail "trunk build failed."
 port="${PORT:-8080}"
-step "Serving dist/: open http://localhost:$port/ (Ctrl+C stops)"
+step "Serving dist/"
 exec node tests/browser/server.mjs dist --port "$port"
