@@ -2,9 +2,7 @@
 # Builds the app for release and serves dist/ on http://localhost:8080/ (PORT=… to change).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-bash tools/setup.sh
-step "trunk build --release"
-trunk build --release || fail "trunk build failed."
+bash tools/build.sh
 port="${PORT:-8080}"
-step "Serving dist/: open http://localhost:$port/ (Ctrl+C stops)"
+step "Serving dist/"
 exec node tests/browser/server.mjs dist --port "$port"

@@ -43,11 +43,8 @@ cargo fmt --all --check >/dev/null 2>&1 && note "formatted" || note "some files 
 run "cargo test" cargo test
 count "cargo test"
 
-build() {
-  cargo fetch && rm -rf dist && trunk build --release --offline
-}
-if run "release build" build; then
-  run "browser tests" bash -c 'cd tests/browser && node --test --test-reporter=spec *.test.mjs'
+if run "release build" bash tools/build.sh; then
+  run "browser tests" bash -c 'cd tests/browser && node --test --test-timeout=120000 --test-reporter=spec *.test.mjs'
   count "browser tests"
 else
   note "the browser tests need the release build: skipped"

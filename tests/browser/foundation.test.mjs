@@ -220,3 +220,23 @@ test('Persian text is isolated as right-to-left', async () => {
   await persian.first().waitFor();
   app.assertClean();
 });
+
+test('the Content-Security-Policy blocks injected inline code, and the harness reports it', async () => {
+  const page = await app.open('');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /script-src 'self' ('sha256-[A-Za-z0-9+/=]+' )+'wasm-unsafe-eval'/);
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.head.append(script);
+    document.body.setAttribute('style', 'outline: 1px solid red');
+    await new Promise((ok) => setTimeout(ok, 100));
+    return window.injected === true;
+  });
+  assert.equal(ran, false, 'the injected script did not run');
+  await waitUntil(() => app.problems().filter((p) => p.startsWith('CSP violation')).length >= 2, 'two CSP violations reported');
+  const reported = app.takeProblems().join('\n');
+  assert.match(reported, /script-src-elem/);
+  assert.match(reported, /style-src-attr/);
+});

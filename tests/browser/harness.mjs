@@ -51,7 +51,13 @@ export async function mainText(page, skip = []) {
 export async function startApp({ root = DIST } = {}) {
   assert.ok(existsSync(join(root, 'index.html')), `no release build in ${root}: run trunk build --release first`);
   const server = await startServer({ root, base: BASE_PATH });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
   const problems = [];
   const contexts = [];
 
@@ -105,12 +111,13 @@ export async function startApp({ root = DIST } = {}) {
     newContext,
     open,
     ready,
-    /** Everything that went wrong in any page since the last assertClean(). */
+    /** Everything that went wrong in any page since the last assertClean() or takeProblems(). */
     problems: () => [...problems],
+    /** The same, and forgets them (for tests that cause problems on purpose). */
+    takeProblems: () => problems.splice(0),
     /** Fails if any page had a console error, page error or CSP violation; then starts afresh. */
     assertClean() {
-      const found = problems.splice(0);
-      assert.deepEqual(found, [], 'no console errors, page errors or CSP violations');
+      assert.deepEqual(problems.splice(0), [], 'no console errors, page errors or CSP violations');
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});

@@ -66,7 +66,11 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
   const { port: actual } = server.address();
   return {
     url: `http://${host}:${actual}${base}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
 
