@@ -30,10 +30,10 @@ pub fn opt_lit(s: Option<&str>) -> String {
 
 pub fn generate(data: &Path, out: &Path) -> Result<()> {
     let docs = corpus::load(&data.join("documents.toml"), &data.join("seeds"))?;
-    let glossary = glossary::load(&data.join("glossary.toml"))?;
-    let marks = glossary::mark_corpus(&glossary, &docs);
-    write(&out.join("corpus.rs"), &corpus::emit(&docs, &marks))?;
-    write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &marks))?;
+    let glossary = glossary::load(&data.join("glossary.toml"), &docs)?;
+    let found = glossary::match_corpus(&glossary, &docs);
+    write(&out.join("corpus.rs"), &corpus::emit(&docs, &glossary::marks(&found)))?;
+    write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &found))?;
     let figures = figures::load(&data.join("figures.toml"), &docs)?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs, &glossary))?;

@@ -73,10 +73,8 @@ pub fn Glossary() -> impl IntoView {
             }
         })
         .collect_view();
-    let index = GLOSSARY
-        .iter()
-        .map(|t| view! { <li><a href=format!("#term-{}", t.id)>{t.label}</a></li> })
-        .collect_view();
+    let index =
+        GLOSSARY.iter().map(|t| view! { <li><a href=format!("#term-{}", t.id)>{t.label}</a></li> }).collect_view();
     view! {
         <h1>"Glossary"</h1>
         <p class="lede">

@@ -1,6 +1,7 @@
 //! One module per view. `view_for` is the router's dispatch table.
 
 mod compare;
+mod glossary;
 mod library;
 mod not_found;
 mod reader;
@@ -19,7 +20,8 @@ pub fn view_for(view: View) -> AnyView {
         }
         View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
         View::Compare { left, right } => view! { <compare::Compare left=left right=right/> }.into_any(),
-        View::Glossary | View::Figures { .. } | View::Search { .. } => {
+        View::Glossary => view! { <glossary::Glossary/> }.into_any(),
+        View::Figures { .. } | View::Search { .. } => {
             view! { <NotFound what="This view is not available in this version.".to_string()/> }.into_any()
         }
     }
