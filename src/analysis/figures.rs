@@ -1,1 +1,578 @@
-//! Figures as the sources state them. (Being built: see issue 5.)
+//! Figures as the sources state them, and what a student needs to compare them: the spread
+//! of a quantity (lowest, highest, ratio, who agrees) and chart geometry, so the chart
+//! component draws without doing arithmetic.
+
+use std::collections::BTreeMap;
+
+/// What a quantity measures, which decides its axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Count,
+    Duration,
+    Date,
+    Area,
+    Money,
+    Distance,
+}
+
+#[derive(Debug)]
+pub struct Quantity {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub kind: Kind,
+    pub over_time: bool,
+    pub note: &'static str,
+}
+
+/// A calendar date as precise as the text states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts
+            .next()
+            .map(|m| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m)))
+            .map_or(Some(None), |m| m.map(Some))?;
+        let day = parts
+            .next()
+            .map(|d| d.parse::<u8>().ok().filter(|d| (1..=31).contains(d)))
+            .map_or(Some(None), |d| d.map(Some))?;
+        (parts.next().is_none() && (month.is_some() || day.is_none())).then_some(Date { year, month, day })
+    }
+
+    /// Years as a real number, at the middle of the stated period (a bare year is its
+    /// middle, a month its middle): used for positions on a time axis.
+    pub fn as_years(self) -> f64 {
+        let y = self.year as f64;
+        match (self.month, self.day) {
+            (None, _) => y + 0.5,
+            (Some(m), None) => y + (m as f64 - 0.5) / 12.0,
+            (Some(m), Some(d)) => y + (m as f64 - 1.0) / 12.0 + (d as f64 - 0.5) / 365.0,
+        }
+    }
+
+    /// The span of the stated period in years (a year is 1, a month 1/12, a day 1/365).
+    pub fn span(self) -> f64 {
+        match (self.month, self.day) {
+            (None, _) => 1.0,
+            (Some(_), None) => 1.0 / 12.0,
+            _ => 1.0 / 365.0,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match (self.month, self.day) {
+            (None, _) => self.year.to_string(),
+            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Range(f64, f64),
+    Date(Date),
+}
+
+/// How a figure is qualified, read from the words the source uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// As stated, no qualifier (or "only", "by").
+    Exact,
+    /// "about", "approximately": the true value may be on either side.
+    Approximate,
+    /// "more than", "over", "at least": the true value is this or higher.
+    AtLeast,
+    /// "nearly": the true value is a little below this.
+    AtMost,
+    /// "hundreds of": a range.
+    Range,
+}
+
+impl Bound {
+    pub fn from_qualifier(q: &str) -> Option<Bound> {
+        Some(match q {
+            "" | "only" | "by" => Bound::Exact,
+            "about" | "approximately" => Bound::Approximate,
+            "more than" | "over" | "at least" => Bound::AtLeast,
+            "nearly" => Bound::AtMost,
+            "hundreds of" => Bound::Range,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug)]
+pub struct Figure {
+    pub id: &'static str,
+    /// Index into `QUANTITIES`.
+    pub quantity: u16,
+    pub value: Value,
+    /// The qualifier exactly as stated ("about", "more than"…), or "".
+    pub qualifier: &'static str,
+    pub bound: Bound,
+    /// The figure's own words in the quote ("2,300", "one-and-half years").
+    pub number: &'static str,
+    pub stated_by: &'static str,
+    pub applies_when: &'static str,
+    pub applies: Option<Date>,
+    pub doc: &'static str,
+    pub quote: &'static str,
+    /// The block holding the quote, and byte ranges of the quote and the number in its text.
+    pub block: &'static str,
+    pub quote_range: (u32, u32),
+    pub number_range: (u32, u32),
+}
+
+/// A figure's value as a short phrase with its qualifier: "about 2,300", "June 2019".
+pub fn value_text(f: &Figure, unit: &str) -> String {
+    let value = match f.value {
+        Value::Number(n) => format!("{} {unit}", group(n)),
+        Value::Range(a, b) => format!("{}–{} {unit}", group(a), group(b)),
+        Value::Date(d) => d.label(),
+    };
+    match (f.qualifier, f.value) {
+        ("", _) | (_, Value::Range(..)) => value,
+        (q, _) => format!("{q} {value}"),
+    }
+}
+
+/// Digits grouped by thousands ("30,000"); one decimal where needed.
+pub fn group(n: f64) -> String {
+    if n.fract().abs() > 1e-9 {
+        return format!("{n:.1}");
+    }
+    let digits = format!("{}", n.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A figure's position on its axis: a number's value, a range's middle, a date in years.
+fn position(v: Value) -> f64 {
+    match v {
+        Value::Number(n) => n,
+        Value::Range(a, b) => (a + b) / 2.0,
+        Value::Date(d) => d.as_years(),
+    }
+}
+
+/// Lowest and highest ends a figure allows (ranges contribute both ends).
+fn ends(v: Value) -> (f64, f64) {
+    match v {
+        Value::Number(n) => (n, n),
+        Value::Range(a, b) => (a, b),
+        Value::Date(d) => (d.as_years() - d.span() / 2.0, d.as_years() + d.span() / 2.0),
+    }
+}
+
+/// The disagreement within one quantity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spread {
+    /// Indices (into the slice given) of the figures with the lowest and highest value.
+    pub lowest: Vec<usize>,
+    pub highest: Vec<usize>,
+    /// Highest over lowest, for positive numbers.
+    pub ratio: Option<f64>,
+    /// Groups of figures stating the same value (two or more), in order of value.
+    pub agree: Vec<Vec<usize>>,
+    /// Distinct values stated.
+    pub distinct: usize,
+}
+
+/// Two figures agree when they state the same value, whatever the qualifier.
+fn key(v: Value) -> String {
+    match v {
+        Value::Number(n) => format!("n{n}"),
+        Value::Range(a, b) => format!("r{a}-{b}"),
+        Value::Date(d) => format!("d{:?}", d),
+    }
+}
+
+pub fn spread(figures: &[&Figure]) -> Spread {
+    let pos: Vec<f64> = figures.iter().map(|f| position(f.value)).collect();
+    let min = pos.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = pos.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let at = |x: f64| (0..figures.len()).filter(|&i| (pos[i] - x).abs() < 1e-9).collect::<Vec<_>>();
+    let mut groups: BTreeMap<(i64, String), Vec<usize>> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        groups.entry(((pos[i] * 1000.0) as i64, key(f.value))).or_default().push(i);
+    }
+    let numeric = figures.iter().all(|f| !matches!(f.value, Value::Date(_)));
+    Spread {
+        lowest: if figures.is_empty() { vec![] } else { at(min) },
+        highest: if figures.is_empty() { vec![] } else { at(max) },
+        ratio: (numeric && min > 0.0 && !figures.is_empty()).then(|| max / min),
+        distinct: groups.len(),
+        agree: groups.into_values().filter(|g| g.len() > 1).collect(),
+    }
+}
+
+fn names(figures: &[&Figure], idx: &[usize], doc_title: &dyn Fn(&str) -> String) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for &i in idx {
+        let t = doc_title(figures[i].doc);
+        if !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen.join("; ")
+}
+
+/// One line a student can read at a glance: "Lowest only 200 people (…), highest about
+/// 3,000 people (…): 15 times the lowest. The same value: …".
+pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> String {
+    let s = spread(figures);
+    if figures.is_empty() {
+        return "No source states this quantity.".into();
+    }
+    if s.distinct == 1 {
+        let n = figures.len();
+        return format!(
+            "{} {} {}: {}.",
+            if n == 1 { "One figure" } else { "All figures agree" },
+            if n == 1 { "states" } else { "on" },
+            value_text(figures[0], q.unit),
+            names(figures, &(0..n).collect::<Vec<_>>(), doc_title)
+        );
+    }
+    let lo = figures[s.lowest[0]];
+    let hi = figures[s.highest[0]];
+    let mut line = format!(
+        "Lowest {} ({}), highest {} ({})",
+        value_text(lo, q.unit),
+        names(figures, &s.lowest, doc_title),
+        value_text(hi, q.unit),
+        names(figures, &s.highest, doc_title)
+    );
+    match (s.ratio, q.kind) {
+        (Some(r), _) if r >= 1.05 => line += &format!(": the highest is {} times the lowest.", ratio_text(r)),
+        (_, Kind::Date) => line += &format!(": {} apart.", gap_text(position(hi.value) - position(lo.value))),
+        _ => line += ".",
+    }
+    for g in &s.agree {
+        line += &format!(" {} state {}: {}.", g.len(), value_text(figures[g[0]], q.unit), names(figures, g, doc_title));
+    }
+    line
+}
+
+fn ratio_text(r: f64) -> String {
+    if r >= 10.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+fn gap_text(years: f64) -> String {
+    let months = (years * 12.0).round();
+    if months >= 12.0 && (months % 12.0 == 0.0 || months >= 24.0) {
+        let y = (months / 12.0).round();
+        format!("about {} year{}", y, if y == 1.0 { "" } else { "s" })
+    } else if months >= 1.0 {
+        format!("about {} month{}", months, if months == 1.0 { "" } else { "s" })
+    } else {
+        format!("{} days", (years * 365.0).round())
+    }
+}
+
+/// An axis tick: its position in 0..=1 and its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub at: f64,
+    pub label: String,
+}
+
+/// A linear scale over `[lo, hi]` with "nice" ticks (1, 2, 2.5 or 5 times a power of ten).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub lo: f64,
+    pub hi: f64,
+    pub ticks: Vec<Tick>,
+}
+
+impl Scale {
+    pub fn at(&self, x: f64) -> f64 {
+        if self.hi > self.lo {
+            ((x - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+        } else {
+            0.5
+        }
+    }
+}
+
+fn nice_step(span: f64, target: usize) -> f64 {
+    let raw = span / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
+}
+
+/// A numeric scale from 0 (counts start at zero, so lengths compare honestly) to a nice
+/// value above `max`.
+pub fn number_scale(max: f64) -> Scale {
+    let max = if max > 0.0 { max } else { 1.0 };
+    let step = nice_step(max, 5);
+    let hi = (max / step).ceil() * step;
+    let n = (hi / step).round() as usize;
+    let ticks = (0..=n).map(|i| i as f64 * step).map(|v| Tick { at: v / hi, label: group(v) }).collect();
+    Scale { lo: 0.0, hi, ticks }
+}
+
+/// A time scale in years covering `[from, to]`, with year ticks (or month ticks inside one year).
+pub fn time_scale(from: f64, to: f64) -> Scale {
+    let (lo, mut hi) = (from.floor(), to.ceil());
+    if hi - lo < 1.0 {
+        hi = lo + 1.0;
+    }
+    if hi - lo <= 1.0 && to - from < 1.0 {
+        let ticks = (0..=12)
+            .step_by(3)
+            .map(|m| Tick {
+                at: m as f64 / 12.0,
+                label: if m == 12 { format!("{}", hi as i64) } else { format!("{} {}", &MONTHS[m][..3], lo as i64) },
+            })
+            .collect();
+        return Scale { lo, hi, ticks };
+    }
+    let years = (hi - lo) as usize;
+    let step = ((years as f64) / 6.0).ceil().max(1.0) as usize;
+    let ticks = (0..=years)
+        .step_by(step)
+        .map(|y| Tick { at: y as f64 / (hi - lo), label: format!("{}", lo as i64 + y as i64) })
+        .collect();
+    Scale { lo, hi, ticks }
+}
+
+/// How a mark is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A filled dot: the value as stated.
+    Dot,
+    /// A hollow dot with a whisker: "about".
+    Approximate,
+    /// A dot with an arrow to the right: "more than", "at least".
+    OpenRight,
+    /// A dot with an arrow to the left: "nearly".
+    OpenLeft,
+    /// A bar: a range, or a date stated only to the month or year.
+    Bar,
+}
+
+/// One figure's mark in a unit box: x positions in 0..=1 along the value (or time) axis,
+/// y in 0..=1 down the chart (one lane per figure, or the value axis for over-time charts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkGeom {
+    /// Index into the figures given to `layout`.
+    pub figure: usize,
+    pub x: f64,
+    /// The far end of a bar (equal to `x` for dots).
+    pub x2: f64,
+    pub y: f64,
+    pub shape: Shape,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// The horizontal axis: values, or time for over-time quantities.
+    pub x: Scale,
+    /// The vertical value axis of an over-time chart.
+    pub y: Option<Scale>,
+    pub marks: Vec<MarkGeom>,
+}
+
+fn shape(f: &Figure) -> Shape {
+    match (f.value, f.bound) {
+        (Value::Range(..), _) => Shape::Bar,
+        (Value::Date(d), _) if d.day.is_none() => Shape::Bar,
+        (_, Bound::Approximate) => Shape::Approximate,
+        (_, Bound::AtLeast) => Shape::OpenRight,
+        (_, Bound::AtMost) => Shape::OpenLeft,
+        _ => Shape::Dot,
+    }
+}
+
+/// Lays figures out: for an over-time quantity, time across and value up (y = 0 at the top
+/// is the highest value); otherwise one lane per figure with the value across.
+pub fn layout(q: &Quantity, figures: &[&Figure]) -> Layout {
+    if q.over_time && figures.iter().all(|f| f.applies.is_some() && !matches!(f.value, Value::Date(_))) {
+        let times: Vec<Date> = figures.iter().filter_map(|f| f.applies).collect();
+        let from = times.iter().map(|d| d.as_years() - d.span() / 2.0).fold(f64::INFINITY, f64::min);
+        let to = times.iter().map(|d| d.as_years() + d.span() / 2.0).fold(f64::NEG_INFINITY, f64::max);
+        let x = time_scale(from, to);
+        let y = number_scale(figures.iter().map(|f| ends(f.value).1).fold(0.0, f64::max));
+        let marks = figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let t = f.applies.map(Date::as_years).unwrap_or(x.lo);
+                MarkGeom { figure: i, x: x.at(t), x2: x.at(t), y: 1.0 - y.at(position(f.value)), shape: shape(f) }
+            })
+            .collect();
+        return Layout { x, y: Some(y), marks };
+    }
+    let lanes = figures.len().max(1) as f64;
+    let lane = |i: usize| (i as f64 + 0.5) / lanes;
+    let x = if q.kind == Kind::Date {
+        let from = figures.iter().map(|f| ends(f.value).0).fold(f64::INFINITY, f64::min);
+        let to = figures.iter().map(|f| ends(f.value).1).fold(f64::NEG_INFINITY, f64::max);
+        time_scale(from, to)
+    } else {
+        number_scale(figures.iter().map(|f| ends(f.value).1).fold(0.0, f64::max))
+    };
+    let marks = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (a, b) = ends(f.value);
+            let s = shape(f);
+            let (x1, x2) =
+                if s == Shape::Bar { (x.at(a), x.at(b)) } else { (x.at(position(f.value)), x.at(position(f.value))) };
+            MarkGeom { figure: i, x: x1, x2, y: lane(i), shape: s }
+        })
+        .collect();
+    Layout { x, y: None, marks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(value: Value, qualifier: &'static str, doc: &'static str) -> Figure {
+        Figure {
+            id: "f",
+            quantity: 0,
+            value,
+            qualifier,
+            bound: Bound::from_qualifier(qualifier).unwrap(),
+            number: "",
+            stated_by: "",
+            applies_when: "",
+            applies: None,
+            doc,
+            quote: "",
+            block: "p1",
+            quote_range: (0, 0),
+            number_range: (0, 0),
+        }
+    }
+
+    const Q: Quantity =
+        Quantity { id: "q", label: "Residents", unit: "people", kind: Kind::Count, over_time: false, note: "" };
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert_eq!(Date::parse("2019-07-13"), Some(Date { year: 2019, month: Some(7), day: Some(13) }));
+        assert_eq!(Date::parse("2016"), Some(Date { year: 2016, month: None, day: None }));
+        for bad in ["", "2019-13", "2019-07-32", "x", "2019-07-13-1"] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Date::parse("2019-07-13").unwrap().label(), "13 July 2019");
+    }
+
+    #[test]
+    fn spread_of_numbers() {
+        let f = [
+            fig(Value::Number(200.0), "only", "a"),
+            fig(Value::Number(3000.0), "about", "b"),
+            fig(Value::Number(3000.0), "", "c"),
+        ];
+        let refs: Vec<&Figure> = f.iter().collect();
+        let s = spread(&refs);
+        assert_eq!((s.lowest.clone(), s.highest.clone(), s.ratio), (vec![0], vec![1, 2], Some(15.0)));
+        assert_eq!(s.agree, vec![vec![1, 2]]);
+        let line = summary_line(&Q, &refs, &|d| d.to_uppercase());
+        assert_eq!(line, "Lowest only 200 people (A), highest about 3,000 people (B; C): the highest is 15 times the lowest. 2 state about 3,000 people: B; C.");
+    }
+
+    #[test]
+    fn agreement_and_single_figures() {
+        let f = [fig(Value::Number(34.0), "", "a"), fig(Value::Number(34.0), "", "b")];
+        let refs: Vec<&Figure> = f.iter().collect();
+        assert_eq!(
+            summary_line(&Quantity { unit: "hectares", ..Q }, &refs, &|d| d.into()),
+            "All figures agree on 34 hectares: a; b."
+        );
+        assert_eq!(summary_line(&Q, &refs[..1], &|d| d.into()), "One figure states 34 people: a.");
+    }
+
+    #[test]
+    fn date_spread_in_time() {
+        let d = |s| Value::Date(Date::parse(s).unwrap());
+        let f = [fig(d("2013"), "", "a"), fig(d("2016"), "", "b")];
+        let refs: Vec<&Figure> = f.iter().collect();
+        let q = Quantity { kind: Kind::Date, unit: "year", ..Q };
+        assert!(
+            summary_line(&q, &refs, &|d| d.into()).ends_with("about 3 years apart."),
+            "{}",
+            summary_line(&q, &refs, &|d| d.into())
+        );
+    }
+
+    #[test]
+    fn nice_scales() {
+        let s = number_scale(3000.0);
+        assert_eq!((s.lo, s.hi), (0.0, 3000.0));
+        assert_eq!(s.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), vec!["0", "1,000", "2,000", "3,000"]);
+        assert_eq!(number_scale(36.0).hi, 40.0);
+        let t = time_scale(2013.0, 2017.0);
+        assert_eq!(t.ticks.first().unwrap().label, "2013");
+        assert!((t.at(2015.0) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn shapes_follow_qualifiers() {
+        let f = [
+            fig(Value::Number(50.0), "nearly", "a"),
+            fig(Value::Number(1000.0), "more than", "b"),
+            fig(Value::Range(200.0, 999.0), "hundreds of", "c"),
+            fig(Value::Number(3.0), "about", "d"),
+        ];
+        let refs: Vec<&Figure> = f.iter().collect();
+        let l = layout(&Q, &refs);
+        let shapes: Vec<Shape> = l.marks.iter().map(|m| m.shape).collect();
+        assert_eq!(shapes, vec![Shape::OpenLeft, Shape::OpenRight, Shape::Bar, Shape::Approximate]);
+        assert!(l.marks[2].x < l.marks[2].x2);
+        assert!(l.marks.iter().all(|m| (0.0..=1.0).contains(&m.x) && (0.0..=1.0).contains(&m.y)));
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(group(30000.0), "30,000");
+        assert_eq!(group(200.0), "200");
+        assert_eq!(group(1234567.0), "1,234,567");
+    }
+}
