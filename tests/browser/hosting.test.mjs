@@ -16,7 +16,7 @@ const VIEWS = [
   ['?view=compare&a=encyclopedia-earlier&b=encyclopedia-later', /^Compare/],
   ['?view=glossary', /^Glossary$/],
   ['?view=figures', /^Figures/],
-  ['?view=figures&quantity=residents', /residents/i],
+  ['?view=figures&quantity=residents', /^People living in Ashraf 3$/],
   ['?view=search&q=troll', /^Search/],
   ['?view=read&doc=nope', /^Not found$/],
   ['?view=read&doc=lends-hope&embed=1', /^MEK and Ashraf 3 Lends Hope/],

@@ -1,6 +1,7 @@
 //! One module per view. `view_for` is the router's dispatch table.
 
 mod compare;
+mod figures;
 mod glossary;
 mod library;
 mod not_found;
@@ -21,7 +22,8 @@ pub fn view_for(view: View) -> AnyView {
         View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
         View::Compare { left, right } => view! { <compare::Compare left=left right=right/> }.into_any(),
         View::Glossary => view! { <glossary::Glossary/> }.into_any(),
-        View::Figures { .. } | View::Search { .. } => {
+        View::Figures { quantity } => view! { <figures::Figures quantity=quantity/> }.into_any(),
+        View::Search { .. } => {
             view! { <NotFound what="This view is not available in this version.".to_string()/> }.into_any()
         }
     }

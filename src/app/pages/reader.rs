@@ -9,7 +9,11 @@ use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
 use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
-use crate::corpus::{self, DOCUMENTS, GLOSSARY};
+use std::ops::Range;
+
+use super::figures::quantity_href;
+use crate::analysis::figures::Figure;
+use crate::corpus::{self, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES};
 use crate::model::{Block, BlockKind, Document};
 use crate::route::{self, Route, View};
 
@@ -30,9 +34,14 @@ pub fn Reader(
     };
     let _ = (&figure, &query);
     use_page_title(move || doc.title.to_string());
-    let emphasis =
-        Emphasis { term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16) };
-    let first_emphasis = doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id);
+    let emphasis = Emphasis {
+        term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16),
+        figure: figure.as_deref().and_then(|id| FIGURES.iter().find(|f| f.id == id && f.doc == doc.id)),
+    };
+    let first_emphasis = emphasis
+        .figure
+        .map(|f| f.block)
+        .or_else(|| doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id));
     let target = use_hash_target(first_emphasis);
     let status = RwSignal::new(String::new());
     let here = route::read_href(doc.id);
@@ -77,17 +86,46 @@ pub fn Reader(
     .into_any()
 }
 
-/// What the URL asks the reader to mark beyond the glossary: a term's occurrences.
+/// What the URL asks the reader to mark beyond the glossary: a term's occurrences, or the
+/// quote a figure comes from.
 #[derive(Clone, Copy)]
 struct Emphasis {
     term: Option<u16>,
+    figure: Option<&'static Figure>,
 }
 
 impl Emphasis {
-    fn hits(self, block: &Block) -> Vec<std::ops::Range<usize>> {
+    fn hits(self, block: &Block) -> Vec<Range<usize>> {
         let Some(term) = self.term else { return Vec::new() };
         block.marks.iter().filter(|m| m.term == term).map(|m| m.start as usize..m.end as usize).collect()
     }
+
+    fn quotes(self, block: &Block) -> Vec<Range<usize>> {
+        self.figure
+            .filter(|f| f.block == block.id)
+            .map(|f| f.quote_range.0 as usize..f.quote_range.1 as usize)
+            .into_iter()
+            .collect()
+    }
+}
+
+/// Numbers in this block that the figure data holds, each leading to its comparison.
+fn figure_numbers(doc: &Document, block: &Block) -> Vec<(Range<usize>, u16)> {
+    FIGURES
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.doc == doc.id && f.block == block.id)
+        .map(|(i, f)| (f.number_range.0 as usize..f.number_range.1 as usize, i as u16))
+        .collect()
+}
+
+fn figure_link(i: u16) -> (String, String) {
+    let f = &FIGURES[i as usize];
+    let q = &QUANTITIES[f.quantity as usize];
+    (
+        format!("{}#fig-{}", quantity_href(q.id), f.id),
+        format!("{}: compare this figure across sources ({})", f.number, q.label),
+    )
 }
 
 fn block_view(
@@ -99,7 +137,16 @@ fn block_view(
     status: RwSignal<String>,
 ) -> AnyView {
     let is_target = move || target.with(|t| t == block.id);
-    let text = view! { <BlockText block=block scope=doc.id hits=emphasis.hits(block)/> };
+    let text = view! {
+        <BlockText
+            block=block
+            scope=doc.id
+            hits=emphasis.hits(block)
+            quotes=emphasis.quotes(block)
+            figures=figure_numbers(doc, block)
+            figure_link=figure_link
+        />
+    };
     match block.kind {
         BlockKind::Title | BlockKind::Heading => {
             view! { <h2 id=block.id tabindex="-1" class:is-target=is_target>{text}</h2> }.into_any()

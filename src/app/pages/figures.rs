@@ -1,0 +1,269 @@
+//! Figure comparison: for one quantity, every source's figure on a shared axis (an SVG the app
+//! draws) beside a table with the same facts, a one-line summary of the spread, and links to
+//! each passage. The overview lists every quantity with its spread.
+
+use leptos::prelude::*;
+
+use super::NotFound;
+use crate::analysis::figures::{layout, spread, summary_line, value_text, Figure, Layout, Quantity, Shape};
+use crate::app::components::title::use_page_title;
+use crate::corpus::{self, figures_of, QUANTITIES};
+use crate::route::{self, Route, View};
+
+fn doc_title(id: &str) -> String {
+    corpus::document(id).map_or_else(|| id.to_string(), |d| d.short_title.to_string())
+}
+
+/// The reader at the figure's passage, with its quote highlighted.
+pub fn passage_href(f: &Figure) -> String {
+    let href = route::href(&Route::new(View::Read {
+        doc: f.doc.into(),
+        original: false,
+        figure: Some(f.id.into()),
+        query: None,
+        term: None,
+    }));
+    format!("{href}#{}", f.block)
+}
+
+pub fn quantity_href(id: &str) -> String {
+    route::href(&Route::new(View::Figures { quantity: Some(id.into()) }))
+}
+
+#[component]
+pub fn Figures(quantity: Option<String>) -> impl IntoView {
+    match quantity {
+        None => view! { <Overview/> }.into_any(),
+        Some(id) => match corpus::quantity(&id) {
+            Some((q, quantity)) => view! { <QuantityView index=q quantity=quantity/> }.into_any(),
+            None => {
+                view! { <NotFound what=format!("There is no quantity with the id “{id}” in the figures.")/> }.into_any()
+            }
+        },
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    use_page_title(|| "Figures".to_string());
+    // Most disputed first: more distinct values, then a wider ratio.
+    let mut rows: Vec<(usize, &'static Quantity, Vec<&'static Figure>)> =
+        QUANTITIES.iter().enumerate().map(|(i, q)| (i, q, figures_of(i as u16))).collect();
+    rows.sort_by(|a, b| {
+        let (sa, sb) = (spread(&a.2), spread(&b.2));
+        sb.distinct
+            .cmp(&sa.distinct)
+            .then(sb.ratio.unwrap_or(1.0).total_cmp(&sa.ratio.unwrap_or(1.0)))
+            .then(a.0.cmp(&b.0))
+    });
+    let body = rows
+        .into_iter()
+        .map(|(_, q, figs)| {
+            let s = spread(&figs);
+            let docs: std::collections::BTreeSet<&str> = figs.iter().map(|f| f.doc).collect();
+            let range = if s.distinct == 1 {
+                value_text(figs[0], q.unit)
+            } else {
+                format!("{} to {}", value_text(figs[s.lowest[0]], q.unit), value_text(figs[s.highest[0]], q.unit))
+            };
+            view! {
+                <tr>
+                    <th scope="row"><a href=quantity_href(q.id)>{q.label}</a></th>
+                    <td class="num">{s.distinct}</td>
+                    <td class="num">{figs.len()} " in " {docs.len()}</td>
+                    <td>{range}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>"Figures"</h1>
+        <p class="lede">
+            "The same quantity as each source states it. The most disputed come first: open one to see every figure on a shared axis, who states it, when it applies, and the passage it comes from."
+        </p>
+        <table class="figures-overview">
+            <caption>"Quantities the documents state, most disputed first"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Quantity"</th>
+                    <th scope="col">"Different values"</th>
+                    <th scope="col">"Figures in documents"</th>
+                    <th scope="col">"Lowest to highest"</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
+    use_page_title(move || format!("Figures: {}", quantity.label));
+    let figs = figures_of(index);
+    let line = summary_line(quantity, &figs, &doc_title);
+    let rows = figs
+        .iter()
+        .map(|f| {
+            view! {
+                <tr id=format!("fig-{}", f.id)>
+                    <td>{f.stated_by}</td>
+                    <td class="value">{value_text(f, quantity.unit)}</td>
+                    <td>{f.applies_when}</td>
+                    <td>{doc_title(f.doc)}</td>
+                    <td><blockquote class="fig-quote">"“" {f.quote} "”"</blockquote><a href=passage_href(f)>"Read the passage"</a></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let overview = route::href(&Route::new(View::Figures { quantity: None }));
+    view! {
+        <p class="crumbs"><a href=overview>"All figures"</a></p>
+        <h1>{quantity.label}</h1>
+        <p class="spread" id="spread">{line}</p>
+        {(!quantity.note.is_empty()).then(|| view! { <p class="hint">{quantity.note}</p> })}
+        <figure class="chart">
+            <Chart quantity=quantity figures=figs.clone()/>
+            <figcaption>
+                <ChartLegend/>
+                "The table below gives the same facts in text."
+            </figcaption>
+        </figure>
+        <table class="figures-table" aria-describedby="spread">
+            <caption>{format!("{}: each figure as its source states it", quantity.label)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Who states it"</th>
+                    <th scope="col">"Figure"</th>
+                    <th scope="col">"Applies to"</th>
+                    <th scope="col">"Document"</th>
+                    <th scope="col">"Passage"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn ChartLegend() -> impl IntoView {
+    view! {
+        <ul class="chart-legend">
+            <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="20" cy="8" r="5" class="m-dot"/></svg>"as stated"</li>
+            <li><svg viewBox="0 0 40 16" aria-hidden="true"><line x1="8" y1="8" x2="32" y2="8" class="m-whisker"/><circle cx="20" cy="8" r="5" class="m-hollow"/></svg>"about, approximately"</li>
+            <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="10" cy="8" r="5" class="m-dot"/><path d="M15 8 H34 M29 4 L34 8 L29 12" class="m-arrow"/></svg>"more than, at least (open-ended)"</li>
+            <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="30" cy="8" r="5" class="m-dot"/><path d="M25 8 H6 M11 4 L6 8 L11 12" class="m-arrow"/></svg>"nearly (a little less)"</li>
+            <li><svg viewBox="0 0 40 16" aria-hidden="true"><rect x="6" y="4" width="28" height="8" class="m-bar"/></svg>"a range, or a month or year"</li>
+        </ul>
+    }
+}
+
+const W: f64 = 760.0;
+const LABELS: f64 = 250.0;
+const PLOT_RIGHT: f64 = 730.0;
+const LANE: f64 = 40.0;
+const TOP: f64 = 16.0;
+const AXIS: f64 = 34.0;
+
+fn px(x: f64) -> f64 {
+    LABELS + x * (PLOT_RIGHT - LABELS)
+}
+
+fn mark_shape(shape: Shape, x: f64, x2: f64, y: f64) -> AnyView {
+    match shape {
+        Shape::Dot => view! { <circle cx=x cy=y r="6" class="m-dot"/> }.into_any(),
+        Shape::Approximate => view! {
+            <line x1=x - 12.0 y1=y x2=x + 12.0 y2=y class="m-whisker"/>
+            <circle cx=x cy=y r="6" class="m-hollow"/>
+        }
+        .into_any(),
+        Shape::OpenRight => view! {
+            <circle cx=x cy=y r="6" class="m-dot"/>
+            <path d=format!("M{} {y} H{} M{} {} L{} {y} L{} {}", x + 6.0, x + 34.0, x + 28.0, y - 5.0, x + 34.0, x + 28.0, y + 5.0) class="m-arrow"/>
+        }
+        .into_any(),
+        Shape::OpenLeft => view! {
+            <circle cx=x cy=y r="6" class="m-dot"/>
+            <path d=format!("M{} {y} H{} M{} {} L{} {y} L{} {}", x - 6.0, x - 34.0, x - 28.0, y - 5.0, x - 34.0, x - 28.0, y + 5.0) class="m-arrow"/>
+        }
+        .into_any(),
+        Shape::Bar => view! { <rect x=x.min(x2) y=y - 6.0 width=(x2 - x).abs().max(4.0) height="12" class="m-bar"/> }.into_any(),
+    }
+}
+
+/// The SVG chart. Every mark is a link to its passage with a full spoken label, so the chart
+/// is usable by keyboard and screen reader; the table is its text alternative.
+#[component]
+fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl IntoView {
+    let Layout { x, y, marks } = layout(quantity, &figures);
+    let over_time = y.is_some();
+    let height = if over_time { 340.0 } else { TOP + LANE * figures.len() as f64 + AXIS };
+    let plot_bottom = height - AXIS;
+    let (x0, x1) = if over_time { (70.0, PLOT_RIGHT) } else { (LABELS, PLOT_RIGHT) };
+    let sx = move |v: f64| if over_time { x0 + v * (x1 - x0) } else { px(v) };
+    let sy = move |v: f64| TOP + v * (plot_bottom - TOP);
+    let x_ticks = x
+        .ticks
+        .iter()
+        .map(|t| {
+            let at = sx(t.at);
+            view! {
+                <line x1=at y1=TOP x2=at y2=plot_bottom class="grid"/>
+                <text x=at y=plot_bottom + 20.0 class="tick" text-anchor="middle">{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let y_ticks = y.as_ref().map(|ys| {
+        ys.ticks
+            .iter()
+            .map(|t| {
+                let at = sy(1.0 - t.at);
+                view! {
+                    <line x1=x0 y1=at x2=x1 y2=at class="grid"/>
+                    <text x=x0 - 8.0 y=at + 4.0 class="tick" text-anchor="end">{t.label.clone()}</text>
+                }
+            })
+            .collect_view()
+    });
+    let mark_views = marks
+        .iter()
+        .map(|m| {
+            let f = figures[m.figure];
+            let (cx, cx2) = (sx(m.x), sx(m.x2));
+            let cy = if over_time { sy(m.y) } else { TOP + m.y * LANE * figures.len() as f64 };
+            let value = value_text(f, quantity.unit);
+            let label =
+                format!("{value}: {} ({}), {}. Open the passage.", f.stated_by, doc_title(f.doc), f.applies_when);
+            let tip = label.clone();
+            let lane_label = (!over_time).then(|| {
+                view! { <text x=LABELS - 10.0 y=cy + 4.0 class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
+            });
+            let text_x = cx.max(cx2) + if m.shape == Shape::OpenRight { 40.0 } else { 12.0 };
+            let anchor_end = text_x > PLOT_RIGHT - 120.0;
+            let (vx, anchor) = if anchor_end {
+                (cx.min(cx2) - if m.shape == Shape::OpenLeft { 40.0 } else { 12.0 }, "end")
+            } else {
+                (text_x, "start")
+            };
+            let value_label = if over_time { format!("{value} · {}", doc_title(f.doc)) } else { value.clone() };
+            view! {
+                {lane_label}
+                <a href=passage_href(f) class="mark" aria-label=label>
+                    <title>{tip}</title>
+                    {mark_shape(m.shape, cx, cx2, cy)}
+                    <text x=vx y=cy - 9.0 class="value-label" text-anchor=anchor>{value_label}</text>
+                </a>
+            }
+        })
+        .collect_view();
+    let axis_title = if over_time { "Year the figure applies to" } else { quantity.unit };
+    view! {
+        <svg class="figure-chart" viewBox=format!("0 0 {W} {height}") role="group" aria-label=format!("Chart: {}", quantity.label)>
+            {x_ticks}
+            {y_ticks}
+            <line x1=x0 y1=plot_bottom x2=x1 y2=plot_bottom class="axis"/>
+            <text x=x1 y=height - 2.0 class="axis-title" text-anchor="end">{axis_title}</text>
+            {over_time.then(|| view! { <text x="8" y="12" class="axis-title">{quantity.unit}</text> })}
+            {mark_views}
+        </svg>
+    }
+}
