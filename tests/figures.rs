@@ -76,7 +76,7 @@ fn other_spreads_read_right() {
         "{}",
         line("build-time")
     );
-    assert!(line("transfer").contains("Lowest 2013") && line("transfer").contains("apart"), "{}", line("transfer"));
+    assert!(line("transfer").contains("Earliest 2013") && line("transfer").contains("apart"), "{}", line("transfer"));
     assert!(
         line("iraq-killed").contains("nearly 50") && line("iraq-killed").contains("116"),
         "{}",

@@ -272,8 +272,9 @@ pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) 
     }
     let lo = figures[s.lowest[0]];
     let hi = figures[s.highest[0]];
+    let (low, high) = if q.kind == Kind::Date { ("Earliest", "latest") } else { ("Lowest", "highest") };
     let mut line = format!(
-        "Lowest {} ({}), highest {} ({})",
+        "{low} {} ({}), {high} {} ({})",
         value_text(lo, q.unit),
         names(figures, &s.lowest, doc_title),
         value_text(hi, q.unit),
@@ -403,6 +404,8 @@ pub struct MarkGeom {
     pub x2: f64,
     pub y: f64,
     pub shape: Shape,
+    /// How many earlier marks sit at the same point: labels stack upwards by this many lines.
+    pub stack: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -439,8 +442,19 @@ pub fn layout(q: &Quantity, figures: &[&Figure]) -> Layout {
             .enumerate()
             .map(|(i, f)| {
                 let t = f.applies.map(Date::as_years).unwrap_or(x.lo);
-                MarkGeom { figure: i, x: x.at(t), x2: x.at(t), y: 1.0 - y.at(position(f.value)), shape: shape(f) }
+                MarkGeom {
+                    figure: i,
+                    x: x.at(t),
+                    x2: x.at(t),
+                    y: 1.0 - y.at(position(f.value)),
+                    shape: shape(f),
+                    stack: 0,
+                }
             })
+            .collect::<Vec<_>>();
+        let near = |a: &MarkGeom, b: &MarkGeom| (a.x - b.x).abs() < 0.08 && (a.y - b.y).abs() < 0.06;
+        let marks = (0..marks.len())
+            .map(|i| MarkGeom { stack: marks[..i].iter().filter(|m| near(m, &marks[i])).count(), ..marks[i].clone() })
             .collect();
         return Layout { x, y: Some(y), marks };
     }
@@ -461,7 +475,7 @@ pub fn layout(q: &Quantity, figures: &[&Figure]) -> Layout {
             let s = shape(f);
             let (x1, x2) =
                 if s == Shape::Bar { (x.at(a), x.at(b)) } else { (x.at(position(f.value)), x.at(position(f.value))) };
-            MarkGeom { figure: i, x: x1, x2, y: lane(i), shape: s }
+            MarkGeom { figure: i, x: x1, x2, y: lane(i), shape: s, stack: 0 }
         })
         .collect();
     Layout { x, y: None, marks }
@@ -567,6 +581,22 @@ mod tests {
         assert_eq!(shapes, vec![Shape::OpenLeft, Shape::OpenRight, Shape::Bar, Shape::Approximate]);
         assert!(l.marks[2].x < l.marks[2].x2);
         assert!(l.marks.iter().all(|m| (0.0..=1.0).contains(&m.x) && (0.0..=1.0).contains(&m.y)));
+    }
+
+    #[test]
+    fn coinciding_marks_stack_their_labels() {
+        let mut f = [
+            fig(Value::Number(3000.0), "", "a"),
+            fig(Value::Number(3000.0), "about", "b"),
+            fig(Value::Number(200.0), "", "c"),
+        ];
+        for x in f.iter_mut() {
+            x.applies = Date::parse("2020");
+        }
+        let refs: Vec<&Figure> = f.iter().collect();
+        let l = layout(&Quantity { over_time: true, ..Q }, &refs);
+        assert!(l.y.is_some());
+        assert_eq!(l.marks.iter().map(|m| m.stack).collect::<Vec<_>>(), vec![0, 1, 0]);
     }
 
     #[test]

@@ -196,18 +196,20 @@ fn mark_shape(shape: Shape, x: f64, x2: f64, y: f64) -> AnyView {
 fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl IntoView {
     let Layout { x, y, marks } = layout(quantity, &figures);
     let over_time = y.is_some();
-    let height = if over_time { 340.0 } else { TOP + LANE * figures.len() as f64 + AXIS };
+    let height = if over_time { 380.0 } else { TOP + LANE * figures.len() as f64 + AXIS };
     let plot_bottom = height - AXIS;
     let (x0, x1) = if over_time { (70.0, PLOT_RIGHT) } else { (LABELS, PLOT_RIGHT) };
     let sx = move |v: f64| if over_time { x0 + v * (x1 - x0) } else { px(v) };
-    let sy = move |v: f64| TOP + v * (plot_bottom - TOP);
+    // Room above the plot for stacked labels of the highest marks.
+    let plot_top = if over_time { TOP + 56.0 } else { TOP };
+    let sy = move |v: f64| plot_top + v * (plot_bottom - plot_top);
     let x_ticks = x
         .ticks
         .iter()
         .map(|t| {
             let at = sx(t.at);
             view! {
-                <line x1=at y1=TOP x2=at y2=plot_bottom class="grid"/>
+                <line x1=at y1=plot_top x2=at y2=plot_bottom class="grid"/>
                 <text x=at y=plot_bottom + 20.0 class="tick" text-anchor="middle">{t.label.clone()}</text>
             }
         })
@@ -245,14 +247,18 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
                 (text_x, "start")
             };
             let value_label = if over_time { format!("{value} · {}", doc_title(f.doc)) } else { value.clone() };
-            view! {
-                {lane_label}
-                <a href=passage_href(f) class="mark" aria-label=label>
-                    <title>{tip}</title>
-                    {mark_shape(m.shape, cx, cx2, cy)}
-                    <text x=vx y=cy - 9.0 class="value-label" text-anchor=anchor>{value_label}</text>
-                </a>
-            }
+            // Built without the macro: in a `view!` of its own, `<a>` would be HTML's link and
+            // its SVG children would not render.
+            let link = leptos::svg::a()
+                .attr("href", passage_href(f))
+                .attr("class", "mark")
+                .attr("aria-label", label)
+                .child((
+                    leptos::svg::title().child(tip),
+                    mark_shape(m.shape, cx, cx2, cy),
+                    view! { <text x=vx y=cy - 9.0 - 16.0 * m.stack as f64 class="value-label" text-anchor=anchor>{value_label}</text> },
+                ));
+            view! { <g>{lane_label}{link}</g> }
         })
         .collect_view();
     let axis_title = if over_time { "Year the figure applies to" } else { quantity.unit };
