@@ -103,9 +103,11 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
     let line = summary_line(quantity, &figs, &doc_title);
     let rows = figs
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             view! {
                 <tr id=format!("fig-{}", f.id)>
+                    <td class="num">{i + 1}</td>
                     <td>{f.stated_by}</td>
                     <td class="value">{value_text(f, quantity.unit)}</td>
                     <td>{f.applies_when}</td>
@@ -125,13 +127,18 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
             <Chart quantity=quantity figures=figs.clone()/>
             <figcaption>
                 <ChartLegend/>
-                "The table below gives the same facts in text."
+                {if quantity.over_time {
+                    "Each mark’s number is its row in the table below, which gives the same facts in text."
+                } else {
+                    "The table below gives the same facts in text."
+                }}
             </figcaption>
         </figure>
         <table class="figures-table" aria-describedby="spread">
             <caption>{format!("{}: each figure as its source states it", quantity.label)}</caption>
             <thead>
                 <tr>
+                    <th scope="col">"#"</th>
                     <th scope="col">"Who states it"</th>
                     <th scope="col">"Figure"</th>
                     <th scope="col">"Applies to"</th>
@@ -240,13 +247,15 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
                 view! { <text x=LABELS - 10.0 y=cy + 4.0 class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
             });
             let text_x = cx.max(cx2) + if m.shape == Shape::OpenRight { 40.0 } else { 12.0 };
-            let anchor_end = text_x > PLOT_RIGHT - 120.0;
+            let anchor_end = !over_time && text_x > PLOT_RIGHT - 120.0;
             let (vx, anchor) = if anchor_end {
                 (cx.min(cx2) - if m.shape == Shape::OpenLeft { 40.0 } else { 12.0 }, "end")
             } else {
                 (text_x, "start")
             };
-            let value_label = if over_time { format!("{value} · {}", doc_title(f.doc)) } else { value.clone() };
+            // Over time, marks crowd: they carry their row number in the table, which names
+            // the source; in lanes the source is the lane's label, so the mark shows its value.
+            let value_label = if over_time { (m.figure + 1).to_string() } else { value.clone() };
             // Built without the macro: in a `view!` of its own, `<a>` would be HTML's link and
             // its SVG children would not render.
             let link = leptos::svg::a()
