@@ -3,6 +3,7 @@
 
 use crate::analysis::figures::{Bound, Date, Figure, Kind, Quantity, Value};
 use crate::analysis::glossary::{Term, Usage};
+use crate::analysis::search::Index;
 use crate::model::{Block, BlockKind, Document, Mark, Relation};
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
@@ -28,4 +29,9 @@ pub fn quantity(id: &str) -> Option<(u16, &'static Quantity)> {
 /// The figures stating quantity `q`, in data-file order.
 pub fn figures_of(q: u16) -> Vec<&'static Figure> {
     FIGURES.iter().filter(|f| f.quantity == q).collect()
+}
+
+/// The text of block `b` of document `d` (what the search index was built from).
+pub fn block_text(d: usize, b: usize) -> &'static str {
+    DOCUMENTS.get(d).and_then(|doc| doc.blocks.get(b)).map_or("", |b| b.text)
 }

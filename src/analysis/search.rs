@@ -1,1 +1,504 @@
-//! Search over the corpus and glossary. (Being built: see issue 7.)
+//! Search over the cleaned corpus, case- and diacritic-insensitive, by word prefix, with
+//! quoted phrases. The index is built by the build step and compiled in: a sorted vocabulary
+//! of folded words, each with its postings (document, block, word position). Byte ranges for
+//! marking are recovered by re-reading only the blocks that match.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::fold::{fold, fold_with_offsets};
+use super::glossary::Term;
+
+/// A posting packs document (5 bits), block (11 bits) and word position (16 bits).
+pub const MAX_DOCS: usize = 1 << 5;
+pub const MAX_BLOCKS: usize = 1 << 11;
+pub const MAX_WORDS: usize = 1 << 16;
+
+fn pack(doc: usize, block: usize, pos: usize) -> u32 {
+    ((doc as u32) << 27) | ((block as u32) << 16) | pos as u32
+}
+
+fn unpack(p: u32) -> (usize, usize, usize) {
+    ((p >> 27) as usize, ((p >> 16) & 0x7ff) as usize, (p & 0xffff) as usize)
+}
+
+/// The words of a text: their byte ranges in the original and their folded form.
+pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
+    let (folded, offsets) = fold_with_offsets(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices().chain(std::iter::once((folded.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((offsets[s] as usize..offsets[i] as usize, folded[s..i].to_string()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The index, borrowed: compiled-in statics at run time, or an [`IndexBuf`] in tests and
+/// benchmarks.
+#[derive(Clone, Copy, Debug)]
+pub struct Index<'a> {
+    /// Folded words, sorted, each followed by '\n'.
+    pub vocab: &'a str,
+    /// Byte offset of each word in `vocab` (one more entry than words).
+    pub starts: &'a [u32],
+    /// Offset of each word's postings (one more entry than words).
+    pub post_starts: &'a [u32],
+    pub postings: &'a [u32],
+}
+
+#[derive(Debug, Default)]
+pub struct IndexBuf {
+    pub vocab: String,
+    pub starts: Vec<u32>,
+    pub post_starts: Vec<u32>,
+    pub postings: Vec<u32>,
+}
+
+impl IndexBuf {
+    /// Builds the index of `docs[d][b]` (block texts per document). Errors name the limit
+    /// a corpus exceeds.
+    pub fn build(docs: &[Vec<&str>]) -> Result<IndexBuf, String> {
+        if docs.len() > MAX_DOCS {
+            return Err(format!("search index: {} documents, at most {MAX_DOCS}", docs.len()));
+        }
+        let mut map: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (d, blocks) in docs.iter().enumerate() {
+            if blocks.len() > MAX_BLOCKS {
+                return Err(format!("search index: document {d} has {} blocks, at most {MAX_BLOCKS}", blocks.len()));
+            }
+            for (b, text) in blocks.iter().enumerate() {
+                let ws = words(text);
+                if ws.len() > MAX_WORDS {
+                    return Err(format!(
+                        "search index: block {b} of document {d} has {} words, at most {MAX_WORDS}",
+                        ws.len()
+                    ));
+                }
+                for (pos, (_, w)) in ws.into_iter().enumerate() {
+                    map.entry(w).or_default().push(pack(d, b, pos));
+                }
+            }
+        }
+        let mut buf = IndexBuf::default();
+        for (w, posts) in map {
+            buf.starts.push(buf.vocab.len() as u32);
+            buf.vocab.push_str(&w);
+            buf.vocab.push('\n');
+            buf.post_starts.push(buf.postings.len() as u32);
+            buf.postings.extend(posts);
+        }
+        buf.starts.push(buf.vocab.len() as u32);
+        buf.post_starts.push(buf.postings.len() as u32);
+        Ok(buf)
+    }
+
+    pub fn as_index(&self) -> Index<'_> {
+        Index { vocab: &self.vocab, starts: &self.starts, post_starts: &self.post_starts, postings: &self.postings }
+    }
+}
+
+impl<'a> Index<'a> {
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.vocab[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    }
+
+    fn postings_of(&self, i: usize) -> &'a [u32] {
+        &self.postings[self.post_starts[i] as usize..self.post_starts[i + 1] as usize]
+    }
+
+    /// Indices of the words starting with `prefix` (a contiguous run: the vocabulary is sorted).
+    fn with_prefix(&self, prefix: &str) -> Range<usize> {
+        let lo = partition(self.len(), |i| self.word(i) < prefix);
+        let hi = lo + partition(self.len() - lo, |k| self.word(lo + k).starts_with(prefix));
+        lo..hi
+    }
+
+    fn exact(&self, word: &str) -> Option<usize> {
+        let i = partition(self.len(), |i| self.word(i) < word);
+        (i < self.len() && self.word(i) == word).then_some(i)
+    }
+
+    /// Approximate bytes of static data the index adds to the program.
+    pub fn size_bytes(&self) -> usize {
+        self.vocab.len() + 4 * (self.starts.len() + self.post_starts.len() + self.postings.len())
+    }
+}
+
+/// The first index in `0..n` where `below` turns false (`below` must be monotone).
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// One part of a query: a word (matched as a prefix) or a quoted phrase (consecutive words,
+/// the last one a prefix so the phrase matches while it is being typed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Word(String),
+    Phrase(Vec<String>),
+}
+
+/// Parses a query. Unbalanced quotes close at the end; punctuation separates words.
+pub fn parse(query: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for (i, chunk) in query.split('"').enumerate() {
+        let ws: Vec<String> = words(chunk).into_iter().map(|(_, w)| w).collect();
+        if i % 2 == 1 && ws.len() > 1 {
+            parts.push(Part::Phrase(ws));
+        } else {
+            parts.extend(ws.into_iter().map(Part::Word));
+        }
+    }
+    parts
+}
+
+/// (doc, block) -> word positions matched in it, for one part.
+type Positions = BTreeMap<(usize, usize), Vec<usize>>;
+
+fn positions(index: &Index, part: &Part) -> Positions {
+    let mut out: Positions = BTreeMap::new();
+    match part {
+        Part::Word(w) => {
+            for i in index.with_prefix(w) {
+                for &p in index.postings_of(i) {
+                    let (d, b, pos) = unpack(p);
+                    out.entry((d, b)).or_default().push(pos);
+                }
+            }
+        }
+        Part::Phrase(ws) => {
+            let (last, head) = ws.split_last().expect("a phrase has two words or more");
+            let mut sets: Vec<std::collections::HashSet<u32>> = Vec::new();
+            for w in head {
+                let Some(i) = index.exact(w) else { return out };
+                sets.push(index.postings_of(i).iter().copied().collect());
+            }
+            let lasts: std::collections::HashSet<u32> =
+                index.with_prefix(last).flat_map(|i| index.postings_of(i).iter().copied()).collect();
+            sets.push(lasts);
+            for &p in &sets[0] {
+                let (d, b, pos) = unpack(p);
+                let all = (1..sets.len()).all(|k| pos + k < MAX_WORDS && sets[k].contains(&pack(d, b, pos + k)));
+                if all {
+                    out.entry((d, b)).or_default().extend(pos..pos + sets.len());
+                }
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
+}
+
+/// The blocks matching every part, with the word positions to mark (in reading order).
+fn matching(index: &Index, parts: &[Part]) -> Positions {
+    let mut iter = parts.iter().map(|p| positions(index, p));
+    let Some(mut acc) = iter.next() else { return Positions::new() };
+    for next in iter {
+        acc.retain(|k, _| next.contains_key(k));
+        for (k, v) in acc.iter_mut() {
+            v.extend(&next[k]);
+            v.sort_unstable();
+            v.dedup();
+        }
+    }
+    acc
+}
+
+/// Merges the byte ranges of consecutive marked words (a phrase reads as one mark).
+fn ranges(text: &str, positions: &[usize]) -> Vec<Range<usize>> {
+    let ws = words(text);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &p in positions {
+        let Some((r, _)) = ws.get(p) else { continue };
+        match (out.last_mut(), prev) {
+            (Some(last), Some(q)) if q + 1 == p => last.end = r.end,
+            _ => out.push(r.clone()),
+        }
+        prev = Some(p);
+    }
+    out
+}
+
+/// Text around a hit, cut at word boundaries, with marks relative to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    /// The snippet as alternating plain and marked pieces, for rendering.
+    pub fn pieces(&self) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for m in &self.marks {
+            if at < m.start {
+                out.push((self.text[at..m.start].to_string(), false));
+            }
+            out.push((self.text[m.clone()].to_string(), true));
+            at = m.end;
+        }
+        if at < self.text.len() {
+            out.push((self.text[at..].to_string(), false));
+        }
+        out
+    }
+}
+
+const SNIPPET: usize = 160;
+
+fn snippet(text: &str, marks: &[Range<usize>]) -> Snippet {
+    let first = marks.first().cloned().unwrap_or(0..0);
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut start = floor(first.start.saturating_sub(SNIPPET / 3));
+    let mut end = floor((start + SNIPPET).min(text.len()).max(first.end.min(text.len())));
+    if end < text.len() {
+        end = floor(end);
+    }
+    // Cut at word boundaries.
+    if start > 0 {
+        start = text[start..first.start].find(' ').map_or(start, |i| start + i + 1);
+    }
+    if end < text.len() {
+        end = text[first.end.min(end)..end].rfind(' ').map_or(end, |i| first.end.min(end) + i);
+    }
+    let (pre, post) = (if start > 0 { "… " } else { "" }, if end < text.len() { " …" } else { "" });
+    let marks = marks
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start + pre.len()..m.end - start + pre.len())
+        .collect();
+    Snippet { text: format!("{pre}{}{post}", &text[start..end]), marks }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub block: usize,
+    pub snippet: Snippet,
+    /// Marks in the block's own text.
+    pub ranges: Vec<Range<usize>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocHits {
+    pub doc: usize,
+    /// Marked occurrences in the document.
+    pub count: usize,
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Results {
+    /// Documents in corpus order, blocks in reading order.
+    pub groups: Vec<DocHits>,
+    pub total: usize,
+}
+
+/// Searches `texts[d][b]` (the same texts the index was built from).
+pub fn search<'t>(index: &Index, texts: &dyn Fn(usize, usize) -> &'t str, query: &str) -> Results {
+    let parts = parse(query);
+    let mut results = Results::default();
+    for ((d, b), pos) in matching(index, &parts) {
+        let text = texts(d, b);
+        let rs = ranges(text, &pos);
+        if rs.is_empty() {
+            continue;
+        }
+        if results.groups.last().is_none_or(|g| g.doc != d) {
+            results.groups.push(DocHits { doc: d, count: 0, hits: Vec::new() });
+        }
+        let group = results.groups.last_mut().expect("pushed above");
+        group.count += rs.len();
+        results.total += rs.len();
+        group.hits.push(Hit { block: b, snippet: snippet(text, &rs), ranges: rs });
+    }
+    results
+}
+
+/// The marks in each block of one document, for the reader opened from a search result:
+/// `marks[b]` for block `b` of the `blocks` given.
+pub fn doc_marks(index: &Index, doc: usize, blocks: &[&str], query: &str) -> Vec<Vec<Range<usize>>> {
+    let found = matching(index, &parse(query));
+    (0..blocks.len()).map(|b| found.get(&(doc, b)).map(|pos| ranges(blocks[b], pos)).unwrap_or_default()).collect()
+}
+
+/// Glossary entries whose label, expansion, aliases or definition contain every query word
+/// (as a word prefix).
+pub fn search_glossary(terms: &[Term], query: &str) -> Vec<usize> {
+    let parts = parse(query);
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let hay: Vec<String> = [t.label, t.expansion, t.definition]
+                .into_iter()
+                .chain(t.aliases.iter().copied())
+                .flat_map(|s| words(s).into_iter().map(|(_, w)| w))
+                .collect();
+            parts.iter().all(|p| match p {
+                Part::Word(w) => hay.iter().any(|h| h.starts_with(w.as_str())),
+                Part::Phrase(ws) => hay.windows(ws.len()).any(|win| win.iter().zip(ws).all(|(h, w)| h == w)),
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Near spellings of the query's unknown words, as whole queries to try (at most five).
+pub fn suggest(index: &Index, query: &str) -> Vec<String> {
+    let folded = fold(query);
+    let mut out: Vec<String> = Vec::new();
+    for part in parse(query) {
+        let ws = match &part {
+            Part::Word(w) => vec![w.clone()],
+            Part::Phrase(ws) => ws.clone(),
+        };
+        for w in ws {
+            if !index.with_prefix(&w).is_empty() || w.chars().count() < 3 {
+                continue;
+            }
+            let limit = if w.chars().count() > 6 { 2 } else { 1 };
+            let mut near: Vec<(usize, usize, &str)> = (0..index.len())
+                .map(|i| index.word(i))
+                .filter(|v| v.len().abs_diff(w.len()) <= limit)
+                .map(|v| (edit_distance(&w, v), index.postings_of(index.exact(v).unwrap_or(0)).len(), v))
+                .filter(|(d, _, _)| *d <= limit)
+                .collect();
+            near.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+            for (_, _, v) in near.into_iter().take(3) {
+                let s = folded.replacen(w.as_str(), v, 1);
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out.truncate(5);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCS: [&[&str]; 2] = [
+        &["Camp Ashraf 3 in Manëz, Durrës County.", "The troll farm numbered 1,000 people."],
+        &["Muhamet Rrumbullaku said a farm was searched.", "Interior Minister Bledi Çuçi spoke."],
+    ];
+
+    fn index() -> IndexBuf {
+        IndexBuf::build(&DOCS.iter().map(|d| d.to_vec()).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn marked(q: &str) -> Vec<(usize, usize, Vec<String>)> {
+        let buf = index();
+        let texts = |d: usize, b: usize| DOCS[d][b];
+        let r = search(&buf.as_index(), &texts, q);
+        r.groups
+            .iter()
+            .flat_map(|g| {
+                g.hits.iter().map(move |h| {
+                    (g.doc, h.block, h.ranges.iter().map(|x| DOCS[g.doc][h.block][x.clone()].to_string()).collect())
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn folding_and_prefixes() {
+        assert_eq!(marked("manez"), vec![(0, 0, vec!["Manëz".to_string()])]);
+        assert_eq!(marked("DURRES"), vec![(0, 0, vec!["Durrës".to_string()])]);
+        assert_eq!(marked("rrumb"), vec![(1, 0, vec!["Rrumbullaku".to_string()])]);
+        assert_eq!(marked("cuci"), vec![(1, 1, vec!["Çuçi".to_string()])]);
+    }
+
+    #[test]
+    fn phrases_and_and() {
+        assert_eq!(marked("\"troll farm\""), vec![(0, 1, vec!["troll farm".to_string()])]);
+        assert_eq!(marked("farm").len(), 2);
+        assert_eq!(marked("farm searched"), vec![(1, 0, vec!["farm".to_string(), "searched".to_string()])]);
+        assert!(marked("\"farm troll\"").is_empty());
+    }
+
+    #[test]
+    fn marks_for_the_reader() {
+        let buf = index();
+        let marks = doc_marks(&buf.as_index(), 0, DOCS[0], "farm");
+        assert_eq!(marks, vec![vec![], vec![10..14]]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for q in
+            ["", " ", "\"", "\"\"", "\" troll", "'", "…", "a\"b\"c\"", "ÇÇÇ", "1,000", &"x".repeat(5000), "<img src=x>"]
+        {
+            let _ = marked(q);
+            let _ = suggest(&index().as_index(), q);
+        }
+        assert!(marked("").is_empty());
+    }
+
+    #[test]
+    fn suggestions_for_misspellings() {
+        assert_eq!(suggest(&index().as_index(), "Rumbullaku"), vec!["rrumbullaku".to_string()]);
+        assert!(suggest(&index().as_index(), "zzzzzz").is_empty());
+    }
+
+    #[test]
+    fn snippets_cut_at_words_and_mark_the_hit() {
+        let text = "word ".repeat(60) + "target " + &"tail ".repeat(60);
+        let at = text.find("target").unwrap();
+        let s = snippet(&text, &[at..at + 6]);
+        assert!(s.text.starts_with("… word") && s.text.ends_with(" …"), "{}", s.text);
+        assert_eq!(&s.text[s.marks[0].clone()], "target");
+        assert!(s.text.len() < 200);
+    }
+}

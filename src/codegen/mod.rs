@@ -36,6 +36,6 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &found))?;
     let figures = figures::load(&data.join("figures.toml"), &docs)?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
-    write(&out.join("search.rs"), &search::emit(&docs, &glossary))?;
+    write(&out.join("search.rs"), &search::emit(&docs)?)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ mod glossary;
 mod library;
 mod not_found;
 mod reader;
+mod search;
 
 use leptos::prelude::*;
 
@@ -23,8 +24,6 @@ pub fn view_for(view: View) -> AnyView {
         View::Compare { left, right } => view! { <compare::Compare left=left right=right/> }.into_any(),
         View::Glossary => view! { <glossary::Glossary/> }.into_any(),
         View::Figures { quantity } => view! { <figures::Figures quantity=quantity/> }.into_any(),
-        View::Search { .. } => {
-            view! { <NotFound what="This view is not available in this version.".to_string()/> }.into_any()
-        }
+        View::Search { query } => view! { <search::Search query=query/> }.into_any(),
     }
 }

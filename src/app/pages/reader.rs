@@ -13,7 +13,8 @@ use std::ops::Range;
 
 use super::figures::quantity_href;
 use crate::analysis::figures::Figure;
-use crate::corpus::{self, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES};
+use crate::analysis::search;
+use crate::corpus::{self, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
 use crate::model::{Block, BlockKind, Document};
 use crate::route::{self, Route, View};
 
@@ -43,6 +44,10 @@ pub fn Reader(
         .map(|f| f.block)
         .or_else(|| doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id));
     let target = use_hash_target(first_emphasis);
+    // Opened from a search result: the query's hits are marked in every block.
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
+    let at = corpus::position(doc.id).unwrap_or(0);
+    let found = query.as_deref().map(|q| search::doc_marks(&SEARCH_INDEX, at, &texts, q)).unwrap_or_default();
     let status = RwSignal::new(String::new());
     let here = route::read_href(doc.id);
 
@@ -59,7 +64,11 @@ pub fn Reader(
             .blocks
             .iter()
             .skip(1)
-            .map(|b| block_view(doc, b, emphasis, here.clone(), target, status))
+            .enumerate()
+            .map(|(i, b)| {
+                let searched = found.get(i + 1).cloned().unwrap_or_default();
+                block_view(doc, b, emphasis, searched, here.clone(), target, status)
+            })
             .collect_view();
         view! {
             <p class="view-switch"><a href=reader_href(doc, true)>"View original"</a></p>
@@ -132,6 +141,7 @@ fn block_view(
     doc: &'static Document,
     block: &'static Block,
     emphasis: Emphasis,
+    searched: Vec<Range<usize>>,
     here: String,
     target: Memo<String>,
     status: RwSignal<String>,
@@ -141,7 +151,7 @@ fn block_view(
         <BlockText
             block=block
             scope=doc.id
-            hits=emphasis.hits(block)
+            hits=[emphasis.hits(block), searched].concat()
             quotes=emphasis.quotes(block)
             figures=figure_numbers(doc, block)
             figure_link=figure_link

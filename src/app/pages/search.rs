@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::analysis::search::{self, Snippet};
 use crate::app::components::title::use_page_title;
-use crate::corpus::{DOCUMENTS, GLOSSARY, SEARCH_INDEX};
+use crate::corpus::{self, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
 use crate::route::{self, Route, View};
 
 fn result_href(doc: &str, block: &str, query: &str) -> String {
@@ -59,9 +59,10 @@ fn on_key(ev: leptos::ev::KeyboardEvent) {
 pub fn Search(query: String) -> impl IntoView {
     let title_query = query.clone();
     use_page_title(move || format!("Search: {title_query}"));
-    let results = search::search(&SEARCH_INDEX, &query);
+    let results = search::search(&SEARCH_INDEX, &corpus::block_text, &query);
     let glossary = search::search_glossary(GLOSSARY, &query);
-    let suggestions = if results.total == 0 && glossary.is_empty() { search::suggest(&SEARCH_INDEX, &query) } else { Vec::new() };
+    let suggestions =
+        if results.total == 0 && glossary.is_empty() { search::suggest(&SEARCH_INDEX, &query) } else { Vec::new() };
     let q = query.clone();
     let groups = results
         .groups

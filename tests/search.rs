@@ -1,0 +1,87 @@
+//! Search on the real corpus: folding, prefixes, phrases, grouping in corpus order, marks.
+
+use ashraf3_companion::analysis::search::{search, search_glossary, suggest, Results};
+use ashraf3_companion::corpus::{block_text, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
+
+fn run(q: &str) -> Results {
+    search(&SEARCH_INDEX, &block_text, q)
+}
+
+fn per_doc(r: &Results) -> Vec<(&'static str, usize)> {
+    r.groups.iter().map(|g| (DOCUMENTS[g.doc].id, g.count)).collect()
+}
+
+fn marked(r: &Results) -> Vec<&'static str> {
+    r.groups
+        .iter()
+        .flat_map(|g| {
+            g.hits.iter().flat_map(move |h| h.ranges.iter().map(move |x| &block_text(g.doc, h.block)[x.clone()]))
+        })
+        .collect()
+}
+
+#[test]
+fn troll_farm_is_only_in_the_earlier_revision() {
+    let r = run("\"troll farm\"");
+    assert_eq!(per_doc(&r), vec![("encyclopedia-earlier", 3)]);
+    assert!(marked(&r).iter().all(|m| m.eq_ignore_ascii_case("troll farm")), "{:?}", marked(&r));
+}
+
+#[test]
+fn rrumbullaku_by_prefix_and_count() {
+    assert_eq!(per_doc(&run("Rrumbullaku")), vec![("encyclopedia-earlier", 2), ("encyclopedia-later", 1)]);
+    assert_eq!(per_doc(&run("rrumb")), per_doc(&run("Rrumbullaku")));
+}
+
+#[test]
+fn diacritics_and_case_do_not_matter() {
+    assert_eq!(marked(&run("Manez")), vec!["Manëz", "Manëz"]);
+    let durres = marked(&run("durres"));
+    assert!(durres.contains(&"Durres") && durres.contains(&"Durrës"), "{durres:?}");
+    assert_eq!(marked(&run("cuci")), vec!["Çuçi"]);
+}
+
+#[test]
+fn groups_follow_corpus_order_and_blocks_reading_order() {
+    let r = run("camp");
+    let docs: Vec<usize> = r.groups.iter().map(|g| g.doc).collect();
+    let mut sorted = docs.clone();
+    sorted.sort();
+    assert_eq!(docs, sorted);
+    for g in &r.groups {
+        assert!(g.hits.windows(2).all(|w| w[0].block < w[1].block));
+        assert_eq!(g.count, g.hits.iter().map(|h| h.ranges.len()).sum::<usize>());
+    }
+    assert_eq!(r.total, r.groups.iter().map(|g| g.count).sum::<usize>());
+}
+
+#[test]
+fn all_words_must_occur_in_the_block() {
+    let r = run("police pepper");
+    assert_eq!(per_doc(&r).len(), 1);
+    for g in &r.groups {
+        for h in &g.hits {
+            let t = block_text(g.doc, h.block).to_lowercase();
+            assert!(t.contains("police") && t.contains("pepper"));
+        }
+    }
+}
+
+#[test]
+fn snippets_mark_the_hit() {
+    let r = run("stipend");
+    for g in &r.groups {
+        for h in &g.hits {
+            let s = &h.snippet;
+            assert!(s.marks.iter().any(|m| s.text[m.clone()].eq_ignore_ascii_case("stipend")), "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn glossary_and_suggestions() {
+    let g = search_glossary(GLOSSARY, "prosecution");
+    assert!(g.iter().any(|&i| GLOSSARY[i].id == "spak"));
+    assert!(run("Rumbullaku").groups.is_empty());
+    assert!(suggest(&SEARCH_INDEX, "Rumbullaku").contains(&"rrumbullaku".to_string()));
+}
