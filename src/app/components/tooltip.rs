@@ -110,13 +110,17 @@ pub fn GlossaryTerm(
             <button type="button" class="term" aria-describedby=described on:click=on_click>
                 {children()}
             </button>
-            <span role="tooltip" id=tip_id class="tooltip" hidden=move || !open()>
-                <strong class="tip-label">{entry.label}</strong>
-                {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}
-                <span class="tip-definition">" " {entry.definition}</span>
-                <span class="tip-source">"Source: " {entry.source}</span>
-                <a class="tip-more" href=entry_href(entry.id)>"Full glossary entry"</a>
-            </span>
+            // Rendered only while open: a closed tooltip's text would otherwise sit inside the
+            // sentence for find-in-page, copying and text matching.
+            <Show when=open.clone()>
+                <span role="tooltip" id=tip_id.clone() class="tooltip">
+                    <strong class="tip-label">{entry.label}</strong>
+                    {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}
+                    <span class="tip-definition">" " {entry.definition}</span>
+                    <span class="tip-source">"Source: " {entry.source}</span>
+                    <a class="tip-more" href=entry_href(entry.id)>"Full glossary entry"</a>
+                </span>
+            </Show>
         </span>
     }
     .into_any()
