@@ -65,6 +65,9 @@ test('after one visit every view works with the network off', async () => {
   // A request the cache cannot answer really fails: the check above is not the network.
   const online = await page.evaluate(() => fetch('no-such-file.txt').then(() => true, () => false));
   assert.equal(online, false);
+  // That failed request is logged by the browser: expected, and the only problem allowed.
+  const logged = app.takeProblems();
+  assert.ok(logged.every((p) => p.includes('ERR_FAILED')), `only the deliberate failure: ${logged}`);
   await context.setOffline(false);
   await context.close();
   app.assertClean();
