@@ -37,46 +37,66 @@ pub fn GlossaryTerm(
         return children().into_any();
     };
     let open_tip = use_open_tip();
-    let hover = RwSignal::new(false);
-    let focus = RwSignal::new(false);
-    let tapped = RwSignal::new(false);
-    let touch = StoredValue::new(false);
+    // The tooltip is open while this term holds the app-wide slot. Hover and focus claim it;
+    // leaving releases it unless the other still holds; a tap toggles it. Handlers use the
+    // `try_` accessors: a term removed by navigation still receives focusout.
+    let hover = StoredValue::new(false);
+    let focused = StoredValue::new(false);
+    let open_at_press = StoredValue::new(None::<bool>);
     let tip_id = format!("tip-{key}");
     let wrap = NodeRef::<leptos::html::Span>::new();
 
-    let mine = {
+    let is_mine = {
+        let key = key.clone();
+        move || open_tip.try_with_untracked(|o| o.as_deref() == Some(key.as_str())).unwrap_or(false)
+    };
+    let open = {
         let key = key.clone();
         move || open_tip.with(|o| o.as_deref() == Some(key.as_str()))
     };
-    let open = {
-        let mine = mine.clone();
-        move || mine() && (hover.get() || focus.get() || tapped.get())
+    let claim = {
+        let key = key.clone();
+        move || {
+            open_tip.try_set(Some(key.clone()));
+        }
     };
-    let claim = move || open_tip.set(Some(key.clone()));
-    let claim_hover = claim.clone();
-    let claim_focus = claim.clone();
+    let release = {
+        let key = key.clone();
+        move || {
+            open_tip.try_update(|o| {
+                if o.as_deref() == Some(key.as_str()) {
+                    *o = None;
+                }
+            });
+        }
+    };
+    let (claim_hover, claim_focus, claim_tap) = (claim.clone(), claim.clone(), claim);
+    let (release_hover, release_focus, release_tap) = (release.clone(), release.clone(), release);
+    let mine_at_press = is_mine.clone();
 
     let on_focusout = move |ev: leptos::ev::FocusEvent| {
         use wasm_bindgen::JsCast;
         let inside = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrap.get_untracked())
+            .zip(wrap.try_get_untracked().flatten())
             .is_some_and(|(t, w)| w.contains(Some(&t)));
         if !inside {
-            focus.set(false);
-            tapped.set(false);
+            focused.try_set_value(false);
+            if !hover.try_get_value().unwrap_or(false) {
+                release_focus();
+            }
         }
     };
+    // A tap (or a click without a preceding mouse hover) toggles, judged by the state before
+    // the press: the tap's own focus must not count as opening it.
     let on_click = move |_| {
-        // A mouse already opened it by hovering; a tap (or Enter) toggles it.
-        if !touch.get_value() && hover.get_untracked() {
-            return;
-        }
-        let now = !(tapped.get_untracked() && mine());
-        tapped.set(now);
-        if now {
-            claim();
+        let Some(was_open) = open_at_press.try_get_value().flatten() else { return };
+        open_at_press.try_set_value(None);
+        if was_open {
+            release_tap();
+        } else {
+            claim_tap();
         }
     };
     let described = {
@@ -91,18 +111,24 @@ pub fn GlossaryTerm(
             node_ref=wrap
             on:pointerenter=move |ev| {
                 if ev.pointer_type() == "mouse" {
-                    hover.set(true);
+                    hover.try_set_value(true);
                     claim_hover();
                 }
             }
             on:pointerleave=move |ev| {
                 if ev.pointer_type() == "mouse" {
-                    hover.set(false);
+                    hover.try_set_value(false);
+                    if !focused.try_get_value().unwrap_or(false) {
+                        release_hover();
+                    }
                 }
             }
-            on:pointerdown=move |ev| touch.set_value(ev.pointer_type() != "mouse")
+            on:pointerdown=move |ev| {
+                let touch = ev.pointer_type() != "mouse";
+                open_at_press.try_set_value(touch.then(|| mine_at_press()));
+            }
             on:focusin=move |_| {
-                focus.set(true);
+                focused.try_set_value(true);
                 claim_focus();
             }
             on:focusout=on_focusout
@@ -112,7 +138,7 @@ pub fn GlossaryTerm(
             </button>
             // Rendered only while open: a closed tooltip's text would otherwise sit inside the
             // sentence for find-in-page, copying and text matching.
-            <Show when=open.clone()>
+            <Show when=open>
                 <span role="tooltip" id=tip_id.clone() class="tooltip">
                     <strong class="tip-label">{entry.label}</strong>
                     {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}

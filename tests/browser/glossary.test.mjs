@@ -1,0 +1,124 @@
+// Glossary tooltips (issue 4, WCAG 2.2 SC 1.4.13) and the glossary page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApp, waitUntil } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const READER = '?view=read&doc=encyclopedia-later';
+const firstTerm = (page, text) => page.locator('.reader .text button.term', { hasText: text }).first();
+
+test('hovering a term shows its tooltip, which the pointer can enter, and leaving closes it', async () => {
+  const page = await app.open(READER);
+  const term = firstTerm(page, 'MEK');
+  await term.hover();
+  const tip = page.getByRole('tooltip');
+  await tip.waitFor();
+  assert.equal(await term.getAttribute('aria-describedby'), await tip.getAttribute('id'));
+  assert.match(await tip.textContent(), /Iranian opposition organization/);
+  assert.match(await tip.textContent(), /Source: General reference knowledge/);
+  // The tooltip sits below the term, never over it.
+  const [t, b] = [await term.boundingBox(), await tip.boundingBox()];
+  assert.ok(b.y >= t.y + t.height - 1, `tooltip top ${b.y} below term bottom ${t.y + t.height}`);
+  // Moving onto the tooltip keeps it open; its link is usable.
+  await page.mouse.move(b.x + 10, b.y + b.height - 8, { steps: 5 });
+  assert.ok(await tip.isVisible(), 'still open with the pointer on it');
+  assert.ok(await tip.getByRole('link', { name: 'Full glossary entry' }).isVisible());
+  await page.mouse.move(5, 5, { steps: 3 });
+  await waitUntil(async () => (await page.getByRole('tooltip').count()) === 0, 'closes when the pointer leaves');
+  app.assertClean();
+});
+
+test('keyboard focus opens a tooltip and Escape closes it, focus staying on the term', async () => {
+  const page = await app.open(READER);
+  const term = firstTerm(page, 'Tirana');
+  await term.focus();
+  await page.getByRole('tooltip').waitFor();
+  assert.match(await page.getByRole('tooltip').textContent(), /capital of Albania/);
+  await page.keyboard.press('Escape');
+  await waitUntil(async () => (await page.getByRole('tooltip').count()) === 0, 'Escape closes it');
+  assert.equal(await term.evaluate((el) => el === document.activeElement), true);
+  // Focused again, Tab moves into the tooltip's link without closing it.
+  await term.blur();
+  await term.focus();
+  await page.getByRole('tooltip').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Full glossary entry');
+  assert.ok(await page.getByRole('tooltip').isVisible());
+  app.assertClean();
+});
+
+test('a tap opens the tooltip on a touch screen and a second tap closes it', async () => {
+  const page = await app.open(READER, { contextOptions: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } } });
+  const term = firstTerm(page, 'Durrës');
+  await term.tap();
+  await page.getByRole('tooltip').waitFor();
+  assert.match(await page.getByRole('tooltip').textContent(), /Albania/);
+  const [t, b] = [await term.boundingBox(), await page.getByRole('tooltip').boundingBox()];
+  assert.ok(b.y >= t.y + t.height - 1, 'the tooltip does not cover the term');
+  assert.ok(b.x >= 0 && b.x + b.width <= 390, `the tooltip fits the screen: ${JSON.stringify(b)}`);
+  await term.tap();
+  await waitUntil(async () => (await page.getByRole('tooltip').count()) === 0, 'a second tap closes it');
+  app.assertClean();
+});
+
+test('slashes, possessives and longest names are marked as the glossary says', async () => {
+  const page = await app.open('?view=read&doc=source-of-hope');
+  // "(PMOI/MEK)" gives two marks.
+  const caption = page.locator('.reader .text p', { hasText: 'The entrance of Ashraf 3' });
+  assert.deepEqual(await caption.locator('button.term').allTextContents(), ['Ashraf 3', 'People’s Mojahedin Organization of Iran', 'PMOI', 'MEK']);
+  // "MEK’s" marks "MEK".
+  const possessive = page.locator('.reader .text p', { hasText: 'MEK’s network in Iran' }).locator('button.term', { hasText: /^MEK$/ });
+  assert.ok((await possessive.count()) >= 1);
+  app.assertClean();
+});
+
+test('the Glossary marks setting turns the marks off and is remembered', async () => {
+  const context = await app.newContext();
+  const page = await app.open(READER, { context });
+  assert.ok((await page.locator('button.term').count()) > 20);
+  await page.getByRole('checkbox', { name: 'Glossary marks' }).uncheck();
+  await waitUntil(async () => (await page.locator('button.term').count()) === 0, 'marks gone');
+  await page.reload();
+  await app.ready(page);
+  assert.equal(await page.locator('button.term').count(), 0);
+  assert.equal(await page.getByRole('checkbox', { name: 'Glossary marks' }).isChecked(), false);
+  await context.close();
+  app.assertClean();
+});
+
+test('the glossary page lists terms with sources and which document uses which name', async () => {
+  const page = await app.open('?view=glossary');
+  const mek = page.locator('article#term-mek');
+  assert.equal(await mek.getByRole('heading', { level: 2 }).textContent(), 'MEK');
+  assert.match(await mek.textContent(), /Source:/);
+  const table = mek.getByRole('table', { name: 'Names used for MEK in each document' });
+  assert.ok((await table.getByRole('row').count()) > 10);
+  // A count opens the reader with the occurrences marked and in view.
+  await table.getByRole('link', { name: /^3 occurrences of “PMOI \/ MEK Iran” in “Lends hope \(summary\)”$/ }).click();
+  await page.locator('.reader .text mark.hit').first().waitFor();
+  assert.match(page.url(), /view=read&doc=lends-hope&term=mek#p\d+$/);
+  // 21 in the document: 20 in the text, 1 in the title (shown as the page heading).
+  assert.equal(await page.locator('.reader .text mark.hit').count(), 20);
+  app.assertClean();
+});
+
+test('a glossary entry opens from a link, and from the tooltip', async () => {
+  const page = await app.open('?view=glossary#term-manez');
+  const entry = page.locator('article#term-manez');
+  await waitUntil(() => entry.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }), 'Manëz in view');
+  assert.match(await entry.textContent(), /One source spells it “Manz”/);
+  const reader = await app.open(READER);
+  const term = firstTerm(reader, 'Special Prosecution');
+  await term.focus();
+  await reader.getByRole('tooltip').getByRole('link', { name: 'Full glossary entry' }).click();
+  await reader.locator('article#term-spak').waitFor();
+  assert.match(reader.url(), /view=glossary#term-spak$/);
+  app.assertClean();
+});
