@@ -1,0 +1,104 @@
+// Figure comparison (issue 5): overview, one quantity's chart and table, passages, and the
+// way back from a number in the reader.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApp, waitUntil } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const inViewport = (locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+
+test('the overview lists every quantity, most disputed first, and opens one', async () => {
+  const page = await app.open('?view=figures');
+  const table = page.getByRole('table', { name: 'Quantities the documents state, most disputed first' });
+  const rows = table.locator('tbody tr');
+  assert.ok((await rows.count()) >= 20);
+  const distinct = (await rows.locator('td:nth-child(2)').allTextContents()).map(Number);
+  assert.deepEqual(distinct, [...distinct].sort((a, b) => b - a), 'sorted by the number of different values');
+  assert.ok(distinct[0] >= 3);
+  await table.getByRole('link', { name: 'People living in Ashraf 3' }).click();
+  await page.getByRole('heading', { level: 1, name: 'People living in Ashraf 3' }).waitFor();
+  assert.match(page.url(), /view=figures&quantity=residents$/);
+  app.assertClean();
+});
+
+test('one quantity: the spread line, a chart of links and a table with the same facts', async () => {
+  const page = await app.open('?view=figures&quantity=residents');
+  const spread = await page.locator('#spread').textContent();
+  assert.match(spread, /^Lowest only 200 people .* highest about 3,000 people .* 15 times the lowest/);
+  const marks = page.locator('svg.figure-chart').getByRole('link');
+  const table = page.getByRole('table', { name: 'People living in Ashraf 3: each figure as its source states it' });
+  const rows = table.locator('tbody tr');
+  assert.equal(await marks.count(), await rows.count());
+  assert.ok((await page.locator('svg.figure-chart').getByRole('link', { name: /^about 2,300 people: The Guardian \(2018\)/ }).count()) === 1);
+  assert.equal(await table.getByRole('link', { name: 'Read the passage' }).count(), await rows.count());
+  // Keyboard: Tab reaches the marks, with a visible focus ring.
+  await page.locator('#spread').click();
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => !!document.activeElement.closest('svg.figure-chart'));
+  }
+  assert.ok(reached, 'Tab reaches a chart mark');
+  const stroke = await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('circle, rect')).strokeWidth);
+  assert.equal(stroke, '4px', 'the focused mark is drawn with a focus ring');
+  app.assertClean();
+});
+
+test('a figure leads to its passage, where the quote is highlighted', async () => {
+  const page = await app.open('?view=figures&quantity=residents');
+  // Marks crowd on this chart: follow one the way a keyboard user does.
+  await page.locator('svg.figure-chart').getByRole('link', { name: /^only 200 people/ }).focus();
+  await page.keyboard.press('Enter');
+  const quote = page.locator('.reader .text mark.quote');
+  await quote.first().waitFor();
+  assert.match(page.url(), /view=read&doc=encyclopedia-earlier&figure=residents-nyt-seen-2020#p\d+$/);
+  assert.equal((await quote.allTextContents()).join(''), 'In 2020, a journalist from the NYT claims to have seen only 200 people in the camp.');
+  await waitUntil(() => inViewport(quote.first()), 'the quote is scrolled into view');
+  app.assertClean();
+});
+
+test('a marked number in the reader leads back to its comparison', async () => {
+  const page = await app.open('?view=read&doc=encyclopedia-earlier');
+  const number = page.locator('.reader .text a.figure-num', { hasText: '2,300' });
+  assert.match(await number.getAttribute('aria-label'), /compare this figure across sources \(People living in Ashraf 3\)/);
+  await number.click();
+  await page.getByRole('heading', { level: 1, name: 'People living in Ashraf 3' }).waitFor();
+  assert.match(page.url(), /view=figures&quantity=residents#fig-residents-guardian-2018$/);
+  await waitUntil(() => inViewport(page.locator('#fig-residents-guardian-2018')), 'its table row is in view');
+  app.assertClean();
+});
+
+test('qualifiers are drawn honestly and explained', async () => {
+  const page = await app.open('?view=figures&quantity=iraq-injured');
+  assert.equal(await page.locator('svg.figure-chart path.m-arrow').count(), 2, '“more than” figures are open-ended');
+  const dates = await app.open('?view=figures&quantity=conference-date');
+  assert.ok((await dates.locator('svg.figure-chart rect.m-bar').count()) >= 2, 'a month is drawn as a span');
+  for (const text of ['about, approximately', 'more than, at least (open-ended)', 'a range, or a month or year']) {
+    assert.ok(await dates.getByText(text).isVisible());
+  }
+  app.assertClean();
+});
+
+test('dark mode, print and an unknown quantity', async () => {
+  const page = await app.open('?view=figures&quantity=raid-injured-residents', { contextOptions: { colorScheme: 'dark' } });
+  const [fill, bg] = await page.evaluate(() => [getComputedStyle(document.querySelector('svg .m-dot')).fill, getComputedStyle(document.body).backgroundColor]);
+  assert.notEqual(fill, bg);
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  assert.ok(await page.locator('svg.figure-chart').isVisible());
+  assert.ok(await page.getByRole('table', { name: /each figure as its source states it/ }).isVisible());
+  const missing = await app.open('?view=figures&quantity=nope');
+  assert.equal(await missing.getByRole('heading', { level: 1 }).textContent(), 'Not found');
+  app.assertClean();
+});
