@@ -1,0 +1,96 @@
+// Search (issue 7): "/" focuses the field, results as you type, phrases, folding, prefixes,
+// keyboard through results, shareable URLs, suggestions, and no HTML from input.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApp, waitUntil } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const field = (page) => page.getByRole('searchbox', { name: 'Search documents and glossary' });
+const marks = (page) => page.locator('.results mark').allTextContents();
+
+test('"/" focuses the search field and results appear as you type', async () => {
+  const page = await app.open('?view=read&doc=encyclopedia-later');
+  await page.locator('main h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await field(page).evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.type('"troll farm"');
+  await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+  await waitUntil(async () => (await page.getByRole('status').first().textContent()).startsWith('3 hits'), 'the total is announced');
+  const groups = page.locator('.results section.result-group h2');
+  assert.deepEqual((await groups.allTextContents()).map((t) => t.split(' — ')[0]), ['Glossary', 'Camp Ashraf 3']);
+  assert.match(await groups.nth(1).textContent(), /historical revision · 3 hits/);
+  assert.deepEqual((await marks(page)).map((m) => m.toLowerCase()), ['troll farm', 'troll farm', 'troll farm']);
+  assert.match(page.url(), /view=search&q=%22troll\+farm%22$/);
+  app.assertClean();
+});
+
+test('folding and prefixes: Manez, durres, rrumb', async () => {
+  const page = await app.open('?view=search&q=Manez');
+  assert.deepEqual(await marks(page), ['Manëz', 'Manëz']);
+  await field(page).fill('durres');
+  await waitUntil(async () => (await marks(page)).includes('Durrës'), 'durres finds Durrës');
+  assert.ok((await marks(page)).includes('Durres'));
+  await field(page).fill('rrumb');
+  await waitUntil(async () => (await marks(page)).every((m) => m === 'Rrumbullaku') && (await marks(page)).length === 3, 'a prefix finds the name');
+  app.assertClean();
+});
+
+test('the arrow keys move through results and Enter opens the paragraph with hits marked', async () => {
+  const page = await app.open('?view=search&q=Rrumbullaku');
+  await field(page).focus();
+  await page.keyboard.press('ArrowDown');
+  const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  await page.keyboard.press('ArrowDown');
+  let second = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.notEqual(first, second);
+  // Past the glossary entries to the first passage.
+  for (let i = 0; i < 5 && !second.includes('view=read'); i++) {
+    await page.keyboard.press('ArrowDown');
+    second = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  }
+  assert.match(second, /view=read&doc=encyclopedia-earlier&q=Rrumbullaku#p\d+$/);
+  await page.keyboard.press('Enter');
+  await page.locator('.reader .text mark.hit').first().waitFor();
+  assert.ok(page.url().endsWith(second));
+  const target = second.split('#')[1];
+  assert.equal(await page.locator(`#${target} mark.hit`).first().textContent(), 'Rrumbullaku');
+  app.assertClean();
+});
+
+test('a search link opens the same results in a fresh browser', async () => {
+  const a = await app.open('?view=search&q=stipend');
+  const b = await app.open('?view=search&q=stipend');
+  assert.deepEqual(await a.locator('.results').textContent(), await b.locator('.results').textContent());
+  assert.equal(await field(b).inputValue(), 'stipend');
+  app.assertClean();
+});
+
+test('no result says so and suggests a near spelling that works', async () => {
+  const page = await app.open('?view=search&q=Rumbullaku');
+  assert.match(await page.getByRole('status').first().textContent(), /^0 hits/);
+  await page.getByRole('link', { name: 'rrumbullaku' }).click();
+  await waitUntil(async () => (await marks(page)).length === 3, 'the suggestion finds the name');
+  app.assertClean();
+});
+
+test('glossary entries are found too', async () => {
+  const page = await app.open('?view=search&q=prosecution');
+  const glossary = page.locator('section.result-group', { has: page.getByRole('heading', { name: 'Glossary' }) });
+  await glossary.getByRole('link', { name: 'SPAK' }).click();
+  await page.locator('article#term-spak').waitFor();
+  app.assertClean();
+});
+
+test('HTML typed into search is shown as text, never inserted as markup', async () => {
+  const page = await app.open('?view=search&q=' + encodeURIComponent('<img src=x onerror=alert(1)>'));
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.match(await page.getByRole('status').first().textContent(), /<img src=x onerror=alert\(1\)>/);
+  app.assertClean();
+});
