@@ -15,4 +15,10 @@ mod shell;
 pub fn start() {
     panic::install();
     leptos::mount::mount_to_body(shell::App);
+    // The test suite checks the panic screen with `?debug=panic`: a panic on purpose, after
+    // the app has rendered, exactly as a real bug would hit.
+    let search = browser::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if crate::route::pairs(&search).iter().any(|(k, v)| k == "debug" && v == "panic") {
+        panic!("deliberate panic requested by ?debug=panic");
+    }
 }

@@ -40,7 +40,7 @@ test('one quantity: the spread line, a chart of links and a table with the same 
   const table = page.getByRole('table', { name: 'People living in Ashraf 3: each figure as its source states it' });
   const rows = table.locator('tbody tr');
   assert.equal(await marks.count(), await rows.count());
-  assert.ok((await page.locator('svg.figure-chart').getByRole('link', { name: /^about 2,300 people: The Guardian \(2018\)/ }).count()) === 1);
+  assert.ok((await page.locator('svg.figure-chart').getByRole('link', { name: /^\d+\. about 2,300 people: The Guardian \(2018\)/ }).count()) === 1);
   assert.equal(await table.getByRole('link', { name: 'Read the passage' }).count(), await rows.count());
   // Keyboard: Tab reaches the marks, with a visible focus ring.
   await page.locator('#spread').click();
@@ -58,7 +58,7 @@ test('one quantity: the spread line, a chart of links and a table with the same 
 test('a figure leads to its passage, where the quote is highlighted', async () => {
   const page = await app.open('?view=figures&quantity=residents');
   // Marks crowd on this chart: follow one the way a keyboard user does.
-  await page.locator('svg.figure-chart').getByRole('link', { name: /^only 200 people/ }).focus();
+  await page.locator('svg.figure-chart').getByRole('link', { name: /^\d+\. only 200 people/ }).focus();
   await page.keyboard.press('Enter');
   const quote = page.locator('.reader .text mark.quote');
   await quote.first().waitFor();

@@ -240,8 +240,10 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             let (cx, cx2) = (sx(m.x), sx(m.x2));
             let cy = if over_time { sy(m.y) } else { TOP + m.y * LANE * figures.len() as f64 };
             let value = value_text(f, quantity.unit);
+            // The accessible name starts with the mark's visible text (its row number over time).
+            let number = if over_time { format!("{}. ", m.figure + 1) } else { String::new() };
             let label =
-                format!("{value}: {} ({}), {}. Open the passage.", f.stated_by, doc_title(f.doc), f.applies_when);
+                format!("{number}{value}: {} ({}), {}. Open the passage.", f.stated_by, doc_title(f.doc), f.applies_when);
             let tip = label.clone();
             let lane_label = (!over_time).then(|| {
                 view! { <text x=LABELS - 10.0 y=cy + 4.0 class="lane" text-anchor="end">{doc_title(f.doc)}</text> }

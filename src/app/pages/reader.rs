@@ -56,7 +56,7 @@ pub fn Reader(
             <p class="view-switch"><a href=reader_href(doc, false)>"View cleaned text"</a></p>
             <h2>"Original as received"</h2>
             <p class="hint">"The seed file exactly as it reached the project, website chrome included."</p>
-            <pre class="original" tabindex="0" aria-label="Original text">{doc.original}</pre>
+            <pre class="original" tabindex="0" role="region" aria-label="Original text">{doc.original}</pre>
         }
         .into_any()
     } else {

@@ -1,0 +1,148 @@
+// Quality gates (issue 8): axe-core on every view in light and dark mode, landmarks and one
+// h1, the Content-Security-Policy of the build, no HTML from URLs, the panic screen, and the
+// Nu HTML Checker on index.html and on every rendered view.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { DIST, startApp } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const VNU = join(require.resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
+
+const VIEWS = [
+  ['library', ''],
+  ['reader', '?view=read&doc=encyclopedia-later'],
+  ['original', '?view=read&doc=source-of-hope&original=1'],
+  ['comparison', '?view=compare&a=encyclopedia-earlier&b=encyclopedia-later'],
+  ['glossary', '?view=glossary'],
+  ['figures', '?view=figures'],
+  ['quantity', '?view=figures&quantity=residents'],
+  ['search', '?view=search&q=troll'],
+  ['not found', '?view=read&doc=nope'],
+];
+const ALL = [...VIEWS, ...VIEWS.map(([name, path]) => [`${name} (embed)`, `${path}${path ? '&' : '?'}embed=1`])];
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+function report(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 3).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.split('\n')[1] ?? ''}`).join('\n')}`)
+    .join('\n');
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no WCAG 2.2 A/AA violation on any view (${scheme})`, async () => {
+    // Injecting axe is the test's own inline script: only these contexts bypass the CSP.
+    const context = await app.newContext({ colorScheme: scheme, bypassCSP: true });
+    const failures = [];
+    for (const [name, path] of ALL) {
+      const page = await app.open(path, { context });
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+      );
+      if (result.violations.length) failures.push(`${name} [${scheme}]:\n${report(result.violations)}`);
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(failures, [], failures.join('\n'));
+    app.assertClean();
+  });
+}
+
+test('every view has landmarks, one h1 and a title naming it', async () => {
+  for (const [name, path] of VIEWS) {
+    const page = await app.open(path);
+    assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
+    assert.equal(await page.getByRole('main').count(), 1, `${name}: main`);
+    assert.equal(await page.getByRole('banner').count(), 1, `${name}: banner`);
+    assert.equal(await page.getByRole('contentinfo').count(), 1, `${name}: contentinfo`);
+    assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 1, `${name}: main navigation`);
+    assert.match(await page.title(), / · Ashraf 3 reading companion$/, name);
+    await page.getByRole('link', { name: 'Skip to content' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main', `${name}: the skip link moves focus to main`);
+    await page.close();
+  }
+  app.assertClean();
+});
+
+test('the built index.html allows only the app’s own files and wasm compilation', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+  assert.ok(csp, 'a CSP meta tag');
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const sources = Object.values(directives).flat();
+  for (const banned of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:*', 'http:', 'https:']) {
+    assert.ok(!sources.includes(banned), `the policy allows ${banned}`);
+  }
+  assert.deepEqual(directives['default-src'], ["'self'"]);
+  assert.ok(directives['script-src'].includes("'self'") && directives['script-src'].includes("'wasm-unsafe-eval'"));
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.ok(inline.length >= 1, 'Trunk’s loader is inline');
+  for (const body of inline) {
+    const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+    assert.ok(directives['script-src'].includes(hash), `the loader's hash ${hash} is allowed`);
+  }
+  assert.equal(directives['script-src'].filter((s) => s.startsWith("'sha256-")).length, inline.length, 'no hash for anything else');
+});
+
+test('no view records a CSP violation, and URL text is never inserted as HTML', async () => {
+  for (const [, path] of ALL) (await app.open(path)).close();
+  const page = await app.open('?view=read&doc=' + encodeURIComponent('<b id=injected>x</b>'));
+  assert.equal(await page.locator('#injected').count(), 0);
+  assert.match(await page.locator('main').textContent(), /<b id=injected>x<\/b>/);
+  app.assertClean();
+});
+
+test('a panic shows a visible message with a reload button', async () => {
+  const page = await app.open('?debug=panic');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Something went wrong/);
+  const problems = app.takeProblems();
+  assert.ok(problems.some((p) => p.includes('deliberate panic')), 'the panic was real');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+  await page.getByRole('alert').waitFor();
+  app.takeProblems();
+});
+
+test('the Nu HTML Checker reports no error on index.html or on any rendered view', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'companion-vnu-'));
+  try {
+    const files = [[join(DIST, 'index.html'), 'index.html']];
+    for (const [name, path] of ALL) {
+      const page = await app.open(path);
+      const html = await page.evaluate(() => '<!DOCTYPE html>\n' + document.documentElement.outerHTML);
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.html`);
+      writeFileSync(file, html);
+      files.push([file, name]);
+      await page.close();
+    }
+    let out = '';
+    try {
+      execFileSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files.map(([f]) => f)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      out = e.stderr.toString();
+    }
+    const messages = out ? JSON.parse(out).messages.filter((m) => m.type === 'error') : [];
+    const named = messages.map((m) => `${files.find(([f]) => m.url?.endsWith(f.split('/').pop()))?.[1] ?? m.url}: ${m.message} (${m.extract?.trim().slice(0, 80)})`);
+    assert.deepEqual(named, [], named.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  app.assertClean();
+});
