@@ -86,11 +86,12 @@ else
 fi
 
 if ((with_test)); then
-  step "Chromium, ChromeDriver and brotli (Debian packages)"
+  step "Chromium, ChromeDriver, brotli and Java for the HTML checker (Debian packages)"
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  command -v java >/dev/null || missing+=(default-jre-headless)
   if ((${#missing[@]} == 0)); then
     note "present"
   else
@@ -110,12 +111,14 @@ if ((with_test)); then
   fi
 
   step "Browser suite's npm packages (tests/browser)"
-  wanted=$(node -p "require('./tests/browser/package-lock.json').packages['node_modules/playwright-core'].version")
-  have=$(cd tests/browser && node -p "require('playwright-core/package.json').version" 2>/dev/null || true)
+  # Installed exactly as locked; reinstalled whenever the lock file changes.
+  wanted=$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)
+  have=$(cat tests/browser/node_modules/.lock-sha256 2>/dev/null || true)
   if [[ "$have" == "$wanted" ]]; then
-    note "present (playwright-core $have)"
+    note "present (as locked)"
   else
     (cd tests/browser && npm ci --no-audit --no-fund) || fail "npm ci failed in tests/browser."
+    echo "$wanted" >tests/browser/node_modules/.lock-sha256
   fi
 fi
 

@@ -46,6 +46,8 @@ count "cargo test"
 if run "release build" bash tools/build.sh; then
   run "browser tests" bash -c 'cd tests/browser && node --test --test-timeout=120000 --test-reporter=spec *.test.mjs'
   count "browser tests"
+  # Figures only: it never fails on timings, but a crash is a failure.
+  run "performance" bash -c 'cd tests/browser && node perf.mjs' 
 else
   note "the browser tests need the release build: skipped"
 fi
