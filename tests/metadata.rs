@@ -1,5 +1,6 @@
 //! Provenance metadata: complete, tied to the seeds, and claiming nothing the texts don't say.
 
+use ashraf3_companion::analysis::figures::Date;
 use ashraf3_companion::corpus::{document, DOCUMENTS};
 
 #[test]
@@ -36,22 +37,10 @@ fn no_invented_urls_or_dates() {
         }
         // A full date is only given where the text states it.
         if let Some(iso) = d.date_iso {
-            let (y, rest) = iso.split_once('-').unwrap();
-            let month = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ][rest[..2].parse::<usize>().unwrap() - 1];
-            let day = rest[3..].trim_start_matches('0');
+            // "6 July 2020": every part of the stated date is in the text.
+            let label = Date::parse(iso).unwrap_or_else(|| panic!("{}: bad date_iso {iso}", d.id)).label();
+            let parts: Vec<&str> = label.split(' ').collect();
+            let (day, month, y) = (parts[0], parts[1], parts[2]);
             assert!(
                 d.original.contains(y) && d.original.contains(month) && d.original.contains(day),
                 "{}: {iso} not in text",
