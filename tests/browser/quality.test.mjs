@@ -146,3 +146,20 @@ test('the Nu HTML Checker reports no error on index.html or on any rendered view
   }
   app.assertClean();
 });
+
+test('no view scrolls sideways on a phone or at 200% zoom', async () => {
+  // 390 CSS pixels is a phone; 640 is a 1280-pixel window at 200% zoom.
+  for (const width of [390, 640]) {
+    const context = await app.newContext({ viewport: { width, height: 800 } });
+    const wide = [];
+    for (const [name, path] of VIEWS) {
+      const page = await app.open(path, { context });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${name}: ${overflow}px`);
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(wide, [], `at ${width}px`);
+  }
+  app.assertClean();
+});

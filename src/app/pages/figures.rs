@@ -81,6 +81,7 @@ fn Overview() -> impl IntoView {
         <p class="lede">
             "The same quantity as each source states it. The most disputed come first: open one to see every figure on a shared axis, who states it, when it applies, and the passage it comes from."
         </p>
+        <div class="table-scroll" role="region" aria-label="Quantities table" tabindex="0">
         <table class="figures-overview">
             <caption>"Quantities the documents state, most disputed first"</caption>
             <thead>
@@ -93,6 +94,7 @@ fn Overview() -> impl IntoView {
             </thead>
             <tbody>{body}</tbody>
         </table>
+        </div>
     }
 }
 
@@ -134,6 +136,7 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
                 }}
             </figcaption>
         </figure>
+        <div class="table-scroll" role="region" aria-label="Figures table" tabindex="0">
         <table class="figures-table" aria-describedby="spread">
             <caption>{format!("{}: each figure as its source states it", quantity.label)}</caption>
             <thead>
@@ -148,6 +151,7 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }
 
@@ -249,7 +253,8 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
                 view! { <text x=LABELS - 10.0 y=cy + 4.0 class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
             });
             let text_x = cx.max(cx2) + if m.shape == Shape::OpenRight { 40.0 } else { 12.0 };
-            let anchor_end = !over_time && text_x > PLOT_RIGHT - 120.0;
+            // A value label is up to about 200 px wide: near the right edge it goes on the left.
+            let anchor_end = !over_time && text_x > PLOT_RIGHT - 200.0;
             let (vx, anchor) = if anchor_end {
                 (cx.min(cx2) - if m.shape == Shape::OpenLeft { 40.0 } else { 12.0 }, "end")
             } else {
