@@ -44,7 +44,7 @@ run "cargo test" cargo test
 count "cargo test"
 
 if run "release build" bash tools/build.sh; then
-  run "browser tests" bash -c 'cd tests/browser && node --test --test-timeout=120000 --test-reporter=spec *.test.mjs'
+  run "browser tests" bash -c 'cd tests/browser && node --test --test-timeout=600000 --test-reporter=spec *.test.mjs'
   count "browser tests"
   # Figures only: it never fails on timings, but a crash is a failure.
   run "performance" bash -c 'cd tests/browser && node perf.mjs' 

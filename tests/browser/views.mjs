@@ -1,0 +1,13 @@
+// Every view of the app, as a first visit opens it: the list the quality gates walk.
+export const VIEWS = [
+  ['library', ''],
+  ['reader', '?view=read&doc=encyclopedia-later'],
+  ['original', '?view=read&doc=source-of-hope&original=1'],
+  ['comparison', '?view=compare&a=encyclopedia-earlier&b=encyclopedia-later'],
+  ['glossary', '?view=glossary'],
+  ['figures', '?view=figures'],
+  ['quantity', '?view=figures&quantity=residents'],
+  ['search', '?view=search&q=troll'],
+  ['not found', '?view=read&doc=nope'],
+];
+export const ALL = [...VIEWS, ...VIEWS.map(([name, path]) => [`${name} (embed)`, `${path}${path ? '&' : '?'}embed=1`])];
