@@ -6,11 +6,20 @@ use leptos::task::spawn_local;
 
 use crate::app::browser;
 
-/// Copies `text` and reports the outcome in `status` (a polite live region).
+/// Copies `text` and reports the outcome in `status` (a polite live region). A success
+/// message clears itself after a few seconds; a "copy by hand" message stays.
 pub fn copy_and_report(text: String, done: &'static str, status: RwSignal<String>) {
     spawn_local(async move {
         let ok = browser::copy_text(&text).await;
-        status.set(if ok { done.to_string() } else { format!("Copying is blocked here. Select and copy: {text}") });
+        status.try_set(if ok { done.to_string() } else { format!("Copying is blocked here. Select and copy: {text}") });
+        if ok {
+            gloo_timers::future::TimeoutFuture::new(4_000).await;
+            status.try_update(|s| {
+                if s == done {
+                    s.clear();
+                }
+            });
+        }
     });
 }
 
