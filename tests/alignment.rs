@@ -110,3 +110,14 @@ fn differences_point_at_the_changed_words() {
     assert!(c.rows.iter().any(|r| r.left.blocks == [h] && r.kind == RowKind::Shared));
     println!("encyclopedia pair: {:?}", c.summary);
 }
+
+#[test]
+fn compiled_in_comparisons_are_the_aligners_for_every_ordered_pair() {
+    use ashraf3_companion::corpus::{comparison, DOCUMENTS};
+    for (i, a) in DOCUMENTS.iter().enumerate() {
+        for (j, b) in DOCUMENTS.iter().enumerate() {
+            assert_eq!(comparison(i, j), compare(a, b), "{} x {}", a.id, b.id);
+        }
+    }
+    assert!(comparison(DOCUMENTS.len(), 0).rows.is_empty(), "an unknown position gives an empty comparison");
+}

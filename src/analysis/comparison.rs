@@ -54,6 +54,17 @@ pub struct Summary {
     pub only_right: usize,
 }
 
+impl Summary {
+    fn add(&mut self, kind: RowKind) {
+        match kind {
+            RowKind::Shared => self.shared += 1,
+            RowKind::Changed => self.changed += 1,
+            RowKind::OnlyLeft => self.only_left += 1,
+            RowKind::OnlyRight => self.only_right += 1,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Comparison {
     pub rows: Vec<Row>,
@@ -114,15 +125,58 @@ pub fn compare_texts(left: &[&str], right: &[&str], first: usize) -> Comparison 
                     }
                 }
             };
-            match kind {
-                RowKind::Shared => summary.shared += 1,
-                RowKind::Changed => summary.changed += 1,
-                RowKind::OnlyLeft => summary.only_left += 1,
-                RowKind::OnlyRight => summary.only_right += 1,
-            }
+            summary.add(kind);
             Row { kind, left: side(lb, &lt, &lr), right: side(rb, &rt, &rr) }
         })
         .collect();
+    Comparison { rows, summary }
+}
+
+/// Packs a comparison into numbers, so the build step can emit every pair's comparison as
+/// static data and the app needs neither the aligner nor the diff at run time. Per row: the
+/// kind, then each side as a block count followed, per block, by its index, its range count
+/// and the ranges' bounds. Byte offsets fit: a passage is far shorter than 64 KiB.
+pub fn pack(c: &Comparison) -> Vec<u16> {
+    let mut out = Vec::new();
+    let mut push = |n: usize| out.push(u16::try_from(n).expect("comparison values fit in u16"));
+    for row in &c.rows {
+        push(row.kind as usize);
+        for side in [&row.left, &row.right] {
+            push(side.blocks.len());
+            for (&block, ranges) in side.blocks.iter().zip(&side.changes) {
+                push(block);
+                push(ranges.len());
+                for r in ranges {
+                    push(r.start);
+                    push(r.end);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads back what [`pack`] wrote. Data that ends early yields the rows read so far: the
+/// input is the app's own compiled-in data, so this never happens outside a broken build.
+pub fn unpack(data: &[u16]) -> Comparison {
+    const KINDS: [RowKind; 4] = [RowKind::Shared, RowKind::Changed, RowKind::OnlyLeft, RowKind::OnlyRight];
+    let mut it = data.iter().map(|&n| n as usize);
+    let mut summary = Summary::default();
+    let mut rows = Vec::new();
+    let side = |it: &mut dyn Iterator<Item = usize>| -> Option<Side> {
+        let mut s = Side::default();
+        for _ in 0..it.next()? {
+            s.blocks.push(it.next()?);
+            let n = it.next()?;
+            s.changes.push((0..n).map(|_| Some(it.next()?..it.next()?)).collect::<Option<_>>()?);
+        }
+        Some(s)
+    };
+    while let Some(kind) = it.next().and_then(|k| KINDS.get(k).copied()) {
+        let (Some(left), Some(right)) = (side(&mut it), side(&mut it)) else { break };
+        summary.add(kind);
+        rows.push(Row { kind, left, right });
+    }
     Comparison { rows, summary }
 }
 
@@ -150,5 +204,6 @@ mod tests {
         let changed = &c.rows[1];
         assert_eq!(&left[1][changed.left.changes[0][0].clone()], "Old");
         assert_eq!(&right[1][changed.right.changes[0][0].clone()], "New");
+        assert_eq!(unpack(&pack(&c)), c);
     }
 }

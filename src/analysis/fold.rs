@@ -1,8 +1,36 @@
 //! Text folding shared by glossary matching and search, so "Durres" finds "Durrës",
 //! "MEK’s" finds "MEK's" and case never matters.
 
-use unicode_normalization::char::decompose_canonical;
-use unicode_normalization::char::is_combining_mark;
+#[path = "fold_table.rs"]
+mod table;
+
+/// Blocks of combining marks, which folding drops: the general diacritics, Cyrillic titlos,
+/// and Arabic-script vowel signs (Persian text in the corpus may carry them). A compact
+/// stand-in for Unicode's full mark tables, which would add tens of kilobytes to the app.
+const MARKS: &[(char, char)] = &[
+    ('\u{0300}', '\u{036F}'),
+    ('\u{0483}', '\u{0489}'),
+    ('\u{064B}', '\u{065F}'),
+    ('\u{0670}', '\u{0670}'),
+    ('\u{06D6}', '\u{06ED}'),
+    ('\u{1AB0}', '\u{1AFF}'),
+    ('\u{1DC0}', '\u{1DFF}'),
+    ('\u{20D0}', '\u{20FF}'),
+    ('\u{FE20}', '\u{FE2F}'),
+];
+
+fn is_mark(c: char) -> bool {
+    MARKS.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
+/// The base letter of a Latin, Greek or Cyrillic letter with diacritics.
+fn base(c: char) -> char {
+    u16::try_from(c as u32)
+        .ok()
+        .and_then(|u| table::BASES.binary_search_by_key(&u, |&(k, _)| k).ok())
+        .and_then(|i| char::from_u32(table::BASES[i].1 as u32))
+        .unwrap_or(c)
+}
 
 /// Folds one character to zero or more lower-case base characters: diacritics stripped
 /// (ë -> e, Ç -> c), typographic apostrophes and dashes made ASCII.
@@ -15,13 +43,12 @@ pub fn fold_char(c: char, out: &mut impl FnMut(char)) {
             out('s');
         }
         c if c.is_ascii() => out(c.to_ascii_lowercase()),
-        c => decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                for l in d.to_lowercase() {
-                    out(l);
-                }
+        c if is_mark(c) => {}
+        c => {
+            for l in base(c).to_lowercase() {
+                out(l);
             }
-        }),
+        }
     }
 }
 
@@ -59,6 +86,72 @@ mod tests {
     fn strips_diacritics_and_case() {
         assert_eq!(fold("Manëz, Durrës, Bledi Çuçi"), "manez, durres, bledi cuci");
         assert_eq!(fold("MEK’s"), "mek's");
+    }
+
+    /// The table as Unicode's canonical decompositions give it, in the file's layout.
+    fn render_table() -> String {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        let ranges = [(0xC0u32, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)];
+        let mut out = String::from(include_str!("fold_table.rs").split("pub(super)").next().unwrap_or_default());
+        out.push_str("pub(super) const BASES: &[(u16, u16)] = &[\n");
+        let mut line = String::new();
+        for c in ranges.into_iter().flat_map(|(a, b)| a..=b).filter_map(char::from_u32) {
+            let mut bases = vec![];
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    bases.push(d)
+                }
+            });
+            if let [b] = bases[..] {
+                if b != c {
+                    let item = format!("(0x{:04X}, 0x{:04X}),", c as u32, b as u32);
+                    if line.len() + item.len() + 1 > 116 {
+                        out.push_str(&format!("    {}\n", line.trim_end()));
+                        line.clear();
+                    }
+                    line.push_str(&item);
+                    line.push(' ');
+                }
+            }
+        }
+        out.push_str(&format!("    {}\n];\n", line.trim_end()));
+        out
+    }
+
+    #[test]
+    fn table_matches_unicode() {
+        let expected = render_table();
+        if std::env::var_os("REGENERATE_FOLD_TABLE").is_some() {
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis/fold_table.rs"), &expected).unwrap();
+        }
+        assert!(expected == include_str!("fold_table.rs"), "fold_table.rs is stale: run with REGENERATE_FOLD_TABLE=1");
+    }
+
+    /// The full Unicode folding the table stands in for.
+    fn unicode_fold(s: &str) -> String {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                c if c.is_ascii() || "’‘ʼ`´‐‑‒–—ß".contains(c) => fold_char(c, &mut |f| out.push(f)),
+                c => decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        out.extend(d.to_lowercase())
+                    }
+                }),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_unicode_on_the_corpus_and_european_scripts() {
+        let european: String =
+            [(0xC0u32, 0x24F), (0x300, 0x4FF), (0x1E00, 0x1FFF)].into_iter().flat_map(|(a, b)| a..=b).filter_map(char::from_u32).collect();
+        assert_eq!(fold(&european), unicode_fold(&european));
+        for d in crate::corpus::DOCUMENTS {
+            assert_eq!(fold(d.original), unicode_fold(d.original), "{}", d.id);
+        }
     }
 
     #[test]

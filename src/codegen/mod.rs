@@ -1,6 +1,7 @@
 //! Emitters for the build step. Each reads one data file, checks it against the cleaned
 //! corpus and writes Rust source for `crate::corpus`.
 
+pub mod comparisons;
 pub mod corpus;
 pub mod figures;
 pub mod glossary;
@@ -37,5 +38,6 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     let figures = figures::load(&data.join("figures.toml"), &docs)?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs)?)?;
+    write(&out.join("comparisons.rs"), &comparisons::emit(&docs))?;
     Ok(())
 }

@@ -45,7 +45,8 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
         move |x: &str, y: &str| navigate(&format!("{}{}", browser::base_dir(), compare_href(x, y)), Default::default());
     let go_left = go.clone();
     let go_right = go.clone();
-    let comparison = StoredValue::new(comparison::compare(a, b));
+    let position = |d: &Document| corpus::position(d.id).unwrap_or_default();
+    let comparison = StoredValue::new(corpus::comparison(position(a), position(b)));
     let options = move |selected: &'static str| {
         DOCUMENTS
             .iter()
