@@ -214,12 +214,13 @@ pub struct Spread {
     pub distinct: usize,
 }
 
-/// Two figures agree when they state the same value, whatever the qualifier.
-fn key(v: Value) -> String {
+/// Two figures agree when they state the same value, whatever the qualifier. A numeric key
+/// rather than a formatted one keeps float and debug formatting out of the app.
+fn key(v: Value) -> (u8, u64, u64) {
     match v {
-        Value::Number(n) => format!("n{n}"),
-        Value::Range(a, b) => format!("r{a}-{b}"),
-        Value::Date(d) => format!("d{:?}", d),
+        Value::Number(n) => (0, n.to_bits(), 0),
+        Value::Range(a, b) => (1, a.to_bits(), b.to_bits()),
+        Value::Date(d) => (2, d.year as u64, (d.month.unwrap_or(0) as u64) << 8 | d.day.unwrap_or(0) as u64),
     }
 }
 
@@ -228,7 +229,7 @@ pub fn spread(figures: &[&Figure]) -> Spread {
     let min = pos.iter().copied().fold(f64::INFINITY, f64::min);
     let max = pos.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let at = |x: f64| (0..figures.len()).filter(|&i| (pos[i] - x).abs() < 1e-9).collect::<Vec<_>>();
-    let mut groups: BTreeMap<(i64, String), Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<(i64, (u8, u64, u64)), Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
         groups.entry(((pos[i] * 1000.0) as i64, key(f.value))).or_default().push(i);
     }

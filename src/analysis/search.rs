@@ -412,7 +412,7 @@ pub fn suggest(index: &Index, query: &str) -> Vec<String> {
                 .map(|v| (edit_distance(&w, v), index.postings_of(index.exact(v).unwrap_or(0)).len(), v))
                 .filter(|(d, _, _)| *d <= limit)
                 .collect();
-            near.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+            near.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
             for (_, _, v) in near.into_iter().take(3) {
                 let s = folded.replacen(w.as_str(), v, 1);
                 if !out.contains(&s) {

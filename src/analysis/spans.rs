@@ -102,7 +102,10 @@ pub fn pieces<'a>(text: &'a str, layers: &Layers) -> Vec<Piece<'a>> {
             tops.push((r, PieceKind::Term(m.term)));
         }
     }
-    tops.sort_by_key(|(r, _)| r.start);
+    // Unstable sort (one sort routine less in the app) made stable by the position in `tops`.
+    let mut order: Vec<usize> = (0..tops.len()).collect();
+    order.sort_unstable_by_key(|&i| (tops[i].0.start, i));
+    let tops = order.into_iter().map(|i| tops[i].clone());
     let rtl = rtl_ranges(text);
     let mut out = Vec::with_capacity(tops.len() * 2 + 1);
     let mut at = 0;

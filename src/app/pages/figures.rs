@@ -49,7 +49,7 @@ fn Overview() -> impl IntoView {
     // Most disputed first: more distinct values, then a wider ratio.
     let mut rows: Vec<(usize, &'static Quantity, Vec<&'static Figure>)> =
         QUANTITIES.iter().enumerate().map(|(i, q)| (i, q, figures_of(i as u16))).collect();
-    rows.sort_by(|a, b| {
+    rows.sort_unstable_by(|a, b| {
         let (sa, sb) = (spread(&a.2), spread(&b.2));
         sb.distinct
             .cmp(&sa.distinct)
@@ -60,7 +60,9 @@ fn Overview() -> impl IntoView {
         .into_iter()
         .map(|(_, q, figs)| {
             let s = spread(&figs);
-            let docs: std::collections::BTreeSet<&str> = figs.iter().map(|f| f.doc).collect();
+            let mut docs: Vec<&str> = figs.iter().map(|f| f.doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
             let range = if s.distinct == 1 {
                 value_text(figs[0], q.unit)
             } else {
