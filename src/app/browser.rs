@@ -12,6 +12,11 @@ pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
+/// Whether a media query matches now (false where it cannot be evaluated).
+pub fn media_matches(query: &str) -> bool {
+    window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}
+
 /// The directory the app is served from ("/courses/unit-3/companion/"), read at run time so
 /// one build works under any sub-path.
 pub fn base_dir() -> String {

@@ -136,6 +136,23 @@ test('the later encyclopedia revision shows its sections as headings', async () 
   app.assertClean();
 });
 
+test('provenance is open on a wide screen and folded on a phone, one tap away', async () => {
+  const wide = await app.open('?view=read&doc=lends-hope');
+  const outlet = (page) => page.getByRole('main').getByRole('term').filter({ hasText: 'Outlet' });
+  await outlet(wide).waitFor({ state: 'visible' });
+  const phone = await app.open('?view=read&doc=lends-hope', {
+    contextOptions: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } },
+  });
+  const about = phone.getByRole('heading', { name: 'About this source' });
+  await about.waitFor();
+  assert.equal(await outlet(phone).isVisible(), false, 'folded on a phone');
+  const first = await phone.locator('#p1').boundingBox();
+  assert.ok(first && first.y < 800, `the text starts on the first screen (first paragraph at ${first?.y} px)`);
+  await about.tap();
+  await outlet(phone).waitFor({ state: 'visible' });
+  app.assertClean();
+});
+
 test('“View original” shows the text as received, “View cleaned text” goes back', async () => {
   const page = await app.open('?view=read&doc=encyclopedia-later');
   await page.getByRole('link', { name: 'View original' }).click();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::NotFound;
+use crate::app::browser;
 use crate::app::components::block_text::BlockText;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
@@ -82,7 +83,9 @@ pub fn Reader(
             <header class="reader-head">
                 <p class="doc-relation-tag">{doc.relation}</p>
                 <h1 id="title">{doc.title}</h1>
-                <details class="about" open>
+                // Open where there is room; on a phone it would push the text a screen down, so
+                // there the relation tag above the title stands for it until tapped.
+                <details class="about" open=browser::media_matches("(min-width: 700px)")>
                     <summary><h2 class="about-title">"About this source"</h2></summary>
                     <Provenance doc=doc/>
                 </details>
