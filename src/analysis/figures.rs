@@ -163,12 +163,26 @@ pub fn value_text(f: &Figure, unit: &str) -> String {
     }
 }
 
+/// `x` rounded to tenths, written with one decimal ("2.5", "15.0"), or none when `trim` and
+/// the tenths are zero ("15"). Integer arithmetic on purpose: formatting a float would add
+/// Rust's float printing, about 10 KB, to the app for chart coordinates and ratios.
+pub fn tenths(x: f64, trim: bool) -> String {
+    let t = (x * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, frac) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    if trim && frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
 /// Digits grouped by thousands ("30,000"); one decimal where needed.
 pub fn group(n: f64) -> String {
     if n.fract().abs() > 1e-9 {
-        return format!("{n:.1}");
+        return tenths(n, false);
     }
-    let digits = format!("{}", n.abs() as u64);
+    let digits = (n.abs() as u64).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -294,21 +308,21 @@ pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) 
 
 fn ratio_text(r: f64) -> String {
     if r >= 10.0 {
-        format!("{r:.0}")
+        (r.round() as i64).to_string()
     } else {
-        format!("{r:.1}")
+        tenths(r, false)
     }
 }
 
 fn gap_text(years: f64) -> String {
-    let months = (years * 12.0).round();
-    if months >= 12.0 && (months % 12.0 == 0.0 || months >= 24.0) {
-        let y = (months / 12.0).round();
-        format!("about {} year{}", y, if y == 1.0 { "" } else { "s" })
-    } else if months >= 1.0 {
-        format!("about {} month{}", months, if months == 1.0 { "" } else { "s" })
+    let months = (years * 12.0).round() as i64;
+    if months >= 12 && (months % 12 == 0 || months >= 24) {
+        let y = (months as f64 / 12.0).round() as i64;
+        format!("about {} year{}", y, if y == 1 { "" } else { "s" })
+    } else if months >= 1 {
+        format!("about {} month{}", months, if months == 1 { "" } else { "s" })
     } else {
-        format!("{} days", (years * 365.0).round())
+        format!("{} days", (years * 365.0).round() as i64)
     }
 }
 
@@ -605,5 +619,10 @@ mod tests {
         assert_eq!(group(30000.0), "30,000");
         assert_eq!(group(200.0), "200");
         assert_eq!(group(1234567.0), "1,234,567");
+        assert_eq!(group(2.5), "2.5");
+        assert_eq!(tenths(15.04, true), "15");
+        assert_eq!(tenths(15.04, false), "15.0");
+        assert_eq!(tenths(-3.26, true), "-3.3");
+        assert_eq!(tenths(-0.04, false), "0.0");
     }
 }

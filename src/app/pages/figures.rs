@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::NotFound;
-use crate::analysis::figures::{layout, spread, summary_line, value_text, Figure, Layout, Quantity, Shape};
+use crate::analysis::figures::{layout, spread, summary_line, tenths, value_text, Figure, Layout, Quantity, Shape};
 use crate::app::components::title::use_page_title;
 use crate::corpus::{self, figures_of, QUANTITIES};
 use crate::route::{self, Route, View};
@@ -181,25 +181,36 @@ fn px(x: f64) -> f64 {
     LABELS + x * (PLOT_RIGHT - LABELS)
 }
 
+/// A chart coordinate as SVG text: tenths are precise enough on screen and in print.
+fn num(x: f64) -> String {
+    tenths(x, true)
+}
+
+/// A dot with an arrow pointing away from it: `dir` 1.0 for "more than", -1.0 for "nearly".
+fn arrow(x: f64, y: f64, dir: f64) -> AnyView {
+    let (start, tip, barb) = (num(x + 6.0 * dir), num(x + 34.0 * dir), num(x + 28.0 * dir));
+    let (y, above, below) = (num(y), num(y - 5.0), num(y + 5.0));
+    view! {
+        <circle cx=num(x) cy=y.clone() r="6" class="m-dot"/>
+        <path d=format!("M{start} {y} H{tip} M{barb} {above} L{tip} {y} L{barb} {below}") class="m-arrow"/>
+    }
+    .into_any()
+}
+
 fn mark_shape(shape: Shape, x: f64, x2: f64, y: f64) -> AnyView {
     match shape {
-        Shape::Dot => view! { <circle cx=x cy=y r="6" class="m-dot"/> }.into_any(),
+        Shape::Dot => view! { <circle cx=num(x) cy=num(y) r="6" class="m-dot"/> }.into_any(),
         Shape::Approximate => view! {
-            <line x1=x - 12.0 y1=y x2=x + 12.0 y2=y class="m-whisker"/>
-            <circle cx=x cy=y r="6" class="m-hollow"/>
+            <line x1=num(x - 12.0) y1=num(y) x2=num(x + 12.0) y2=num(y) class="m-whisker"/>
+            <circle cx=num(x) cy=num(y) r="6" class="m-hollow"/>
         }
         .into_any(),
-        Shape::OpenRight => view! {
-            <circle cx=x cy=y r="6" class="m-dot"/>
-            <path d=format!("M{} {y} H{} M{} {} L{} {y} L{} {}", x + 6.0, x + 34.0, x + 28.0, y - 5.0, x + 34.0, x + 28.0, y + 5.0) class="m-arrow"/>
+        Shape::OpenRight => arrow(x, y, 1.0),
+        Shape::OpenLeft => arrow(x, y, -1.0),
+        Shape::Bar => view! {
+            <rect x=num(x.min(x2)) y=num(y - 6.0) width=num((x2 - x).abs().max(4.0)) height="12" class="m-bar"/>
         }
         .into_any(),
-        Shape::OpenLeft => view! {
-            <circle cx=x cy=y r="6" class="m-dot"/>
-            <path d=format!("M{} {y} H{} M{} {} L{} {y} L{} {}", x - 6.0, x - 34.0, x - 28.0, y - 5.0, x - 34.0, x - 28.0, y + 5.0) class="m-arrow"/>
-        }
-        .into_any(),
-        Shape::Bar => view! { <rect x=x.min(x2) y=y - 6.0 width=(x2 - x).abs().max(4.0) height="12" class="m-bar"/> }.into_any(),
     }
 }
 
@@ -222,8 +233,8 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
         .map(|t| {
             let at = sx(t.at);
             view! {
-                <line x1=at y1=plot_top x2=at y2=plot_bottom class="grid"/>
-                <text x=at y=plot_bottom + 20.0 class="tick" text-anchor="middle">{t.label.clone()}</text>
+                <line x1=num(at) y1=num(plot_top) x2=num(at) y2=num(plot_bottom) class="grid"/>
+                <text x=num(at) y=num(plot_bottom + 20.0) class="tick" text-anchor="middle">{t.label.clone()}</text>
             }
         })
         .collect_view();
@@ -233,8 +244,8 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             .map(|t| {
                 let at = sy(1.0 - t.at);
                 view! {
-                    <line x1=x0 y1=at x2=x1 y2=at class="grid"/>
-                    <text x=x0 - 8.0 y=at + 4.0 class="tick" text-anchor="end">{t.label.clone()}</text>
+                    <line x1=num(x0) y1=num(at) x2=num(x1) y2=num(at) class="grid"/>
+                    <text x=num(x0 - 8.0) y=num(at + 4.0) class="tick" text-anchor="end">{t.label.clone()}</text>
                 }
             })
             .collect_view()
@@ -252,7 +263,7 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
                 format!("{number}{value}: {} ({}), {}. Open the passage.", f.stated_by, doc_title(f.doc), f.applies_when);
             let tip = label.clone();
             let lane_label = (!over_time).then(|| {
-                view! { <text x=LABELS - 10.0 y=cy + 4.0 class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
+                view! { <text x=num(LABELS - 10.0) y=num(cy + 4.0) class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
             });
             let text_x = cx.max(cx2) + if m.shape == Shape::OpenRight { 40.0 } else { 12.0 };
             // A value label is up to about 200 px wide: near the right edge it goes on the left.
@@ -274,18 +285,18 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
                 .child((
                     leptos::svg::title().child(tip),
                     mark_shape(m.shape, cx, cx2, cy),
-                    view! { <text x=vx y=cy - 9.0 - 16.0 * m.stack as f64 class="value-label" text-anchor=anchor>{value_label}</text> },
+                    view! { <text x=num(vx) y=num(cy - 9.0 - 16.0 * m.stack as f64) class="value-label" text-anchor=anchor>{value_label}</text> },
                 ));
             view! { <g>{lane_label}{link}</g> }
         })
         .collect_view();
     let axis_title = if over_time { "Year the figure applies to" } else { quantity.unit };
     view! {
-        <svg class="figure-chart" viewBox=format!("0 0 {W} {height}") role="group" aria-label=format!("Chart: {}", quantity.label)>
+        <svg class="figure-chart" viewBox=format!("0 0 {} {}", num(W), num(height)) role="group" aria-label=format!("Chart: {}", quantity.label)>
             {x_ticks}
             {y_ticks}
-            <line x1=x0 y1=plot_bottom x2=x1 y2=plot_bottom class="axis"/>
-            <text x=x1 y=height - 2.0 class="axis-title" text-anchor="end">{axis_title}</text>
+            <line x1=num(x0) y1=num(plot_bottom) x2=num(x1) y2=num(plot_bottom) class="axis"/>
+            <text x=num(x1) y=num(height - 2.0) class="axis-title" text-anchor="end">{axis_title}</text>
             {over_time.then(|| view! { <text x="8" y="12" class="axis-title">{quantity.unit}</text> })}
             {mark_views}
         </svg>
