@@ -60,9 +60,12 @@ fn Overview() -> impl IntoView {
         .into_iter()
         .map(|(_, q, figs)| {
             let s = spread(&figs);
-            let mut docs: Vec<&str> = figs.iter().map(|f| f.doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
+            let mut docs: Vec<&str> = Vec::new();
+            for f in &figs {
+                if !docs.contains(&f.doc) {
+                    docs.push(f.doc);
+                }
+            }
             let range = if s.distinct == 1 {
                 value_text(figs[0], q.unit)
             } else {
