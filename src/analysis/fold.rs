@@ -23,12 +23,14 @@ fn is_mark(c: char) -> bool {
     MARKS.iter().any(|&(a, b)| (a..=b).contains(&c))
 }
 
-/// The base letter of a Latin, Greek or Cyrillic letter with diacritics.
-fn base(c: char) -> char {
+/// A Latin, Greek or Cyrillic letter folded to its lower-case base letter (É -> e, Д -> д).
+/// Letters of other scripts are kept as they are: the table stands in for Unicode's
+/// decomposition and case tables, which would add tens of kilobytes to the app.
+fn folded(c: char) -> char {
     u16::try_from(c as u32)
         .ok()
-        .and_then(|u| table::BASES.binary_search_by_key(&u, |&(k, _)| k).ok())
-        .and_then(|i| char::from_u32(table::BASES[i].1 as u32))
+        .and_then(|u| table::FOLDED.binary_search_by_key(&u, |&(k, _)| k).ok())
+        .and_then(|i| char::from_u32(table::FOLDED[i].1 as u32))
         .unwrap_or(c)
 }
 
@@ -44,11 +46,7 @@ pub fn fold_char(c: char, out: &mut impl FnMut(char)) {
         }
         c if c.is_ascii() => out(c.to_ascii_lowercase()),
         c if is_mark(c) => {}
-        c => {
-            for l in base(c).to_lowercase() {
-                out(l);
-            }
-        }
+        c => out(folded(c)),
     }
 }
 
@@ -88,30 +86,36 @@ mod tests {
         assert_eq!(fold("MEK’s"), "mek's");
     }
 
-    /// The table as Unicode's canonical decompositions give it, in the file's layout.
-    fn render_table() -> String {
+    /// One character folded with Unicode's full tables: canonical decomposition, combining
+    /// marks dropped, lower case. What the compact table and `MARKS` stand in for.
+    fn unicode_fold_char(c: char) -> String {
         use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        let mut out = String::new();
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase())
+            }
+        });
+        out
+    }
+
+    /// The table as Unicode gives it, in the file's layout.
+    fn render_table() -> String {
         let ranges = [(0xC0u32, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)];
         let mut out = String::from(include_str!("fold_table.rs").split("pub(super)").next().unwrap_or_default());
-        out.push_str("pub(super) const BASES: &[(u16, u16)] = &[\n");
+        out.push_str("pub(super) const FOLDED: &[(u16, u16)] = &[\n");
         let mut line = String::new();
         for c in ranges.into_iter().flat_map(|(a, b)| a..=b).filter_map(char::from_u32) {
-            let mut bases = vec![];
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    bases.push(d)
+            let f: Vec<char> = unicode_fold_char(c).chars().collect();
+            assert!(f.len() == 1 || (f.is_empty() && is_mark(c)), "{c:?} folds to {f:?}");
+            if f.len() == 1 && f[0] != c {
+                let item = format!("(0x{:04X}, 0x{:04X}),", c as u32, f[0] as u32);
+                if line.len() + item.len() + 1 > 116 {
+                    out.push_str(&format!("    {}\n", line.trim_end()));
+                    line.clear();
                 }
-            });
-            if let [b] = bases[..] {
-                if b != c {
-                    let item = format!("(0x{:04X}, 0x{:04X}),", c as u32, b as u32);
-                    if line.len() + item.len() + 1 > 116 {
-                        out.push_str(&format!("    {}\n", line.trim_end()));
-                        line.clear();
-                    }
-                    line.push_str(&item);
-                    line.push(' ');
-                }
+                line.push_str(&item);
+                line.push(' ');
             }
         }
         out.push_str(&format!("    {}\n];\n", line.trim_end()));
@@ -127,21 +131,13 @@ mod tests {
         assert!(expected == include_str!("fold_table.rs"), "fold_table.rs is stale: run with REGENERATE_FOLD_TABLE=1");
     }
 
-    /// The full Unicode folding the table stands in for.
     fn unicode_fold(s: &str) -> String {
-        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-        let mut out = String::new();
-        for c in s.chars() {
-            match c {
-                c if c.is_ascii() || "’‘ʼ`´‐‑‒–—ß".contains(c) => fold_char(c, &mut |f| out.push(f)),
-                c => decompose_canonical(c, |d| {
-                    if !is_combining_mark(d) {
-                        out.extend(d.to_lowercase())
-                    }
-                }),
-            }
-        }
-        out
+        s.chars()
+            .map(|c| match c {
+                c if c.is_ascii() || "’‘ʼ`´‐‑‒–—ß".contains(c) => fold(&c.to_string()),
+                c => unicode_fold_char(c),
+            })
+            .collect()
     }
 
     #[test]
