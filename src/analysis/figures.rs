@@ -353,7 +353,15 @@ impl Scale {
 
 fn nice_step(span: f64, target: usize) -> f64 {
     let raw = span / target.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    // The power of ten at or below `raw`, by steps rather than `powf`/`log10`, which would
+    // bring a software `pow` into the app for this one use.
+    let mut mag = 1.0;
+    while raw > 0.0 && raw.is_finite() && mag * 10.0 <= raw {
+        mag *= 10.0;
+    }
+    while raw > 0.0 && mag > raw {
+        mag /= 10.0;
+    }
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
 }
 
