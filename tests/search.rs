@@ -81,7 +81,15 @@ fn snippets_mark_the_hit() {
 #[test]
 fn glossary_and_suggestions() {
     let g = search_glossary(GLOSSARY, "prosecution");
-    assert!(g.iter().any(|&i| GLOSSARY[i].id == "spak"));
+    let spak = g.iter().find(|h| GLOSSARY[h.term].id == "spak").expect("SPAK is found by its alias");
+    let def = &spak.definition;
+    assert_eq!(def.marks.iter().map(|m| &def.text[m.clone()]).collect::<Vec<_>>(), ["prosecution", "Prosecution"]);
+    assert!(spak.label.marks.is_empty(), "nothing to mark in “SPAK”");
+    // A phrase marks its words as one run, in the label as elsewhere.
+    let farm = search_glossary(GLOSSARY, "\"troll farm\"");
+    assert_eq!(farm.len(), 1, "{farm:?}");
+    let label = &farm[0].label;
+    assert_eq!(label.marks.iter().map(|m| &label.text[m.clone()]).collect::<Vec<_>>(), ["troll farm"]);
     assert!(run("Rumbullaku").groups.is_empty());
     assert!(suggest(&SEARCH_INDEX, "Rumbullaku").contains(&"rrumbullaku".to_string()));
 }

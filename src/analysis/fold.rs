@@ -142,8 +142,11 @@ mod tests {
 
     #[test]
     fn agrees_with_unicode_on_the_corpus_and_european_scripts() {
-        let european: String =
-            [(0xC0u32, 0x24F), (0x300, 0x4FF), (0x1E00, 0x1FFF)].into_iter().flat_map(|(a, b)| a..=b).filter_map(char::from_u32).collect();
+        let european: String = [(0xC0u32, 0x24F), (0x300, 0x4FF), (0x1E00, 0x1FFF)]
+            .into_iter()
+            .flat_map(|(a, b)| a..=b)
+            .filter_map(char::from_u32)
+            .collect();
         assert_eq!(fold(&european), unicode_fold(&european));
         for d in crate::corpus::DOCUMENTS {
             assert_eq!(fold(d.original), unicode_fold(d.original), "{}", d.id);

@@ -354,9 +354,50 @@ pub fn doc_marks(index: &Index, doc: usize, blocks: &[&str], query: &str) -> Vec
     (0..blocks.len()).map(|b| found.get(&(doc, b)).map(|pos| ranges(blocks[b], pos)).unwrap_or_default()).collect()
 }
 
+/// A glossary entry found by a search, with the query's words marked in what is shown of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermHit {
+    pub term: usize,
+    pub label: Snippet,
+    pub expansion: Snippet,
+    pub definition: Snippet,
+}
+
+/// Whether a phrase's words stand at the start of `window` (the last one as a prefix, as in
+/// the documents, so a phrase matches while it is being typed).
+fn phrase_at(window: &[String], phrase: &[String]) -> bool {
+    window.len() >= phrase.len()
+        && phrase.iter().enumerate().all(|(k, w)| {
+            if k + 1 == phrase.len() {
+                window[k].starts_with(w.as_str())
+            } else {
+                window[k] == *w
+            }
+        })
+}
+
+/// `text` whole, with every word that some part of the query matches marked.
+fn marked(text: &str, parts: &[Part]) -> Snippet {
+    let ws: Vec<String> = words(text).into_iter().map(|(_, w)| w).collect();
+    let mut pos = Vec::new();
+    for part in parts {
+        match part {
+            Part::Word(w) => pos.extend((0..ws.len()).filter(|&i| ws[i].starts_with(w.as_str()))),
+            Part::Phrase(ph) => {
+                for i in (0..ws.len()).filter(|&i| phrase_at(&ws[i..], ph)) {
+                    pos.extend(i..i + ph.len());
+                }
+            }
+        }
+    }
+    pos.sort_unstable();
+    pos.dedup();
+    Snippet { text: text.to_string(), marks: ranges(text, &pos) }
+}
+
 /// Glossary entries whose label, expansion, aliases or definition contain every query word
-/// (as a word prefix).
-pub fn search_glossary(terms: &[Term], query: &str) -> Vec<usize> {
+/// (as a word prefix), in glossary order.
+pub fn search_glossary(terms: &[Term], query: &str) -> Vec<TermHit> {
     let parts = parse(query);
     if parts.is_empty() {
         return Vec::new();
@@ -372,10 +413,15 @@ pub fn search_glossary(terms: &[Term], query: &str) -> Vec<usize> {
                 .collect();
             parts.iter().all(|p| match p {
                 Part::Word(w) => hay.iter().any(|h| h.starts_with(w.as_str())),
-                Part::Phrase(ws) => hay.windows(ws.len()).any(|win| win.iter().zip(ws).all(|(h, w)| h == w)),
+                Part::Phrase(ws) => (0..hay.len()).any(|i| phrase_at(&hay[i..], ws)),
             })
         })
-        .map(|(i, _)| i)
+        .map(|(i, t)| TermHit {
+            term: i,
+            label: marked(t.label, &parts),
+            expansion: marked(t.expansion, &parts),
+            definition: marked(t.definition, &parts),
+        })
         .collect()
 }
 

@@ -7,7 +7,8 @@ use crate::analysis::comparison::{compare_texts, pack};
 
 pub fn emit(docs: &[CleanDoc]) -> String {
     // The title is the column heading, not a passage: skipped, as `comparison::compare` does.
-    let texts: Vec<Vec<&str>> = docs.iter().map(|d| d.blocks.iter().skip(1).map(|b| b.text.as_str()).collect()).collect();
+    let texts: Vec<Vec<&str>> =
+        docs.iter().map(|d| d.blocks.iter().skip(1).map(|b| b.text.as_str()).collect()).collect();
     let mut out = String::from("/// Packed comparisons, row-major: left document `i`, right document `j` at `i * n + j`.\npub static COMPARISONS: &[&[u16]] = &[\n");
     for left in &texts {
         for right in &texts {

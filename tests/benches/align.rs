@@ -61,7 +61,9 @@ fn main() {
     let (a, b) = pairs[0];
     let (left, right) = (texts(a), texts(b));
     let base = time(&left, &right, 21);
-    println!("align + diff benchmark (release build, median of runs; the app precomputes the bundled pairs at build time)");
+    println!(
+        "align + diff benchmark (release build, median of runs; the app precomputes the bundled pairs at build time)"
+    );
     println!(
         "  largest real pair: {} x {} ({} x {} passages)",
         DOCUMENTS[a].id,

@@ -13,7 +13,8 @@ after(async () => {
 });
 
 const field = (page) => page.getByRole('searchbox', { name: 'Search documents and glossary' });
-const marks = (page) => page.locator('.results mark').allTextContents();
+// Marks in the documents' passages; the glossary's entries are checked on their own.
+const marks = (page) => page.locator('.results section.result-group:not(.glossary-results) mark').allTextContents();
 
 test('"/" focuses the search field and results appear as you type', async () => {
   const page = await app.open('?view=read&doc=encyclopedia-later');
@@ -27,6 +28,7 @@ test('"/" focuses the search field and results appear as you type', async () => 
   assert.deepEqual((await groups.allTextContents()).map((t) => t.split(' — ')[0]), ['Glossary', 'Camp Ashraf 3']);
   assert.match(await groups.nth(1).textContent(), /historical revision · 3 hits/);
   assert.deepEqual((await marks(page)).map((m) => m.toLowerCase()), ['troll farm', 'troll farm', 'troll farm']);
+  assert.deepEqual(await page.locator('.glossary-results mark').allTextContents(), ['troll farm'], 'the entry marks the phrase too');
   assert.match(page.url(), /view=search&q=%22troll\+farm%22$/);
   app.assertClean();
 });
@@ -83,6 +85,8 @@ test('no result says so and suggests a near spelling that works', async () => {
 test('glossary entries are found too', async () => {
   const page = await app.open('?view=search&q=prosecution');
   const glossary = page.locator('section.result-group', { has: page.getByRole('heading', { name: 'Glossary' }) });
+  const spak = glossary.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'SPAK' }) });
+  assert.deepEqual(await spak.locator('mark').allTextContents(), ['prosecution', 'Prosecution'], 'the words found are marked in the entry');
   await glossary.getByRole('link', { name: 'SPAK' }).click();
   await page.locator('article#term-spak').waitFor();
   app.assertClean();

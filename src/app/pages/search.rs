@@ -100,10 +100,15 @@ pub fn Search(query: String) -> impl IntoView {
         .collect_view();
     let terms = glossary
         .iter()
-        .map(|&t| {
-            let term = &GLOSSARY[t];
+        .map(|hit| {
+            let term = &GLOSSARY[hit.term];
+            let expansion = (!hit.expansion.text.is_empty()).then(|| view! { {snippet_view(&hit.expansion)} " — " });
             view! {
-                <li><a class="result-link" href=crate::app::components::tooltip::entry_href(term.id)>{term.label}</a>" — " {term.definition}</li>
+                <li>
+                    <a class="result-link" href=crate::app::components::tooltip::entry_href(term.id)>{snippet_view(&hit.label)}</a>
+                    {expansion}
+                    {snippet_view(&hit.definition)}
+                </li>
             }
         })
         .collect_view();
@@ -130,7 +135,7 @@ pub fn Search(query: String) -> impl IntoView {
         })}
         <div class="results" on:keydown=on_key>
             {has_glossary.then(|| view! {
-                <section class="result-group" aria-labelledby="results-glossary">
+                <section class="result-group glossary-results" aria-labelledby="results-glossary">
                     <h2 id="results-glossary">"Glossary"</h2>
                     <ul class="hits">{terms}</ul>
                 </section>
