@@ -376,20 +376,19 @@ fn phrase_at(window: &[String], phrase: &[String]) -> bool {
         })
 }
 
+/// The positions in `ws` of the words one part of a query matches: a word as a prefix, a
+/// phrase as a run.
+fn part_positions(ws: &[String], part: &Part) -> Vec<usize> {
+    match part {
+        Part::Word(w) => (0..ws.len()).filter(|&i| ws[i].starts_with(w.as_str())).collect(),
+        Part::Phrase(ph) => (0..ws.len()).filter(|&i| phrase_at(&ws[i..], ph)).flat_map(|i| i..i + ph.len()).collect(),
+    }
+}
+
 /// `text` whole, with every word that some part of the query matches marked.
 fn marked(text: &str, parts: &[Part]) -> Snippet {
     let ws: Vec<String> = words(text).into_iter().map(|(_, w)| w).collect();
-    let mut pos = Vec::new();
-    for part in parts {
-        match part {
-            Part::Word(w) => pos.extend((0..ws.len()).filter(|&i| ws[i].starts_with(w.as_str()))),
-            Part::Phrase(ph) => {
-                for i in (0..ws.len()).filter(|&i| phrase_at(&ws[i..], ph)) {
-                    pos.extend(i..i + ph.len());
-                }
-            }
-        }
-    }
+    let mut pos: Vec<usize> = parts.iter().flat_map(|p| part_positions(&ws, p)).collect();
     pos.sort_unstable();
     pos.dedup();
     Snippet { text: text.to_string(), marks: ranges(text, &pos) }
@@ -411,10 +410,7 @@ pub fn search_glossary(terms: &[Term], query: &str) -> Vec<TermHit> {
                 .chain(t.aliases.iter().copied())
                 .flat_map(|s| words(s).into_iter().map(|(_, w)| w))
                 .collect();
-            parts.iter().all(|p| match p {
-                Part::Word(w) => hay.iter().any(|h| h.starts_with(w.as_str())),
-                Part::Phrase(ws) => (0..hay.len()).any(|i| phrase_at(&hay[i..], ws)),
-            })
+            parts.iter().all(|p| !part_positions(&hay, p).is_empty())
         })
         .map(|(i, t)| TermHit {
             term: i,
