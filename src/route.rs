@@ -183,23 +183,125 @@ pub fn href(route: &Route) -> String {
     format!("?{}", body.join("&"))
 }
 
-/// Shorthand for a reader link.
+/// A route plus a fragment (`#p3`, `#term-mek`): the one way the app writes a link.
+fn with_fragment(view: View, fragment: &str) -> String {
+    format!("{}#{fragment}", href(&Route::new(view)))
+}
+
+/// The reader on `doc`, with one of its optional marks set by `mark`.
+fn reader_marking(doc: &str, mark: impl FnOnce(&mut Option<String>, &mut Option<String>, &mut Option<String>)) -> View {
+    let (mut figure, mut query, mut term) = (None, None, None);
+    mark(&mut figure, &mut query, &mut term);
+    View::Read { doc: doc.into(), original: false, figure, query, term }
+}
+
+fn reader(doc: &str) -> View {
+    reader_marking(doc, |_, _, _| {})
+}
+
+/// The library (the app's own page, without a query).
+pub fn library_href() -> String {
+    href(&Route::new(View::Library))
+}
+
+/// A document in the reader.
 pub fn read_href(doc: &str) -> String {
-    href(&Route::new(View::Read { doc: doc.into(), original: false, figure: None, query: None, term: None }))
+    href(&Route::new(reader(doc)))
+}
+
+/// A document as received (`original`) or cleaned.
+pub fn text_href(doc: &str, original: bool) -> String {
+    href(&Route::new(View::Read { doc: doc.into(), original, figure: None, query: None, term: None }))
+}
+
+/// One paragraph (or heading) of a document in the reader.
+pub fn passage_href(doc: &str, block: &str) -> String {
+    with_fragment(reader(doc), block)
+}
+
+/// A figure's passage in the reader, its quote highlighted.
+pub fn figure_passage_href(doc: &str, figure: &str, block: &str) -> String {
+    with_fragment(reader_marking(doc, |f, _, _| *f = Some(figure.into())), block)
+}
+
+/// A search hit's passage in the reader, the query's words marked.
+pub fn search_passage_href(doc: &str, block: &str, query: &str) -> String {
+    with_fragment(reader_marking(doc, |_, q, _| *q = Some(query.into())), block)
+}
+
+/// A glossary term's occurrences in a document, at the first one when known.
+pub fn term_passage_href(doc: &str, term: &str, block: Option<&str>) -> String {
+    let view = reader_marking(doc, |_, _, t| *t = Some(term.into()));
+    match block {
+        Some(b) => with_fragment(view, b),
+        None => href(&Route::new(view)),
+    }
+}
+
+/// Two documents side by side (`None`: the default pair).
+pub fn compare_href(left: Option<&str>, right: Option<&str>) -> String {
+    href(&Route::new(View::Compare { left: left.map(Into::into), right: right.map(Into::into) }))
+}
+
+pub fn glossary_href() -> String {
+    href(&Route::new(View::Glossary))
+}
+
+/// The element id of a glossary entry, the target of [`glossary_entry_href`].
+pub fn term_anchor(term: &str) -> String {
+    format!("term-{term}")
+}
+
+/// A link to an element of the page it is on.
+pub fn in_page(anchor: &str) -> String {
+    format!("#{anchor}")
+}
+
+pub fn glossary_entry_href(term: &str) -> String {
+    with_fragment(View::Glossary, &term_anchor(term))
+}
+
+/// The figures overview (`None`) or one quantity.
+pub fn figures_href(quantity: Option<&str>) -> String {
+    href(&Route::new(View::Figures { quantity: quantity.map(Into::into) }))
+}
+
+/// The element id of a figure's row, the target of [`quantity_figure_href`].
+pub fn figure_anchor(figure: &str) -> String {
+    format!("fig-{figure}")
+}
+
+/// One figure's row in its quantity's comparison.
+pub fn quantity_figure_href(quantity: &str, figure: &str) -> String {
+    with_fragment(View::Figures { quantity: Some(quantity.into()) }, &figure_anchor(figure))
+}
+
+pub fn search_href(query: &str) -> String {
+    href(&Route::new(View::Search { query: query.into() }))
 }
 
 fn attr_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
 
-/// A copy-ready `<iframe>` for an embed URL. `allow-popups` lets the frame's "open in the
-/// full companion" link open a tab; nothing else is granted beyond scripts and storage.
+/// A copy-ready `<iframe>` for an embed URL. `allow-popups` and
+/// `allow-popups-to-escape-sandbox` let the frame's "open in the full companion" link open a
+/// normal tab; nothing else is granted beyond scripts and storage.
 pub fn iframe_snippet(src: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
         attr_escape(src),
         attr_escape(title)
     )
+}
+
+/// The course page's resize script, published beside the app as `embed-resize.js`: the one
+/// copy, also pasted inline by the Embed panel.
+pub const RESIZE_SCRIPT: &str = include_str!("../public/embed-resize.js");
+
+/// The inline form of [`RESIZE_SCRIPT`] for a companion published at `origin`.
+pub fn resize_snippet(origin: &str) -> String {
+    format!("<script data-companion-origin=\"{}\">\n{RESIZE_SCRIPT}</script>", attr_escape(origin))
 }
 
 #[cfg(test)]
@@ -235,6 +337,14 @@ mod tests {
         let s = iframe_snippet("https://x/?view=read&doc=a&embed=1", "A \"quoted\" <title>");
         assert!(s.contains("src=\"https://x/?view=read&amp;doc=a&amp;embed=1\""));
         assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
+    }
+
+    #[test]
+    fn the_pasted_resize_script_is_the_published_file() {
+        let s = resize_snippet("https://example.org");
+        assert!(s.starts_with("<script data-companion-origin=\"https://example.org\">\n"));
+        assert!(s.contains(RESIZE_SCRIPT) && s.ends_with("</script>"));
+        assert!(!RESIZE_SCRIPT.contains("</script"), "the file must not end the inline script early");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes sw.js into a Trunk build: the service worker template with the build's file list
-and a version derived from the files' sha256 hashes (so any change to any file makes a new
-cache). Run as Trunk's post_build hook (TRUNK_STAGING_DIR) or with the dist folder as argument."""
+"""Writes sw.js into a Trunk build: the service worker template with the build's file list, each
+file's sha256 (the worker checks every file it caches against it) and a version derived from
+those hashes (so any change to any file makes a new cache). Run as Trunk's post_build hook
+(TRUNK_STAGING_DIR) or with the dist folder as argument."""
 import hashlib
 import json
 import os
@@ -14,10 +15,14 @@ SKIP = {"sw.js"}
 def main() -> int:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     template = Path(__file__).with_name("sw.template.js").read_text(encoding="utf-8")
-    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name not in SKIP)
+    names = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name not in SKIP)
     digest = hashlib.sha256()
-    for name in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256((root / name).read_bytes()).digest())
+    files = []
+    for name in names:
+        sha = hashlib.sha256((root / name).read_bytes())
+        digest.update(name.encode() + b"\0" + sha.digest())
+        # The page is cached as "./", the URL students open; hosts may redirect index.html there.
+        files.append(["./" if name == "index.html" else name, sha.hexdigest()])
     version = digest.hexdigest()[:16]
     sw = template.replace("__VERSION__", version).replace("__FILES__", json.dumps(files))
     (root / "sw.js").write_text(sw, encoding="utf-8")

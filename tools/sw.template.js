@@ -1,20 +1,53 @@
 // Service worker for the Ashraf 3 reading companion, generated at build time by
 // tools/precache.py: VERSION and FILES below are filled in from the build's own files.
 //
-// One build = one cache. Install fetches every file of the build into a fresh cache; the
-// old worker keeps serving the old cache until the page accepts the update, then the old
-// cache is deleted. Old JavaScript never meets new wasm.
+// One build = one cache. Install fetches every file of the build into a fresh cache and checks
+// each against the sha256 the build computed, so a cache never mixes two deployments (a host
+// that is half-way through an upload, or a proxy's stale copy, fails the install and the
+// old cache keeps serving). The old worker keeps serving the old cache until the page accepts
+// the update; then the old cache is deleted. Old JavaScript never meets new wasm.
 const VERSION = "__VERSION__";
+// [path relative to the scope, sha256 in hex]; the app's page is "./", not "index.html".
 const FILES = __FILES__;
 const SCOPE = self.registration.scope;
 const PREFIX = "ashraf3-companion:" + SCOPE + ":";
 const CACHE = PREFIX + VERSION;
+// The companion's own page, under both its names: the views' navigations.
+const PAGE = new URL("./", SCOPE).pathname;
+const PAGE_FILE = new URL("index.html", SCOPE).pathname;
+const PATHS = new Set(FILES.map(([path]) => new URL(path, SCOPE).pathname));
+
+/** Whether a cache name is one of this app's, at this scope, and not this build's. */
+function isOldCache(name) {
+  return name !== CACHE && name.startsWith(PREFIX) && /^[0-9a-f]{16}$/.test(name.slice(PREFIX.length));
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Fetches one file of this build and checks it against its hash. A response that followed a
+ * redirect (some hosts send index.html to ./) is rebuilt: a browser refuses a redirected
+ * response as the answer to a navigation.
+ */
+async function fetchChecked([path, sha256]) {
+  const url = new URL(path, SCOPE).href;
+  const response = await fetch(url, { cache: "reload" });
+  if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+  const body = await response.arrayBuffer();
+  const got = hex(await crypto.subtle.digest("SHA-256", body));
+  if (got !== sha256) throw new Error(`precache: ${url} is not the file of build ${VERSION}`);
+  const clean = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return [url, clean];
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE), { cache: "reload" })))
-    )
+    Promise.all(FILES.map(fetchChecked)).then(async (responses) => {
+      const cache = await caches.open(CACHE);
+      await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+    })
   );
 });
 
@@ -22,7 +55,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter(isOldCache).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -34,14 +67,15 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  const path = new URL(request.url).pathname;
+  const page = path === PAGE || path === PAGE_FILE;
+  // A navigation the build has no file for (a sibling folder, or a whole site when the
+  // companion is at its root) is none of the worker's business: the network answers it.
+  if (request.mode === "navigate" && !page && !PATHS.has(path)) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const navigate = request.mode === "navigate";
-      // Every view is index.html with a query string, so a page is matched without it.
-      let hit = await cache.match(request, { ignoreSearch: navigate });
-      if (!hit && navigate && new URL(request.url).pathname.endsWith("/")) {
-        hit = await cache.match(new URL("index.html", SCOPE).href);
-      }
+      // Every view is the page with a query string: the page is looked up without it.
+      const hit = page ? await cache.match(new URL("./", SCOPE).href) : await cache.match(request);
       return hit || fetch(request);
     })
   );

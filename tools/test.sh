@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: host tests, the release build, the browser suite
-# against that build, the benchmarks, and a size report of dist/. Exits non-zero if any
+# The whole test suite, as CI runs it: formatting and clippy, host tests, the release build,
+# the browser suite against that build, the benchmarks, and a size report of dist/. Exits non-zero if any
 # phase fails; every phase runs that can (the browser suite needs the build).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -37,13 +37,20 @@ count() {
 start_all=$SECONDS
 run setup bash tools/setup.sh --test || fail "setup failed: nothing was tested."
 
-step "cargo fmt --check (advice only)"
-cargo fmt --all --check >/dev/null 2>&1 && note "formatted" || note "some files are not formatted: run 'cargo fmt --all'"
+# Style gates: formatting and clippy (host code and tests, then the browser UI), as failures.
+run format cargo fmt --all --check
+lint() {
+  cargo clippy --all-targets -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --features test-hooks -- -D warnings
+}
+run clippy lint
 
 run "cargo test" cargo test
 count "cargo test"
 
-if run "release build" bash tools/build.sh; then
+# The published build into dist/, then the same app with its test hooks (`?debug=panic`) into
+# target/dist-test/, which only the panic test opens.
+if run "release build" bash tools/build.sh && run "test build" bash tools/build.sh --features test-hooks --dist target/dist-test; then
   run "browser tests" bash -c 'cd tests/browser && node --test --test-timeout=600000 --test-reporter=spec *.test.mjs'
   count "browser tests"
   # Figures only: it never fails on timings, but a crash is a failure.

@@ -288,9 +288,3 @@ mod tests {
         assert_eq!(pairs(&align(&["x y"], &[])), vec![(vec![0], vec![])]);
     }
 }
-
-/// The similarity of every left passage to every right passage (for inspection and tests).
-pub fn similarities(left: &[&str], right: &[&str]) -> Vec<Vec<f32>> {
-    let v = vectors(left, right);
-    v.left.iter().map(|a| v.right.iter().map(|b| dot(a, b)).collect()).collect()
-}

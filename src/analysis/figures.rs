@@ -185,7 +185,7 @@ pub fn group(n: f64) -> String {
     let digits = (n.abs() as u64).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -243,7 +243,9 @@ pub fn spread(figures: &[&Figure]) -> Spread {
     let min = pos.iter().copied().fold(f64::INFINITY, f64::min);
     let max = pos.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let at = |x: f64| (0..figures.len()).filter(|&i| (pos[i] - x).abs() < 1e-9).collect::<Vec<_>>();
-    let mut groups: BTreeMap<(i64, (u8, u64, u64)), Vec<usize>> = BTreeMap::new();
+    // Figures at one position with one value: (position in thousandths, value key).
+    type Group = (i64, (u8, u64, u64));
+    let mut groups: BTreeMap<Group, Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
         groups.entry(((pos[i] * 1000.0) as i64, key(f.value))).or_default().push(i);
     }

@@ -161,16 +161,51 @@ pub enum Part {
     Phrase(Vec<String>),
 }
 
-/// Parses a query. Unbalanced quotes close at the end; punctuation separates words.
+/// The most a query may hold: characters read, then words (a phrase's words count each).
+/// A URL can carry a query of any length; these keep the work for it small and bounded.
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// The part of a query that is searched: at most `MAX_QUERY_CHARS` characters.
+fn searched(query: &str) -> &str {
+    query.char_indices().nth(MAX_QUERY_CHARS).map_or(query, |(i, _)| &query[..i])
+}
+
+/// Whether a query holds more than is searched, so the page can say what was left out.
+pub fn is_capped(query: &str) -> bool {
+    searched(query).len() < query.len() || parse_all(query).iter().map(Vec::len).sum::<usize>() > MAX_QUERY_WORDS
+}
+
+/// Every part of the searched text: one word, or a quoted phrase's words.
+fn parse_all(query: &str) -> Vec<Vec<String>> {
+    searched(query)
+        .split('"')
+        .enumerate()
+        .map(|(i, chunk)| (i % 2 == 1, words(chunk).into_iter().map(|(_, w)| w).collect::<Vec<_>>()))
+        .flat_map(
+            |(quoted, ws)| {
+                if quoted && ws.len() > 1 {
+                    vec![ws]
+                } else {
+                    ws.into_iter().map(|w| vec![w]).collect()
+                }
+            },
+        )
+        .collect()
+}
+
+/// Parses a query. Unbalanced quotes close at the end; punctuation separates words. Only the
+/// first `MAX_QUERY_WORDS` words count.
 pub fn parse(query: &str) -> Vec<Part> {
+    let mut budget = MAX_QUERY_WORDS;
     let mut parts = Vec::new();
-    for (i, chunk) in query.split('"').enumerate() {
-        let ws: Vec<String> = words(chunk).into_iter().map(|(_, w)| w).collect();
-        if i % 2 == 1 && ws.len() > 1 {
-            parts.push(Part::Phrase(ws));
-        } else {
-            parts.extend(ws.into_iter().map(Part::Word));
+    for mut ws in parse_all(query) {
+        if budget == 0 {
+            break;
         }
+        ws.truncate(budget);
+        budget -= ws.len();
+        parts.push(if ws.len() == 1 { Part::Word(ws.remove(0)) } else { Part::Phrase(ws) });
     }
     parts
 }

@@ -2,7 +2,8 @@
 //! storage can be blocked in a sandboxed iframe, the clipboard can be missing outside a secure
 //! context, and none of that may stop the app.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -63,6 +64,32 @@ pub async fn copy_text(text: &str) -> bool {
     }
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Browsers refuse history writes past a rate limit (Safari throws after 100 in 30 seconds,
+/// Firefox has a similar limit) and the router treats a refused write as fatal. Wrapping the
+/// two methods on this page's `history` makes a refusal cost only the address bar's update:
+/// the view still changes, and the next write that is allowed brings the URL up to date.
+pub fn guard_history() {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    for name in ["pushState", "replaceState"] {
+        let key = JsValue::from_str(name);
+        let Some(original) =
+            js_sys::Reflect::get(&history, &key).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            continue;
+        };
+        let this = history.clone();
+        let guarded = Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(move |state, title, url| {
+            if let Err(refused) = original.call3(&this, &state, &title, &url) {
+                web_sys::console::warn_2(&JsValue::from_str("The browser refused a history update:"), &refused);
+            }
+        });
+        let _ = js_sys::Reflect::set(&history, &key, guarded.as_ref());
+        guarded.forget();
+    }
 }
 
 /// Puts `#fragment` in the address bar without a navigation or a scroll jump.

@@ -1,7 +1,7 @@
 //! Embedding in course pages. In an iframe the app reports its content height to the parent
 //! whenever it changes, with two messages:
 //!
-//! - `{type: "ashraf3-companion:resize", height, href}`: this app's own message, which
+//! - `{type: "ashraf3-companion:resize", height}`: this app's own message, which
 //!   `embed-resize.js` (or the snippet the Embed panel shows) applies to the right iframe;
 //! - `{subject: "lti.frameResize", height}`: the message Canvas listens for.
 //!
@@ -26,7 +26,6 @@ fn post_height(height: f64) {
         return;
     };
     let height = height.ceil();
-    let href = window.location().href().unwrap_or_default();
     let own = js_sys::Object::new();
     let lti = js_sys::Object::new();
     let set = |o: &js_sys::Object, k: &str, v: JsValue| {
@@ -34,10 +33,10 @@ fn post_height(height: f64) {
     };
     set(&own, "type", JsValue::from_str(MESSAGE_TYPE));
     set(&own, "height", JsValue::from_f64(height));
-    set(&own, "href", JsValue::from_str(&href));
     set(&lti, "subject", JsValue::from_str("lti.frameResize"));
     set(&lti, "height", JsValue::from_f64(height));
-    // The parent's origin is unknown (any course platform); the message carries no secret.
+    // The parent's origin is unknown (any course platform), so the message carries nothing
+    // but a height: not even the frame's URL, which may hold a student's search.
     let _ = parent.post_message(&own, "*");
     let _ = parent.post_message(&lti, "*");
 }
@@ -71,18 +70,6 @@ pub fn report_height() {
     observer.forget();
 }
 
-/// The script a course page adds once to resize every companion iframe.
-pub const PARENT_SCRIPT: &str = r#"<script>
-window.addEventListener("message", function (event) {
-  var data = event.data;
-  if (!data || data.type !== "ashraf3-companion:resize") return;
-  var frames = document.getElementsByTagName("iframe");
-  for (var i = 0; i < frames.length; i++) {
-    if (frames[i].contentWindow === event.source) frames[i].style.height = data.height + "px";
-  }
-});
-</script>"#;
-
 #[component]
 pub fn EmbedPanel() -> impl IntoView {
     let route = use_route();
@@ -93,6 +80,9 @@ pub fn EmbedPanel() -> impl IntoView {
         let title = browser::document().map(|d| d.title()).unwrap_or_default();
         route::iframe_snippet(&src, &title)
     };
+    let origin = browser::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let script = route::resize_snippet(&origin);
+    let script_text = script.clone();
     let status = RwSignal::new(String::new());
     view! {
         <div class="embed-tool no-print">
@@ -105,8 +95,8 @@ pub fn EmbedPanel() -> impl IntoView {
                 <textarea id="embed-iframe" readonly rows="4" prop:value=snippet></textarea>
                 {copy_button("Copy iframe code", Signal::derive(snippet), status)}
                 <label for="embed-script">"2. Add this once to the page, so the frame fits its content (Canvas resizes on its own):"</label>
-                <textarea id="embed-script" readonly rows="6" prop:value=PARENT_SCRIPT></textarea>
-                {copy_button("Copy resize script", Signal::derive(|| PARENT_SCRIPT.to_string()), status)}
+                <textarea id="embed-script" readonly rows="6" prop:value=script></textarea>
+                {copy_button("Copy resize script", Signal::derive(move || script_text.clone()), status)}
                 <p class="status" role="status">{move || status.get()}</p>
             </section>
         </div>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ServiceWorker, ServiceWorkerRegistration};
+use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 
 use super::browser;
 
@@ -23,8 +23,22 @@ fn offer(update: RwSignal<Option<ServiceWorkerHandle>>, worker: Option<ServiceWo
     }
 }
 
+/// The page's service worker container, where there is one. Reading `navigator.serviceWorker`
+/// throws in a frame sandboxed without `allow-same-origin`; there the app runs without one.
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = browser::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok()?.dyn_into().ok()
+}
+
+fn has_controller() -> bool {
+    container().and_then(|c| c.controller()).is_some()
+}
+
+/// How often an open tab asks whether a new deployment exists (the browser itself checks
+/// only when a page is loaded, and a student may keep one tab open for days).
+const CHECK_EVERY_MS: i32 = 30 * 60 * 1000;
+
 fn watch(registration: ServiceWorkerRegistration, update: RwSignal<Option<ServiceWorkerHandle>>) {
-    let has_controller = || browser::window().and_then(|w| w.navigator().service_worker().controller()).is_some();
     // A worker already waiting from an earlier visit.
     if has_controller() {
         offer(update, registration.waiting());
@@ -46,6 +60,19 @@ fn watch(registration: ServiceWorkerRegistration, update: RwSignal<Option<Servic
     });
     registration.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
     on_update.forget();
+    let check = Closure::<dyn FnMut()>::new(move || {
+        let _ = registration.update();
+    });
+    if let Some(w) = browser::window() {
+        let _ =
+            w.set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);
+    }
+    check.forget();
+}
+
+thread_local! {
+    /// Set when the student asks for the update: the worker change that follows reloads.
+    static UPDATE_REQUESTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Registers `sw.js` beside `index.html`. Fails quietly where service workers are not
@@ -53,27 +80,22 @@ fn watch(registration: ServiceWorkerRegistration, update: RwSignal<Option<Servic
 pub fn register() -> RwSignal<Option<ServiceWorkerHandle>> {
     let update = RwSignal::new(None);
     provide_context(Update(update));
-    let Some(window) = browser::window() else {
+    let Some(container) = container() else {
         return update;
     };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
-        return update;
-    }
-    let container = navigator.service_worker();
-    // Once the new worker takes over, reload so page and files come from the same build.
+    // Once a new worker takes over, reload so page and files come from the same build: when
+    // the student asked for it here, or when this page was already controlled (another tab
+    // accepted the update). The first visit's own worker taking over needs no reload.
+    let had_controller = container.controller().is_some();
     let reloading = std::cell::Cell::new(false);
     let on_change = Closure::<dyn FnMut()>::new(move || {
-        if !reloading.replace(true) {
+        if (had_controller || UPDATE_REQUESTED.get()) && !reloading.replace(true) {
             if let Some(w) = browser::window() {
                 let _ = w.location().reload();
             }
         }
     });
-    let had_controller = container.controller().is_some();
-    if had_controller {
-        container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    }
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     let promise = container.register("./sw.js");
     leptos::task::spawn_local(async move {
@@ -91,6 +113,7 @@ pub fn UpdateBanner() -> impl IntoView {
     let update = expect_context::<Update>().0;
     let apply = move |_| {
         if let Some(ServiceWorkerHandle(worker)) = update.get_untracked() {
+            UPDATE_REQUESTED.set(true);
             let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
         }
     };

@@ -9,6 +9,7 @@ use super::browser;
 use super::components::search_box::SearchBox;
 use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::embed::{self, EmbedPanel};
+use super::live_query;
 use super::offline::{self, UpdateBanner};
 use super::pages;
 use super::settings::{self, use_settings};
@@ -43,6 +44,7 @@ fn Shell() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| route::parse(&location.search.get()));
     provide_context(CurrentRoute(route));
+    live_query::provide();
     let embed = move || route.with(|r| r.embed);
     let open_tip = use_open_tip();
 
@@ -96,15 +98,15 @@ fn nav_link(
 #[component]
 fn Header() -> impl IntoView {
     let settings = use_settings();
-    let compare = route::href(&Route::new(View::Compare { left: None, right: None }));
-    let glossary = route::href(&Route::new(View::Glossary));
-    let figures = route::href(&Route::new(View::Figures { quantity: None }));
+    let compare = route::compare_href(None, None);
+    let glossary = route::glossary_href();
+    let figures = route::figures_href(None);
     view! {
         <header class="site-header">
-            <a class="brand" href="./">"Ashraf 3 reading companion"</a>
+            <a class="brand" href=route::library_href()>"Ashraf 3 reading companion"</a>
             <nav aria-label="Main">
                 <ul>
-                    {nav_link("Library", "./".into(), |v| matches!(v, View::Library | View::Read { .. }))}
+                    {nav_link("Library", route::library_href(), |v| matches!(v, View::Library | View::Read { .. }))}
                     {nav_link("Compare", compare, |v| matches!(v, View::Compare { .. }))}
                     {nav_link("Glossary", glossary, |v| matches!(v, View::Glossary))}
                     {nav_link("Figures", figures, |v| matches!(v, View::Figures { .. }))}

@@ -34,15 +34,13 @@ fn scaled(texts: &[&str], k: usize, salt: usize) -> Vec<String> {
             texts.iter().enumerate().map(move |(i, t)| {
                 t.split(' ')
                     .enumerate()
-                    .map(
-                        |(w, word)| {
-                            if (w + i + copy + salt) % 11 == 0 {
-                                format!("{word}{copy}")
-                            } else {
-                                word.to_string()
-                            }
-                        },
-                    )
+                    .map(|(w, word)| {
+                        if (w + i + copy + salt).is_multiple_of(11) {
+                            format!("{word}{copy}")
+                        } else {
+                            word.to_string()
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(" ")
             })

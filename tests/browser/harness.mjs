@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
-export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// COMPANION_DIST runs the suite against another build (to check that a test fails without its fix).
+export const DIST = process.env.COMPANION_DIST ?? join(ROOT, 'dist');
+// The same app built with the `test-hooks` feature (`?debug=panic`), which is never published.
+export const TEST_DIST = process.env.COMPANION_TEST_DIST ?? join(ROOT, 'target', 'dist-test');
 export const BASE_PATH = '/courses/unit-3/companion/';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -47,10 +51,13 @@ export async function mainText(page, skip = []) {
   }, skip);
 }
 
-/** `root` defaults to dist/; a test that simulates a new deployment serves a copy. */
-export async function startApp({ root = DIST } = {}) {
+/**
+ * `root` defaults to dist/; a test that simulates a new deployment serves a copy. `server`
+ * holds more options for server.mjs (`redirectIndex`, `extra`).
+ */
+export async function startApp({ root = DIST, server: serverOptions = {} } = {}) {
   assert.ok(existsSync(join(root, 'index.html')), `no release build in ${root}: run trunk build --release first`);
-  const server = await startServer({ root, base: BASE_PATH });
+  let server = await startServer({ root, base: BASE_PATH, ...serverOptions });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -111,6 +118,15 @@ export async function startApp({ root = DIST } = {}) {
     newContext,
     open,
     ready,
+    /** Takes the network away for real: the server stops (the browser's offline switch does
+     * not reach a service worker's own fetches in every Chromium). */
+    async stopServer() {
+      await server.close();
+    },
+    /** Starts the server again, on the same port. */
+    async restartServer() {
+      server = await startServer({ root, base: BASE_PATH, ...serverOptions, port: server.port });
+    },
     /** Everything that went wrong in any page since the last assertClean() or takeProblems(). */
     problems: () => [...problems],
     /** The same, and forgets them (for tests that cause problems on purpose). */

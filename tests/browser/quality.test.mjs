@@ -1,5 +1,6 @@
-// Quality gates (issue 8): the Content-Security-Policy of the build, no HTML from URLs, the
-// panic screen, and the Nu HTML Checker on index.html and on every rendered view.
+// Quality gates (issue 8): the Content-Security-Policy of the build, no HTML from URLs, and
+// the Nu HTML Checker on index.html and on every rendered view (the panic screen is in
+// startup.test.mjs).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -48,18 +49,6 @@ test('no view records a CSP violation, and URL text is never inserted as HTML', 
   assert.equal(await page.locator('#injected').count(), 0);
   assert.match(await page.locator('main').textContent(), /<b id=injected>x<\/b>/);
   app.assertClean();
-});
-
-test('a panic shows a visible message with a reload button', async () => {
-  const page = await app.open('?debug=panic');
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /Something went wrong/);
-  const problems = app.takeProblems();
-  assert.ok(problems.some((p) => p.includes('deliberate panic')), 'the panic was real');
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
-  await page.getByRole('alert').waitFor();
-  app.takeProblems();
 });
 
 test('the Nu HTML Checker reports no error on index.html or on any rendered view', async () => {

@@ -29,7 +29,7 @@ test('"/" focuses the search field and results appear as you type', async () => 
   assert.match(await groups.nth(1).textContent(), /historical revision · 3 hits/);
   assert.deepEqual((await marks(page)).map((m) => m.toLowerCase()), ['troll farm', 'troll farm', 'troll farm']);
   assert.deepEqual(await page.locator('.glossary-results mark').allTextContents(), ['troll farm'], 'the entry marks the phrase too');
-  assert.match(page.url(), /view=search&q=%22troll\+farm%22$/);
+  await waitUntil(() => /view=search&q=%22troll\+farm%22$/.test(page.url()), 'the URL follows once typing pauses');
   app.assertClean();
 });
 

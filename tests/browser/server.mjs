@@ -1,6 +1,9 @@
 // A static file server that behaves like a plain static host: no rewrite rules, so a path
-// that is not a file is a 404, and a directory serves its index.html. The app is mounted
-// under a sub-path to prove that the build works away from a host's root.
+// that is not a file is a 404, and a directory serves its index.html. Like GitHub Pages it
+// sends `Access-Control-Allow-Origin: *` (which a frame sandboxed without allow-same-origin
+// needs to load the app's module and wasm), and like hosts with "pretty URLs" (Netlify,
+// Cloudflare Pages) it can redirect `…/index.html` to `…/` (`redirectIndex`). The app is
+// mounted under a sub-path to prove that the build works away from a host's root.
 //
 // Used by the browser tests (startServer) and by tools/serve.sh:
 //   node tests/browser/server.mjs <dir> [--port 8080] [--host 127.0.0.1] [--base /]
@@ -26,14 +29,15 @@ const TYPES = {
 };
 
 /**
- * Serves `root` under `base` (which starts and ends with "/") on a free port of `host`.
- * Resolves to { url, close }: `url` is the absolute URL of `base`.
+ * Serves `root` under `base` (which starts and ends with "/") on `port` of `host` (0: a free
+ * one). Resolves to { url, port, close }: `url` is the absolute URL of `base`. `extra`, if
+ * given, answers a request first: it returns true when it has sent the response itself.
  */
-export async function startServer({ root, base = '/', host = '127.0.0.1', port = 0 }) {
+export async function startServer({ root, base = '/', host = '127.0.0.1', port = 0, redirectIndex = false, extra }) {
   const top = resolve(root);
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      res.writeHead(status, { 'cache-control': 'no-store', 'access-control-allow-origin': '*', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
@@ -43,7 +47,11 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
     } catch {
       return send(400, 'Bad request');
     }
+    if (extra && (await extra(req, res, path))) return;
     if (`${path}/` === base) return send(301, '', { location: base });
+    if (redirectIndex && path.endsWith('/index.html')) {
+      return send(301, '', { location: path.slice(0, -'index.html'.length) + new URL(req.url, 'http://x').search });
+    }
     if (!path.startsWith(base)) return send(404, 'Not found');
     const file = join(top, path.slice(base.length));
     if (file !== top && !file.startsWith(top + sep)) return send(404, 'Not found');
@@ -66,6 +74,7 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
   const { port: actual } = server.address();
   return {
     url: `http://${host}:${actual}${base}`,
+    port: actual,
     close: () =>
       new Promise((ok) => {
         server.close(ok);

@@ -2,13 +2,12 @@
 //! be shared), `/` focuses it from anywhere, ArrowDown moves into the results.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::app::browser;
+use crate::app::live_query::{use_live_query, use_type_query};
 use crate::app::shell::use_route;
-use crate::route::{self, Route, View};
+use crate::route::View;
 
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
@@ -20,14 +19,10 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
 pub fn SearchBox() -> impl IntoView {
     let route = use_route();
     let input = NodeRef::<leptos::html::Input>::new();
-    let current = move || {
-        route.with(|r| match &r.view {
-            View::Search { query } => query.clone(),
-            _ => String::new(),
-        })
-    };
-    let navigate = use_navigate();
+    let live = use_live_query();
     let on_search_page = move || route.with(|r| matches!(r.view, View::Search { .. }));
+    let current = move || if on_search_page() { live.text.get() } else { String::new() };
+    let type_query = use_type_query();
 
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing_in_field(&ev) {
@@ -39,16 +34,7 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
 
-    let on_input = move |ev: leptos::ev::Event| {
-        let query = event_target_value(&ev);
-        let href = route::href(&Route::new(View::Search { query }));
-        // Typing refines one search: replace the history entry instead of adding one a key.
-        let replace = on_search_page();
-        navigate(
-            &format!("{}{}", browser::base_dir(), href),
-            NavigateOptions { replace, scroll: false, ..Default::default() },
-        );
-    };
+    let on_input = move |ev: leptos::ev::Event| type_query(event_target_value(&ev));
     let on_key = |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "ArrowDown" {
             let first = browser::document()

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::corpus::GLOSSARY;
-use crate::route::{self, Route, View};
+use crate::route;
 
 /// The key of the open tooltip, if any.
 #[derive(Clone, Copy)]
@@ -21,9 +21,6 @@ pub fn use_open_tip() -> RwSignal<Option<String>> {
 }
 
 /// The glossary page's anchor for a term.
-pub fn entry_href(term_id: &str) -> String {
-    format!("{}#term-{term_id}", route::href(&Route::new(View::Glossary)))
-}
 
 #[component]
 pub fn GlossaryTerm(
@@ -125,7 +122,7 @@ pub fn GlossaryTerm(
             }
             on:pointerdown=move |ev| {
                 let touch = ev.pointer_type() != "mouse";
-                open_at_press.try_set_value(touch.then(|| mine_at_press()));
+                open_at_press.try_set_value(touch.then(&mine_at_press));
             }
             on:focusin=move |_| {
                 focused.try_set_value(true);
@@ -144,7 +141,7 @@ pub fn GlossaryTerm(
                     {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}
                     <span class="tip-definition">" " {entry.definition}</span>
                     <span class="tip-source">"Source: " {entry.source}</span>
-                    <a class="tip-more" href=entry_href(entry.id)>"Full glossary entry"</a>
+                    <a class="tip-more" href=route::glossary_entry_href(entry.id)>"Full glossary entry"</a>
                 </span>
             </Show>
         </span>

@@ -2,23 +2,18 @@
 //! summary, and two ways of scrolling (together as one table, or each column on its own).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
-use crate::app::browser;
 use crate::app::components::block_text::{BlockText, ChangeTag};
 use crate::app::components::title::use_page_title;
+use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
 use crate::corpus::{self, DOCUMENTS};
 use crate::model::{BlockKind, Document};
-use crate::route::{self, Route, View};
+use crate::route::{self, View};
 
 /// The pair a comparison opens with when the URL names none: the two encyclopedia revisions.
 const DEFAULT_PAIR: (&str, &str) = ("encyclopedia-earlier", "encyclopedia-later");
-
-fn compare_href(a: &str, b: &str) -> String {
-    route::href(&Route::new(View::Compare { left: Some(a.into()), right: Some(b.into()) }))
-}
 
 /// Resolves the URL's pair; unknown ids are reported and replaced so the page stays usable.
 fn resolve(left: Option<String>, right: Option<String>) -> (&'static Document, &'static Document, Vec<String>) {
@@ -40,9 +35,8 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     let (a, b, problems) = resolve(left, right);
     use_page_title(move || format!("Compare: {} and {}", a.short_title, b.short_title));
     let settings = use_settings();
-    let navigate = use_navigate();
-    let go =
-        move |x: &str, y: &str| navigate(&format!("{}{}", browser::base_dir(), compare_href(x, y)), Default::default());
+    let go = use_go();
+    let go = move |x: &str, y: &str| go(View::Compare { left: Some(x.into()), right: Some(y.into()) }, Entry::Push);
     let go_left = go.clone();
     let go_right = go.clone();
     let position = |d: &Document| corpus::position(d.id).unwrap_or_default();
@@ -131,7 +125,7 @@ fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'stati
         .map(|(&i, changes)| {
             let block = &doc.blocks[i];
             let text = view! { <BlockText block=block scope=scope changes=changes.clone() change_tag=tag/> };
-            let reader = format!("{}#{}", route::read_href(doc.id), block.id);
+            let reader = route::passage_href(doc.id, block.id);
             if block.kind.is_heading() {
                 view! { <p class="cmp-heading">{text}</p> }.into_any()
             } else {

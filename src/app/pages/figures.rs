@@ -8,26 +8,15 @@ use super::NotFound;
 use crate::analysis::figures::{layout, spread, summary_line, tenths, value_text, Figure, Layout, Quantity, Shape};
 use crate::app::components::title::use_page_title;
 use crate::corpus::{self, figures_of, QUANTITIES};
-use crate::route::{self, Route, View};
+use crate::route;
 
 fn doc_title(id: &str) -> String {
     corpus::document(id).map_or_else(|| id.to_string(), |d| d.short_title.to_string())
 }
 
 /// The reader at the figure's passage, with its quote highlighted.
-pub fn passage_href(f: &Figure) -> String {
-    let href = route::href(&Route::new(View::Read {
-        doc: f.doc.into(),
-        original: false,
-        figure: Some(f.id.into()),
-        query: None,
-        term: None,
-    }));
-    format!("{href}#{}", f.block)
-}
-
-pub fn quantity_href(id: &str) -> String {
-    route::href(&Route::new(View::Figures { quantity: Some(id.into()) }))
+fn passage_href(f: &Figure) -> String {
+    route::figure_passage_href(f.doc, f.id, f.block)
 }
 
 #[component]
@@ -73,7 +62,7 @@ fn Overview() -> impl IntoView {
             };
             view! {
                 <tr>
-                    <th scope="row"><a href=quantity_href(q.id)>{q.label}</a></th>
+                    <th scope="row"><a href=route::figures_href(Some(q.id))>{q.label}</a></th>
                     <td class="num">{s.distinct}</td>
                     <td class="num">{figs.len()} " in " {docs.len()}</td>
                     <td>{range}</td>
@@ -113,7 +102,7 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
         .enumerate()
         .map(|(i, f)| {
             view! {
-                <tr id=format!("fig-{}", f.id)>
+                <tr id=route::figure_anchor(f.id)>
                     <td class="num">{i + 1}</td>
                     <td>{f.stated_by}</td>
                     <td class="value">{value_text(f, quantity.unit)}</td>
@@ -124,7 +113,7 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
             }
         })
         .collect_view();
-    let overview = route::href(&Route::new(View::Figures { quantity: None }));
+    let overview = route::figures_href(None);
     view! {
         <p class="crumbs"><a href=overview>"All figures"</a></p>
         <h1>{quantity.label}</h1>

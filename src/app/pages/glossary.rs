@@ -7,21 +7,7 @@ use crate::analysis::glossary::usage_of;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::corpus::{DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
-use crate::route::{self, Route, View};
-
-fn occurrences_href(doc: &str, term: &str, first_block: Option<&str>) -> String {
-    let href = route::href(&Route::new(View::Read {
-        doc: doc.into(),
-        original: false,
-        figure: None,
-        query: None,
-        term: Some(term.into()),
-    }));
-    match first_block {
-        Some(b) => format!("{href}#{b}"),
-        None => href,
-    }
-}
+use crate::route;
 
 #[component]
 pub fn Glossary() -> impl IntoView {
@@ -36,7 +22,7 @@ pub fn Glossary() -> impl IntoView {
                 .iter()
                 .map(|u| {
                     let doc = &DOCUMENTS[u.doc as usize];
-                    let href = occurrences_href(doc.id, term.id, u.blocks.first().copied());
+                    let href = route::term_passage_href(doc.id, term.id, u.blocks.first().copied());
                     let label = format!("{} occurrences of “{}” in “{}”", u.count, u.alias, doc.short_title);
                     view! {
                         <tr>
@@ -50,7 +36,7 @@ pub fn Glossary() -> impl IntoView {
             let heading_id = format!("term-{}-title", term.id);
             let labelled = heading_id.clone();
             view! {
-                <article class="term-entry" id=format!("term-{}", term.id) aria-labelledby=labelled tabindex="-1">
+                <article class="term-entry" id=route::term_anchor(term.id) aria-labelledby=labelled tabindex="-1">
                     <h2 id=heading_id>{term.label}</h2>
                     {(!term.expansion.is_empty()).then(|| view! { <p class="expansion">{term.expansion}</p> })}
                     <p class="definition">{term.definition}</p>
@@ -73,8 +59,10 @@ pub fn Glossary() -> impl IntoView {
             }
         })
         .collect_view();
-    let index =
-        GLOSSARY.iter().map(|t| view! { <li><a href=format!("#term-{}", t.id)>{t.label}</a></li> }).collect_view();
+    let index = GLOSSARY
+        .iter()
+        .map(|t| view! { <li><a href=route::in_page(&route::term_anchor(t.id))>{t.label}</a></li> })
+        .collect_view();
     view! {
         <h1>"Glossary"</h1>
         <p class="lede">

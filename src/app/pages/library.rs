@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::components::title::use_page_title;
 use crate::corpus::DOCUMENTS;
-use crate::route::{self, Route, View};
+use crate::route;
 
 /// Pairs a source-criticism unit starts from: revision against revision, an article against
 /// its summary, and an MEK outlet against the encyclopedia.
@@ -57,7 +57,7 @@ pub fn Library() -> impl IntoView {
                 {SUGGESTED
                     .iter()
                     .map(|(a, b, label)| {
-                        let href = route::href(&Route::new(View::Compare { left: Some((*a).into()), right: Some((*b).into()) }));
+                        let href = route::compare_href(Some(a), Some(b));
                         view! { <li><a href=href>{*label}</a></li> }
                     })
                     .collect_view()}

@@ -24,6 +24,7 @@ pub fn view_for(view: View) -> AnyView {
         View::Compare { left, right } => view! { <compare::Compare left=left right=right/> }.into_any(),
         View::Glossary => view! { <glossary::Glossary/> }.into_any(),
         View::Figures { quantity } => view! { <figures::Figures quantity=quantity/> }.into_any(),
-        View::Search { query } => view! { <search::Search query=query/> }.into_any(),
+        // The search page follows the query as it is typed, not only the URL.
+        View::Search { .. } => view! { <search::Search/> }.into_any(),
     }
 }

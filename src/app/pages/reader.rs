@@ -12,16 +12,11 @@ use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
 use std::ops::Range;
 
-use super::figures::quantity_href;
 use crate::analysis::figures::Figure;
 use crate::analysis::search;
 use crate::corpus::{self, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
 use crate::model::{Block, BlockKind, Document};
-use crate::route::{self, Route, View};
-
-fn reader_href(doc: &Document, original: bool) -> String {
-    route::href(&Route::new(View::Read { doc: doc.id.into(), original, figure: None, query: None, term: None }))
-}
+use crate::route;
 
 #[component]
 pub fn Reader(
@@ -54,7 +49,7 @@ pub fn Reader(
 
     let body = if original {
         view! {
-            <p class="view-switch"><a href=reader_href(doc, false)>"View cleaned text"</a></p>
+            <p class="view-switch"><a href=route::text_href(doc.id, false)>"View cleaned text"</a></p>
             <h2>"Original as received"</h2>
             <p class="hint">"The seed file exactly as it reached the project, website chrome included."</p>
             <pre class="original" tabindex="0" role="region" aria-label="Original text">{doc.original}</pre>
@@ -72,7 +67,7 @@ pub fn Reader(
             })
             .collect_view();
         view! {
-            <p class="view-switch"><a href=reader_href(doc, true)>"View original"</a></p>
+            <p class="view-switch"><a href=route::text_href(doc.id, true)>"View original"</a></p>
             <div class="text" lang=doc.language>{blocks}</div>
         }
         .into_any()
@@ -134,10 +129,7 @@ fn figure_numbers(doc: &Document, block: &Block) -> Vec<(Range<usize>, u16)> {
 fn figure_link(i: u16) -> (String, String) {
     let f = &FIGURES[i as usize];
     let q = &QUANTITIES[f.quantity as usize];
-    (
-        format!("{}#fig-{}", quantity_href(q.id), f.id),
-        format!("{}: compare this figure across sources ({})", f.number, q.label),
-    )
+    (route::quantity_figure_href(q.id, f.id), format!("{}: compare this figure across sources ({})", f.number, q.label))
 }
 
 fn block_view(
@@ -194,7 +186,7 @@ fn DocNav(doc: &'static Document) -> impl IntoView {
         <nav class="doc-nav" aria-label="Documents">
             <ul>
                 {prev.map(|d| view! { <li><a rel="prev" href=route::read_href(d.id)>"Previous: " {d.title}</a></li> })}
-                <li><a href="./">"Back to the library"</a></li>
+                <li><a href=route::library_href()>"Back to the library"</a></li>
                 {next.map(|d| view! { <li><a rel="next" href=route::read_href(d.id)>"Next: " {d.title}</a></li> })}
             </ul>
         </nav>

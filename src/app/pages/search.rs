@@ -6,19 +6,9 @@ use leptos::prelude::*;
 
 use crate::analysis::search::{self, Snippet};
 use crate::app::components::title::use_page_title;
+use crate::app::live_query::use_live_query;
 use crate::corpus::{self, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
-use crate::route::{self, Route, View};
-
-fn result_href(doc: &str, block: &str, query: &str) -> String {
-    let href = route::href(&Route::new(View::Read {
-        doc: doc.into(),
-        original: false,
-        figure: None,
-        query: Some(query.into()),
-        term: None,
-    }));
-    format!("{href}#{block}")
-}
+use crate::route;
 
 fn snippet_view(snippet: &Snippet) -> impl IntoView {
     snippet
@@ -56,15 +46,85 @@ fn on_key(ev: leptos::ev::KeyboardEvent) {
 }
 
 #[component]
-pub fn Search(query: String) -> impl IntoView {
-    let title_query = query.clone();
-    use_page_title(move || format!("Search: {title_query}"));
+pub fn Search() -> impl IntoView {
+    let live = use_live_query();
+    use_page_title(move || format!("Search: {}", live.text.get()));
+    view! {
+        <h1>"Search"</h1>
+        {move || view! { <Answer query=live.text.get()/> }}
+    }
+}
+
+fn summary(query: &str, results: &search::Results) -> String {
+    if query.trim().is_empty() {
+        return "Type in the search field above: words, the start of a word, or a \"phrase in quotes\".".to_string();
+    }
+    let hits = if results.total == 1 { "hit" } else { "hits" };
+    format!("{} {hits} for “{query}” in {} of {} documents.", results.total, results.groups.len(), DOCUMENTS.len())
+}
+
+/// What one query finds: a summary, a note when the query was too long to search whole,
+/// suggestions when nothing matched, and the hits.
+#[component]
+fn Answer(query: String) -> impl IntoView {
     let results = search::search(&SEARCH_INDEX, &corpus::block_text, &query);
     let glossary = search::search_glossary(GLOSSARY, &query);
     let suggestions =
         if results.total == 0 && glossary.is_empty() { search::suggest(&SEARCH_INDEX, &query) } else { Vec::new() };
-    let q = query.clone();
-    let groups = results
+    let capped = search::is_capped(&query).then(|| {
+        let note = format!(
+            "This query is longer than the search reads: only its first {} words (and {} characters) were searched.",
+            search::MAX_QUERY_WORDS,
+            search::MAX_QUERY_CHARS
+        );
+        view! { <p class="notice">{note}</p> }
+    });
+    let suggestions = (!suggestions.is_empty()).then(|| {
+        let links =
+            suggestions.iter().map(|s| view! { <li><a href=route::search_href(s)>{s.clone()}</a></li> }).collect_view();
+        view! { <div class="suggestions"><p>"No results. Did you mean:"</p><ul>{links}</ul></div> }
+    });
+    view! {
+        <p class="search-summary" role="status">{summary(&query, &results)}</p>
+        {capped}
+        {suggestions}
+        <div class="results" on:keydown=on_key>
+            <GlossaryHits hits=glossary/>
+            <DocumentHits results=results query=query/>
+        </div>
+    }
+}
+
+#[component]
+fn GlossaryHits(hits: Vec<search::TermHit>) -> impl IntoView {
+    (!hits.is_empty()).then(|| {
+        let terms = hits
+            .iter()
+            .map(|hit| {
+                let term = &GLOSSARY[hit.term];
+                let expansion =
+                    (!hit.expansion.text.is_empty()).then(|| view! { {snippet_view(&hit.expansion)} " — " });
+                view! {
+                    <li>
+                        <a class="result-link" href=route::glossary_entry_href(term.id)>{snippet_view(&hit.label)}</a>
+                        {expansion}
+                        {snippet_view(&hit.definition)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="result-group glossary-results" aria-labelledby="results-glossary">
+                <h2 id="results-glossary">"Glossary"</h2>
+                <ul class="hits">{terms}</ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn DocumentHits(results: search::Results, query: String) -> impl IntoView {
+    results
         .groups
         .iter()
         .map(|group| {
@@ -79,7 +139,7 @@ pub fn Search(query: String) -> impl IntoView {
                     let label = if block.kind.is_heading() { "Heading".to_string() } else { format!("Paragraph {}", block.id.trim_start_matches('p')) };
                     view! {
                         <li>
-                            <a class="result-link" href=result_href(doc.id, block.id, &q)>
+                            <a class="result-link" href=route::search_passage_href(doc.id, block.id, &query)>
                                 <span class="result-where">{label}</span>
                                 <span class="result-snippet">{snippet_view(&hit.snippet)}</span>
                             </a>
@@ -97,50 +157,5 @@ pub fn Search(query: String) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view();
-    let terms = glossary
-        .iter()
-        .map(|hit| {
-            let term = &GLOSSARY[hit.term];
-            let expansion = (!hit.expansion.text.is_empty()).then(|| view! { {snippet_view(&hit.expansion)} " — " });
-            view! {
-                <li>
-                    <a class="result-link" href=crate::app::components::tooltip::entry_href(term.id)>{snippet_view(&hit.label)}</a>
-                    {expansion}
-                    {snippet_view(&hit.definition)}
-                </li>
-            }
-        })
-        .collect_view();
-    let total = results.total;
-    let has_glossary = !glossary.is_empty();
-    view! {
-        <h1>"Search"</h1>
-        <p class="search-summary" role="status">
-            {if query.trim().is_empty() {
-                "Type in the search field above: words, the start of a word, or a \"phrase in quotes\".".to_string()
-            } else {
-                format!("{} {} for “{}” in {} of {} documents.", total, if total == 1 { "hit" } else { "hits" }, query, results.groups.len(), DOCUMENTS.len())
-            }}
-        </p>
-        {(!suggestions.is_empty()).then(|| {
-            let links = suggestions
-                .iter()
-                .map(|s| {
-                    let href = route::href(&Route::new(View::Search { query: s.clone() }));
-                    view! { <li><a href=href>{s.clone()}</a></li> }
-                })
-                .collect_view();
-            view! { <div class="suggestions"><p>"No results. Did you mean:"</p><ul>{links}</ul></div> }
-        })}
-        <div class="results" on:keydown=on_key>
-            {has_glossary.then(|| view! {
-                <section class="result-group glossary-results" aria-labelledby="results-glossary">
-                    <h2 id="results-glossary">"Glossary"</h2>
-                    <ul class="hits">{terms}</ul>
-                </section>
-            })}
-            {groups}
-        </div>
-    }
+        .collect_view()
 }

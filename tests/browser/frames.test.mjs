@@ -1,0 +1,152 @@
+// Embedding on real course pages (issue 12): a frame sandboxed without allow-same-origin (as
+// some LMS and page builders make them) runs the app with no worker and settings in memory;
+// the resize script (one file, also pasted inline by the Embed panel) resizes only the
+// companion's frames, within a sane range and at a bounded rate; the frame never tells the
+// course page its URL; and "Open in the full reading companion" opens from the example page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { BASE_PATH, DIST, startApp, waitUntil } from './harness.mjs';
+
+const pages = {
+  // A course page on the same host whose frames are sandboxed without allow-same-origin.
+  '/course/sandboxed/': `
+    <script src="${BASE_PATH}embed-resize.js" defer></script>
+    <h1>Week 2</h1>
+    <iframe title="Embedded reader" sandbox="allow-scripts allow-popups" src="${BASE_PATH}?view=read&amp;doc=lends-hope&amp;embed=1"></iframe>
+    <iframe title="Full companion" sandbox="allow-scripts" src="${BASE_PATH}?view=read&amp;doc=encyclopedia-later" width="1000" height="700"></iframe>`,
+  // A course page on another origin (the tests reach it as localhost, not 127.0.0.1).
+  '/course/blank/': '<h1>Week 2</h1>',
+  // A page of the companion's origin that posts whatever resize messages a test asks for.
+  [`${BASE_PATH}poster.html`]: `
+    <script>addEventListener('message', (e) => { for (const m of e.data) parent.postMessage(m, '*'); });</script>
+    <h1>Poster</h1>`,
+};
+
+function coursePages(req, res, path) {
+  if (!(path in pages)) return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'access-control-allow-origin': '*' });
+  res.end(`<!doctype html><html lang="en"><title>Course page</title><link rel="icon" href="data:,"><main>${pages[path]}</main></html>`);
+  return true;
+}
+
+let app;
+before(async () => {
+  app = await startApp({ server: { extra: coursePages } });
+});
+after(async () => {
+  await app?.close();
+});
+
+test('a frame sandboxed without allow-same-origin runs the app, settings in memory', async () => {
+  const page = await (await app.newContext()).newPage();
+  await page.goto(new URL('/course/sandboxed/', app.url).href);
+  const reader = page.frameLocator('iframe[title="Embedded reader"]');
+  await reader.getByRole('heading', { level: 1, name: /Lends Hope/ }).waitFor({ timeout: 15000 });
+  const frame = page.locator('iframe[title="Embedded reader"]');
+  await waitUntil(async () => (await frame.evaluate((f) => f.getBoundingClientRect().height)) > 400, 'the opaque-origin frame is resized', 15000);
+
+  const full = page.frameLocator('iframe[title="Full companion"]');
+  await full.getByRole('heading', { level: 1, name: 'Camp Ashraf 3' }).waitFor({ timeout: 15000 });
+  const marks = full.getByRole('checkbox', { name: 'Glossary marks' });
+  assert.ok((await full.locator('main button.term').count()) > 0, 'glossary marks are shown');
+  await marks.uncheck();
+  assert.equal(await full.locator('main button.term').count(), 0, 'and hidden when the setting is off');
+  await full.getByRole('link', { name: 'Glossary', exact: true }).click();
+  await full.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+  assert.equal(await marks.isChecked(), false, 'the setting lives in memory for the visit');
+  await page.context().close();
+  app.assertClean();
+});
+
+test('the Embed panel pastes the very file the site publishes, with the companion’s origin', async () => {
+  const page = await app.open('?view=glossary');
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const script = await page.getByRole('textbox', { name: /Add this once to the page/ }).inputValue();
+  const origin = new URL(app.url).origin;
+  const published = readFileSync(join(DIST, 'embed-resize.js'), 'utf8');
+  assert.equal(script, `<script data-companion-origin="${origin}">\n${published}</script>`);
+  const iframe = await page.getByRole('textbox', { name: /Paste this where the view should appear/ }).inputValue();
+  assert.match(iframe, /sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"/);
+  app.assertClean();
+});
+
+test('the resize script trusts only the companion’s frames, clamps heights and bounds the rate', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  // The course page lives on another origin (localhost, not 127.0.0.1) and pastes the snippet.
+  const companion = new URL(app.url).origin;
+  const course = app.url.replace('127.0.0.1', 'localhost');
+  await page.goto(new URL('/course/blank/', course).href);
+  const published = readFileSync(join(DIST, 'embed-resize.js'), 'utf8');
+  await page.setContent(`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><main><h1>Course</h1>
+    <iframe title="companion" src="${companion}${BASE_PATH}poster.html"></iframe>
+    <iframe title="foreign" srcdoc="<p>not the companion</p>"></iframe>
+    <script data-companion-origin="${companion}">${published}</script></main></html>`);
+  // The height the script set (the frame's border comes on top of it).
+  const height = (title) => page.locator(`iframe[title="${title}"]`).evaluate((f) => parseFloat(getComputedStyle(f).height));
+  const post = (title, messages) =>
+    page.locator(`iframe[title="${title}"]`).evaluate((f, m) => f.contentWindow.postMessage(m, '*'), messages);
+  await page.frameLocator('iframe[title="companion"]').getByRole('heading', { name: 'Poster' }).waitFor();
+  const resize = (h) => ({ type: 'ashraf3-companion:resize', height: h });
+
+  await post('companion', [resize(640)]);
+  await waitUntil(async () => (await height('companion')) === 640, 'a companion frame is resized');
+  // A frame of the course page's own origin posts the same message.
+  await page.frameLocator('iframe[title="foreign"]').locator('p').evaluate(() => parent.postMessage({ type: 'ashraf3-companion:resize', height: 900 }, '*'));
+  await post('companion', [resize(1e9)]);
+  await waitUntil(async () => (await height('companion')) === 20000, 'a huge height is clamped');
+  await post('companion', [resize(-5)]);
+  await waitUntil(async () => (await height('companion')) === 80, 'a negative height is clamped');
+  assert.notEqual(await height('foreign'), 900, 'a frame on another origin is ignored');
+  await post('companion', [resize(NaN), resize('700'), { type: 'other', height: 700 }]);
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.equal(await height('companion'), 80, 'malformed messages are ignored');
+  await new Promise((ok) => setTimeout(ok, 1100));
+  await post('companion', Array.from({ length: 100 }, (_, i) => resize(300 + i)));
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.equal(await height('companion'), 319, 'only 20 messages a second are applied');
+  await context.close();
+  app.assertClean();
+});
+
+test('the frame tells its parent its height and nothing else', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL('embed-example.html', app.url).href);
+  const messages = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const seen = [];
+        addEventListener('message', (e) => seen.push(e.data));
+        setTimeout(() => ok(seen), 4000);
+        document.querySelectorAll('iframe').forEach((f) => f.scrollIntoView());
+      }),
+  );
+  assert.ok(messages.length > 0, 'the frames posted their heights');
+  for (const m of messages) {
+    assert.deepEqual(Object.keys(m).sort(), m.type ? ['height', 'type'] : ['height', 'subject'], JSON.stringify(m));
+  }
+  await context.close();
+  app.assertClean();
+});
+
+test('"Open in the full reading companion" opens a tab from the example page’s sandboxed frames', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL('embed-example.html', app.url).href);
+  const frame = page.frameLocator('iframe').first();
+  const link = frame.getByRole('link', { name: 'Open in the full reading companion' });
+  await link.waitFor({ timeout: 15000 });
+  const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await app.ready(tab);
+  assert.doesNotMatch(tab.url(), /embed=1/);
+  assert.ok(await tab.getByRole('navigation', { name: 'Main' }).isVisible(), 'the full companion, with its navigation');
+  // A tab still inside the frame's sandbox could not open dialogs (no allow-modals).
+  const dialog = tab.waitForEvent('dialog', { timeout: 3000 }).then((d) => d.dismiss().then(() => true), () => false);
+  await tab.evaluate(() => setTimeout(() => alert('outside the sandbox?'), 0));
+  assert.ok(await dialog, 'the new tab escaped the sandbox');
+  await context.close();
+  app.assertClean();
+});
