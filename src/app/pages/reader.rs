@@ -45,7 +45,6 @@ pub fn Reader(
     let at = corpus::position(doc.id).unwrap_or(0);
     let found = query.as_deref().map(|q| search::doc_marks(&SEARCH_INDEX, at, &texts, q)).unwrap_or_default();
     let status = RwSignal::new(String::new());
-    let here = route::read_href(doc.id);
 
     let body = if original {
         view! {
@@ -63,7 +62,7 @@ pub fn Reader(
             .enumerate()
             .map(|(i, b)| {
                 let searched = found.get(i + 1).cloned().unwrap_or_default();
-                block_view(doc, b, emphasis, searched, here.clone(), target, status)
+                block_view(doc, b, emphasis, searched, target, status)
             })
             .collect_view();
         view! {
@@ -137,7 +136,6 @@ fn block_view(
     block: &'static Block,
     emphasis: Emphasis,
     searched: Vec<Range<usize>>,
-    here: String,
     target: Memo<String>,
     status: RwSignal<String>,
 ) -> AnyView {
@@ -169,7 +167,7 @@ fn block_view(
             view! {
                 <div class=class>
                     <p id=block.id tabindex="-1" class:is-target=is_target>{text}</p>
-                    <ParaLink id=block.id label=label href=here status=status/>
+                    <ParaLink doc=doc.id id=block.id label=label status=status/>
                 </div>
             }
             .into_any()
