@@ -188,15 +188,10 @@ fn with_fragment(view: View, fragment: &str) -> String {
     format!("{}#{fragment}", href(&Route::new(view)))
 }
 
-/// The reader on `doc`, with one of its optional marks set by `mark`.
-fn reader_marking(doc: &str, mark: impl FnOnce(&mut Option<String>, &mut Option<String>, &mut Option<String>)) -> View {
-    let (mut figure, mut query, mut term) = (None, None, None);
-    mark(&mut figure, &mut query, &mut term);
-    View::Read { doc: doc.into(), original: false, figure, query, term }
-}
-
-fn reader(doc: &str) -> View {
-    reader_marking(doc, |_, _, _| {})
+/// The reader on `doc`, marking a figure's quote, a search's hits or a term's occurrences.
+fn reader(doc: &str, figure: Option<&str>, query: Option<&str>, term: Option<&str>) -> View {
+    let own = |s: Option<&str>| s.map(str::to_string);
+    View::Read { doc: doc.into(), original: false, figure: own(figure), query: own(query), term: own(term) }
 }
 
 /// The library (the app's own page, without a query).
@@ -206,7 +201,7 @@ pub fn library_href() -> String {
 
 /// A document in the reader.
 pub fn read_href(doc: &str) -> String {
-    href(&Route::new(reader(doc)))
+    href(&Route::new(reader(doc, None, None, None)))
 }
 
 /// A document as received (`original`) or cleaned.
@@ -216,22 +211,22 @@ pub fn text_href(doc: &str, original: bool) -> String {
 
 /// One paragraph (or heading) of a document in the reader.
 pub fn passage_href(doc: &str, block: &str) -> String {
-    with_fragment(reader(doc), block)
+    with_fragment(reader(doc, None, None, None), block)
 }
 
 /// A figure's passage in the reader, its quote highlighted.
 pub fn figure_passage_href(doc: &str, figure: &str, block: &str) -> String {
-    with_fragment(reader_marking(doc, |f, _, _| *f = Some(figure.into())), block)
+    with_fragment(reader(doc, Some(figure), None, None), block)
 }
 
 /// A search hit's passage in the reader, the query's words marked.
 pub fn search_passage_href(doc: &str, block: &str, query: &str) -> String {
-    with_fragment(reader_marking(doc, |_, q, _| *q = Some(query.into())), block)
+    with_fragment(reader(doc, None, Some(query), None), block)
 }
 
 /// A glossary term's occurrences in a document, at the first one when known.
 pub fn term_passage_href(doc: &str, term: &str, block: Option<&str>) -> String {
-    let view = reader_marking(doc, |_, _, t| *t = Some(term.into()));
+    let view = reader(doc, None, None, Some(term));
     match block {
         Some(b) => with_fragment(view, b),
         None => href(&Route::new(view)),
@@ -337,6 +332,46 @@ mod tests {
         let s = iframe_snippet("https://x/?view=read&doc=a&embed=1", "A \"quoted\" <title>");
         assert!(s.contains("src=\"https://x/?view=read&amp;doc=a&amp;embed=1\""));
         assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
+    }
+
+    /// Every link builder: the query reads back as the view it names, the fragment as given.
+    #[test]
+    fn link_builders_name_their_views() {
+        let read = |figure: Option<&str>, query: Option<&str>, term: Option<&str>| View::Read {
+            doc: "lends-hope".into(),
+            original: false,
+            figure: figure.map(Into::into),
+            query: query.map(Into::into),
+            term: term.map(Into::into),
+        };
+        let cases = [
+            (library_href(), View::Library, None),
+            (read_href("lends-hope"), read(None, None, None), None),
+            (passage_href("lends-hope", "p3"), read(None, None, None), Some("p3")),
+            (figure_passage_href("lends-hope", "f-1", "p2"), read(Some("f-1"), None, None), Some("p2")),
+            (search_passage_href("lends-hope", "p4", "troll farm"), read(None, Some("troll farm"), None), Some("p4")),
+            (term_passage_href("lends-hope", "mek", Some("p1")), read(None, None, Some("mek")), Some("p1")),
+            (term_passage_href("lends-hope", "mek", None), read(None, None, Some("mek")), None),
+            (compare_href(Some("a"), None), View::Compare { left: Some("a".into()), right: None }, None),
+            (glossary_entry_href("mek"), View::Glossary, Some("term-mek")),
+            (figures_href(None), View::Figures { quantity: None }, None),
+            (
+                quantity_figure_href("residents", "r-1"),
+                View::Figures { quantity: Some("residents".into()) },
+                Some("fig-r-1"),
+            ),
+            (search_href("a & b"), View::Search { query: "a & b".into() }, None),
+        ];
+        for (link, view, fragment) in cases {
+            let (query, frag) = match link.split_once('#') {
+                Some((q, f)) => (q, Some(f)),
+                None => (link.as_str(), None),
+            };
+            assert_eq!(parse(query), Route::new(view), "{link}");
+            assert_eq!(frag, fragment, "{link}");
+            assert!(!link.contains('/') || link == "./", "relative to the page, never a path: {link}");
+        }
+        assert_eq!(text_href("lends-hope", true), "?view=read&doc=lends-hope&original=1");
     }
 
     #[test]

@@ -51,6 +51,16 @@ export async function mainText(page, skip = []) {
   }, skip);
 }
 
+/** The header's search field. */
+export const searchField = (page) => page.getByRole('searchbox', { name: 'Search documents and glossary' });
+
+/** Waits until the service worker installed by this (first) visit controls the page. */
+export async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // clients.claim() makes the first visit's worker control the page that installed it.
+  await waitUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
+}
+
 /**
  * `root` defaults to dist/; a test that simulates a new deployment serves a copy. `server`
  * holds more options for server.mjs (`redirectIndex`, `extra`).

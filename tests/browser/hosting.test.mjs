@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, startApp, waitUntil } from './harness.mjs';
+import { controlled, DIST, startApp, waitUntil } from './harness.mjs';
 
 // Every view, as a first visit would open it, with the heading it must show.
 const VIEWS = [
@@ -37,12 +37,6 @@ after(async () => {
 });
 
 const h1 = (page) => page.locator('main h1').first().textContent();
-
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The first visit installs the worker; clients.claim() makes it control this page.
-  await waitUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
-}
 
 test('every view opens from a deep link on a first visit', async () => {
   for (const [path, heading] of VIEWS) {

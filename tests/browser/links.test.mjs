@@ -5,7 +5,7 @@
 // of any length is answered with a bounded search that says what it left out.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_PATH, mainText, startApp, waitUntil } from './harness.mjs';
+import { BASE_PATH, mainText, searchField as field, startApp, waitUntil } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -15,7 +15,6 @@ after(async () => {
   await app?.close();
 });
 
-const field = (page) => page.getByRole('searchbox', { name: 'Search documents and glossary' });
 
 /** The page's URL opened in a fresh tab (a new browser context) shows the same view. */
 async function reopens(page, what) {

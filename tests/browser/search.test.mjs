@@ -2,7 +2,7 @@
 // keyboard through results, shareable URLs, suggestions, and no HTML from input.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startApp, waitUntil } from './harness.mjs';
+import { searchField as field, startApp, waitUntil } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -12,7 +12,6 @@ after(async () => {
   await app?.close();
 });
 
-const field = (page) => page.getByRole('searchbox', { name: 'Search documents and glossary' });
 // Marks in the documents' passages; the glossary's entries are checked on their own.
 const marks = (page) => page.locator('.results section.result-group:not(.glossary-results) mark').allTextContents();
 

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_PATH, DIST, startApp, waitUntil } from './harness.mjs';
+import { BASE_PATH, controlled, DIST, startApp, waitUntil } from './harness.mjs';
 
 const PRECACHE = join(import.meta.dirname, '..', '..', 'tools', 'precache.py');
 
@@ -32,11 +32,6 @@ after(async () => {
   await app?.close();
   rmSync(deployment, { recursive: true, force: true });
 });
-
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await waitUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
-}
 
 /** Asks the browser to look for a new worker now; resolves to the state the new one reaches. */
 function checkForUpdate(page) {
