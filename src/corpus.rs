@@ -2,7 +2,7 @@
 //! from `src/data/`.
 
 use crate::analysis::comparison::{self, Comparison};
-use crate::analysis::figures::{Bound, Date, Figure, Kind, Quantity, Value};
+use crate::analysis::figures::{Bound, Date, Figure, FigureKind, Kind, Quantity, Value};
 use crate::analysis::glossary::{Term, Usage};
 use crate::analysis::search::Index;
 use crate::model::{Block, BlockKind, Document, Mark, Relation};

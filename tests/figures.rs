@@ -1,7 +1,7 @@
 //! Figures against the real corpus: every quote and number is where the data says, and the
 //! spread summaries say what a student should see.
 
-use ashraf3_companion::analysis::figures::{spread, summary_line, Value};
+use ashraf3_companion::analysis::figures::{comparable, origins, spread, summary_line, value_text, FigureKind, Value};
 use ashraf3_companion::corpus::{document, figures_of, quantity, FIGURES, QUANTITIES};
 
 #[test]
@@ -49,19 +49,35 @@ fn title(doc: &str) -> String {
 }
 
 #[test]
-fn residents_spread_from_200_to_3000() {
+fn residents_compare_counts_only_and_count_origins_not_documents() {
     let (q, quantity) = quantity("residents").unwrap();
     let figs = figures_of(q);
-    let s = spread(&figs);
-    assert_eq!(figs[s.lowest[0]].value, Value::Number(200.0));
-    assert_eq!(figs[s.highest[0]].value, Value::Number(3000.0));
-    assert_eq!(s.ratio, Some(15.0));
+    let counts = comparable(&figs);
+    assert!(counts.iter().all(|f| f.kind == FigureKind::Count));
+    assert_eq!(counts.len(), figs.len() - 1, "only the journalist's 200 seen is left out");
+    let s = spread(&counts);
+    assert_eq!(counts[s.lowest[0]].value, Value::Number(2300.0));
+    assert_eq!(counts[s.highest[0]].value, Value::Number(3000.0));
+    assert_eq!(origins(&counts), 4, "the Guardian, Kingsley, the PMOI/MEK article, AP");
     let line = summary_line(quantity, &figs, &title);
-    assert!(
-        line.starts_with("Lowest only 200 people (Encyclopedia, earlier revision), highest about 3,000 people"),
-        "{line}"
-    );
-    assert!(line.contains("15 times the lowest"), "{line}");
+    assert!(line.starts_with("Lowest about 2,300 people"), "{line}");
+    assert!(line.contains("the highest is 1.3 times the lowest"), "{line}");
+    assert!(!line.contains("15 times"), "a count is never divided by an observation: {line}");
+    assert!(line.contains("5 state about 3,000 people") && line.contains("(2 independent origins)"), "{line}");
+    assert!(line.contains("2 state about 2,300 people") && line.contains("(1 independent origin)"), "{line}");
+    assert!(line.contains("Not compared with these, being an observation: only 200 people"), "{line}");
+}
+
+#[test]
+fn wording_reads_naturally() {
+    let text = |id: &str, fig: &str| {
+        let (q, quantity) = quantity(id).unwrap();
+        let f = figures_of(q).into_iter().find(|f| f.id == fig).unwrap();
+        value_text(f, quantity)
+    };
+    assert_eq!(text("raid-dead", "raid-dead-mek-earlier"), "1 person");
+    assert_eq!(text("conference-dignitaries", "conference-dignitaries-pmoi"), "hundreds of people");
+    assert_eq!(text("transfer", "transfer-home-september"), "no later than September 2016");
 }
 
 #[test]

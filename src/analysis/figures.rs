@@ -20,6 +20,8 @@ pub struct Quantity {
     pub id: &'static str,
     pub label: &'static str,
     pub unit: &'static str,
+    /// The unit after "1" ("person" for "people").
+    pub unit_one: &'static str,
     pub kind: Kind,
     pub over_time: bool,
     pub note: &'static str,
@@ -100,6 +102,43 @@ pub enum Value {
     Date(Date),
 }
 
+/// What kind of statement a figure is. Figures of different kinds answer different questions
+/// (how many live there, how many a visitor saw in two days) and are never compared as one:
+/// no spread or ratio mixes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FigureKind {
+    /// How many there are (or were), as the source states it, exact or rounded.
+    Count,
+    /// A number the source itself presents as an estimate or a belief.
+    Estimate,
+    /// What someone says they saw in a limited time or place.
+    Observation,
+    /// A date, a duration or a measure, as the source states it.
+    Stated,
+}
+
+impl FigureKind {
+    pub fn parse(s: &str) -> Option<FigureKind> {
+        Some(match s {
+            "count" => FigureKind::Count,
+            "estimate" => FigureKind::Estimate,
+            "observation" => FigureKind::Observation,
+            "stated" => FigureKind::Stated,
+            _ => return None,
+        })
+    }
+
+    /// As a student reads it in a table: "count", "observation".
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Estimate => "estimate",
+            FigureKind::Observation => "observation",
+            FigureKind::Stated => "stated value",
+        }
+    }
+}
+
 /// How a figure is qualified, read from the words the source uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {
@@ -109,7 +148,7 @@ pub enum Bound {
     Approximate,
     /// "more than", "over", "at least": the true value is this or higher.
     AtLeast,
-    /// "nearly": the true value is a little below this.
+    /// "nearly", "by" (a date): the true value is this or below (no later than).
     AtMost,
     /// "hundreds of": a range.
     Range,
@@ -118,10 +157,10 @@ pub enum Bound {
 impl Bound {
     pub fn from_qualifier(q: &str) -> Option<Bound> {
         Some(match q {
-            "" | "only" | "by" => Bound::Exact,
+            "" | "only" => Bound::Exact,
             "about" | "approximately" => Bound::Approximate,
             "more than" | "over" | "at least" => Bound::AtLeast,
-            "nearly" => Bound::AtMost,
+            "nearly" | "by" => Bound::AtMost,
             "hundreds of" => Bound::Range,
             _ => return None,
         })
@@ -137,9 +176,13 @@ pub struct Figure {
     /// The qualifier exactly as stated ("about", "more than"…), or "".
     pub qualifier: &'static str,
     pub bound: Bound,
+    pub kind: FigureKind,
     /// The figure's own words in the quote ("2,300", "one-and-half years").
     pub number: &'static str,
     pub stated_by: &'static str,
+    /// Who first states it, whichever document it reaches the corpus through: figures with
+    /// one origin are one source, however many documents repeat them.
+    pub origin: &'static str,
     pub applies_when: &'static str,
     pub applies: Option<Date>,
     pub doc: &'static str,
@@ -150,16 +193,20 @@ pub struct Figure {
     pub number_range: (u32, u32),
 }
 
-/// A figure's value as a short phrase with its qualifier: "about 2,300", "June 2019".
-pub fn value_text(f: &Figure, unit: &str) -> String {
+/// A figure's value as a short phrase with its qualifier: "about 2,300 people", "1 person",
+/// "hundreds of people" (a range stated in words reads as the words; the chart draws the range).
+pub fn value_text(f: &Figure, q: &Quantity) -> String {
+    let unit = |n: f64| if n == 1.0 { q.unit_one } else { q.unit };
     let value = match f.value {
-        Value::Number(n) => format!("{} {unit}", group(n)),
-        Value::Range(a, b) => format!("{}–{} {unit}", group(a), group(b)),
+        Value::Number(n) => format!("{} {}", group(n), unit(n)),
+        Value::Range(a, b) if f.qualifier.is_empty() => format!("{}–{} {}", group(a), group(b), q.unit),
+        Value::Range(..) => return format!("{} {}", f.qualifier, q.unit),
         Value::Date(d) => d.label(),
     };
-    match (f.qualifier, f.value) {
-        ("", _) | (_, Value::Range(..)) => value,
-        (q, _) => format!("{q} {value}"),
+    match f.qualifier {
+        "" => value,
+        "by" => format!("no later than {value}"),
+        qualifier => format!("{qualifier} {value}"),
     }
 }
 
@@ -270,20 +317,79 @@ fn names(figures: &[&Figure], idx: &[usize], doc_title: &dyn Fn(&str) -> String)
     seen.join("; ")
 }
 
-/// One line a student can read at a glance: "Lowest only 200 people (…), highest about
-/// 3,000 people (…): 15 times the lowest. The same value: …".
+/// How many independent origins stand behind some figures: one report repeated by several
+/// documents, or in a caption and the body of one article, counts once.
+pub fn origins(figures: &[&Figure]) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for f in figures {
+        if !seen.contains(&f.origin) {
+            seen.push(f.origin);
+        }
+    }
+    seen.len()
+}
+
+/// The kind most of the figures have (counts first on a tie): the ones a spread compares.
+pub fn main_kind(figures: &[&Figure]) -> Option<FigureKind> {
+    let mut kinds: Vec<(FigureKind, usize)> = Vec::new();
+    for f in figures {
+        match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((f.kind, 1)),
+        }
+    }
+    kinds.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    kinds.first().map(|(k, _)| *k)
+}
+
+/// The figures a spread may compare: those of the main kind.
+pub fn comparable<'a>(figures: &[&'a Figure]) -> Vec<&'a Figure> {
+    let main = main_kind(figures);
+    figures.iter().copied().filter(|f| Some(f.kind) == main).collect()
+}
+
+fn origins_text(n: usize) -> String {
+    if n == 1 {
+        "1 independent origin".into()
+    } else {
+        format!("{n} independent origins")
+    }
+}
+
+/// One line a student can read at a glance: "Lowest about 2,300 people (…), highest about
+/// 3,000 people (…): 1.3 times the lowest. 4 state about 3,000 people: … (2 independent
+/// origins). Not compared with these, being an observation: only 200 people (…)."
 pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> String {
-    let s = spread(figures);
     if figures.is_empty() {
         return "No source states this quantity.".into();
     }
+    let same = comparable(figures);
+    let mut line = compare_line(q, &same, doc_title);
+    if same.len() > 1 {
+        line += &format!(" Behind these {} figures: {}.", same.len(), origins_text(origins(&same)));
+    }
+    for f in figures.iter().filter(|f| f.kind != same[0].kind) {
+        line += &format!(
+            " Not compared with these, being {} {}: {} ({}).",
+            if f.kind == FigureKind::Observation { "an" } else { "a" },
+            f.kind.label(),
+            value_text(f, q),
+            doc_title(f.doc)
+        );
+    }
+    line
+}
+
+/// The spread of figures of one kind.
+fn compare_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> String {
+    let s = spread(figures);
     if s.distinct == 1 {
         let n = figures.len();
         return format!(
             "{} {} {}: {}.",
             if n == 1 { "One figure" } else { "All figures agree" },
             if n == 1 { "states" } else { "on" },
-            value_text(figures[0], q.unit),
+            value_text(figures[0], q),
             names(figures, &(0..n).collect::<Vec<_>>(), doc_title)
         );
     }
@@ -292,9 +398,9 @@ pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) 
     let (low, high) = if q.kind == Kind::Date { ("Earliest", "latest") } else { ("Lowest", "highest") };
     let mut line = format!(
         "{low} {} ({}), {high} {} ({})",
-        value_text(lo, q.unit),
+        value_text(lo, q),
         names(figures, &s.lowest, doc_title),
-        value_text(hi, q.unit),
+        value_text(hi, q),
         names(figures, &s.highest, doc_title)
     );
     match (s.ratio, q.kind) {
@@ -303,7 +409,14 @@ pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) 
         _ => line += ".",
     }
     for g in &s.agree {
-        line += &format!(" {} state {}: {}.", g.len(), value_text(figures[g[0]], q.unit), names(figures, g, doc_title));
+        let group: Vec<&Figure> = g.iter().map(|&i| figures[i]).collect();
+        line += &format!(
+            " {} state {}: {} ({}).",
+            g.len(),
+            value_text(figures[g[0]], q),
+            names(figures, g, doc_title),
+            origins_text(origins(&group))
+        );
     }
     line
 }
@@ -517,8 +630,10 @@ mod tests {
             value,
             qualifier,
             bound: Bound::from_qualifier(qualifier).unwrap(),
+            kind: FigureKind::Count,
             number: "",
             stated_by: "",
+            origin: doc,
             applies_when: "",
             applies: None,
             doc,
@@ -529,8 +644,15 @@ mod tests {
         }
     }
 
-    const Q: Quantity =
-        Quantity { id: "q", label: "Residents", unit: "people", kind: Kind::Count, over_time: false, note: "" };
+    const Q: Quantity = Quantity {
+        id: "q",
+        label: "Residents",
+        unit: "people",
+        unit_one: "person",
+        kind: Kind::Count,
+        over_time: false,
+        note: "",
+    };
 
     #[test]
     fn dates_parse_strictly() {

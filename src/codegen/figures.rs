@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::corpus::CleanDoc;
 use super::{lit, read, Result};
-use crate::analysis::figures::{Bound, Date};
+use crate::analysis::figures::{Bound, Date, FigureKind};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -16,6 +16,8 @@ pub struct QuantitySpec {
     pub id: String,
     pub label: String,
     pub unit: String,
+    /// The unit after "1", where it differs ("person").
+    pub unit_one: Option<String>,
     pub kind: String,
     #[serde(default)]
     pub over_time: bool,
@@ -33,8 +35,10 @@ pub struct FigureSpec {
     pub high: Option<f64>,
     pub date: Option<String>,
     pub qualifier: String,
+    pub kind: String,
     pub number: String,
     pub stated_by: String,
+    pub origin: String,
     pub applies_when: String,
     pub applies_iso: Option<String>,
     pub doc: String,
@@ -53,6 +57,7 @@ pub struct Located {
     pub quantity: usize,
     pub value: String,
     pub bound: Bound,
+    pub kind: FigureKind,
     pub applies: Option<Date>,
     pub block: String,
     pub quote_range: (usize, usize),
@@ -89,6 +94,18 @@ fn locate(f: FigureSpec, quantities: &[QuantitySpec], docs: &[CleanDoc]) -> Resu
     let bound =
         Bound::from_qualifier(&f.qualifier).ok_or_else(|| err(format!("unknown qualifier {:?}", f.qualifier)))?;
     let is_date = quantities[quantity].kind == "date";
+    let kind = FigureKind::parse(&f.kind)
+        .ok_or_else(|| err(format!("unknown kind {:?} (count, estimate, observation or stated)", f.kind)))?;
+    let counts = quantities[quantity].kind == "count";
+    if counts == (kind == FigureKind::Stated) {
+        return Err(err(format!(
+            "kind {:?} does not fit a {} quantity: counts are a count, an estimate or an observation; dates, durations and measures are stated",
+            f.kind, quantities[quantity].kind
+        )));
+    }
+    if f.origin.trim().is_empty() {
+        return Err(err("no origin: name who first states the figure".into()));
+    }
     let value = match (f.value, f.low, f.high, &f.date) {
         (Some(v), None, None, None) if !is_date => format!("Value::Number({v:?})"),
         (None, Some(a), Some(b), None) if !is_date && a < b => format!("Value::Range({a:?}, {b:?})"),
@@ -113,6 +130,7 @@ fn locate(f: FigureSpec, quantities: &[QuantitySpec], docs: &[CleanDoc]) -> Resu
         quantity,
         value,
         bound,
+        kind,
         applies,
         block: doc.ids[b].clone(),
         quote_range: (start, start + f.quote.len()),
@@ -153,10 +171,11 @@ pub fn emit(f: &Figures) -> String {
     let mut s = String::from("pub static QUANTITIES: &[Quantity] = &[\n");
     for q in &f.quantities {
         s += &format!(
-            "Quantity {{ id: {}, label: {}, unit: {}, kind: Kind::{}, over_time: {}, note: {} }},\n",
+            "Quantity {{ id: {}, label: {}, unit: {}, unit_one: {}, kind: Kind::{}, over_time: {}, note: {} }},\n",
             lit(&q.id),
             lit(&q.label),
             lit(&q.unit),
+            lit(q.unit_one.as_deref().unwrap_or(&q.unit)),
             kind(&q.kind).unwrap_or("Count"),
             q.over_time,
             lit(&q.note)
@@ -166,14 +185,16 @@ pub fn emit(f: &Figures) -> String {
     for l in &f.figures {
         let x = &l.spec;
         s += &format!(
-            "Figure {{ id: {}, quantity: {}, value: {}, qualifier: {}, bound: Bound::{:?}, number: {}, stated_by: {}, applies_when: {}, applies: {}, doc: {}, quote: {}, block: {}, quote_range: ({}, {}), number_range: ({}, {}) }},\n",
+            "Figure {{ id: {}, quantity: {}, value: {}, qualifier: {}, bound: Bound::{:?}, kind: FigureKind::{:?}, number: {}, stated_by: {}, origin: {}, applies_when: {}, applies: {}, doc: {}, quote: {}, block: {}, quote_range: ({}, {}), number_range: ({}, {}) }},\n",
             lit(&x.id),
             l.quantity,
             l.value,
             lit(&x.qualifier),
             l.bound,
+            l.kind,
             lit(&x.number),
             lit(&x.stated_by),
+            lit(&x.origin),
             lit(&x.applies_when),
             l.applies.map_or("None".to_string(), |d| format!("Some({})", date_src(d))),
             lit(&x.doc),
@@ -201,7 +222,7 @@ mod tests {
     const QUANTITY: &str = "[[quantity]]\nid = \"area\"\nlabel = \"Area\"\nunit = \"hectares\"\nkind = \"area\"\n";
 
     fn figure(quote: &str, number: &str) -> String {
-        format!("{QUANTITY}[[figure]]\nid = \"a\"\nquantity = \"area\"\nvalue = 34\nqualifier = \"\"\nnumber = {number:?}\nstated_by = \"x\"\napplies_when = \"x\"\ndoc = \"encyclopedia-earlier\"\nquote = {quote:?}\n")
+        format!("{QUANTITY}[[figure]]\nid = \"a\"\nquantity = \"area\"\nvalue = 34\nqualifier = \"\"\nkind = \"stated\"\nnumber = {number:?}\nstated_by = \"x\"\norigin = \"x\"\napplies_when = \"x\"\ndoc = \"encyclopedia-earlier\"\nquote = {quote:?}\n")
     }
 
     #[test]
@@ -219,6 +240,17 @@ mod tests {
         assert!(e.contains("quote not found verbatim"), "{e}");
         let e = parse(&figure("built on 34 hectares of farmland", "40"), &docs()).err().unwrap();
         assert!(e.contains("is not in the quote"), "{e}");
+    }
+
+    #[test]
+    fn a_figure_kind_must_fit_its_quantity_and_an_origin_is_required() {
+        let ok = figure("built on 34 hectares of farmland", "34");
+        let e = parse(&ok.replace("kind = \"stated\"", "kind = \"observation\""), &docs()).err().unwrap();
+        assert!(e.contains("does not fit a area quantity"), "{e}");
+        let e = parse(&ok.replace("kind = \"stated\"", "kind = \"guess\""), &docs()).err().unwrap();
+        assert!(e.contains("unknown kind"), "{e}");
+        let e = parse(&ok.replace("origin = \"x\"", "origin = \" \""), &docs()).err().unwrap();
+        assert!(e.contains("no origin"), "{e}");
     }
 
     #[test]

@@ -24,6 +24,9 @@ test('the overview lists every quantity, most disputed first, and opens one', as
   const rows = table.locator('tbody tr');
   assert.ok((await rows.count()) >= 20);
   const distinct = (await rows.locator('td:nth-child(2)').allTextContents()).map(Number);
+  // A report several documents repeat is one origin: residents' 8 counts in 5 documents.
+  const residents = table.getByRole('row', { name: /People living in Ashraf 3/ });
+  assert.equal(await residents.locator('td').nth(2).textContent(), '4', 'independent origins of the compared counts');
   assert.deepEqual(distinct, [...distinct].sort((a, b) => b - a), 'sorted by the number of different values');
   assert.ok(distinct[0] >= 3);
   await table.getByRole('link', { name: 'People living in Ashraf 3' }).click();
@@ -35,7 +38,12 @@ test('the overview lists every quantity, most disputed first, and opens one', as
 test('one quantity: the spread line, a chart of links and a table with the same facts', async () => {
   const page = await app.open('?view=figures&quantity=residents');
   const spread = await page.locator('#spread').textContent();
-  assert.match(spread, /^Lowest only 200 people .* highest about 3,000 people .* 15 times the lowest/);
+  // Counts are compared with counts; the 200 a visitor saw is named apart, never divided in.
+  assert.match(spread, /^Lowest about 2,300 people .* highest about 3,000 people .* 1\.3 times the lowest/);
+  assert.doesNotMatch(spread, /15 times/);
+  assert.match(spread, /5 state about 3,000 people: .* \(2 independent origins\)/);
+  assert.match(spread, /Not compared with these, being an observation: only 200 people/);
+  assert.equal(await page.locator('svg.figure-chart').getByRole('link', { name: /only 200 people \(observation, not compared\)/ }).count(), 1);
   const marks = page.locator('svg.figure-chart').getByRole('link');
   const table = page.getByRole('table', { name: 'People living in Ashraf 3: each figure as its source states it' });
   const rows = table.locator('tbody tr');

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use super::NotFound;
-use crate::analysis::figures::{layout, spread, summary_line, tenths, value_text, Figure, Layout, Quantity, Shape};
+use crate::analysis::figures::{
+    comparable, layout, origins, spread, summary_line, tenths, value_text, Figure, FigureKind, Layout, Quantity, Shape,
+};
 use crate::app::components::title::use_page_title;
 use crate::corpus::{self, figures_of, QUANTITIES};
 use crate::route;
@@ -35,9 +37,9 @@ pub fn Figures(quantity: Option<String>) -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     use_page_title(|| "Figures".to_string());
-    // Most disputed first: more distinct values, then a wider ratio.
+    // Most disputed first: more distinct values, then a wider ratio, among figures of one kind.
     let mut rows: Vec<(usize, &'static Quantity, Vec<&'static Figure>)> =
-        QUANTITIES.iter().enumerate().map(|(i, q)| (i, q, figures_of(i as u16))).collect();
+        QUANTITIES.iter().enumerate().map(|(i, q)| (i, q, comparable(&figures_of(i as u16)))).collect();
     rows.sort_unstable_by(|a, b| {
         let (sa, sb) = (spread(&a.2), spread(&b.2));
         sb.distinct
@@ -56,15 +58,16 @@ fn Overview() -> impl IntoView {
                 }
             }
             let range = if s.distinct == 1 {
-                value_text(figs[0], q.unit)
+                value_text(figs[0], q)
             } else {
-                format!("{} to {}", value_text(figs[s.lowest[0]], q.unit), value_text(figs[s.highest[0]], q.unit))
+                format!("{} to {}", value_text(figs[s.lowest[0]], q), value_text(figs[s.highest[0]], q))
             };
             view! {
                 <tr>
                     <th scope="row"><a href=route::figures_href(Some(q.id))>{q.label}</a></th>
                     <td class="num">{s.distinct}</td>
                     <td class="num">{figs.len()} " in " {docs.len()}</td>
+                    <td class="num">{origins(&figs)}</td>
                     <td>{range}</td>
                 </tr>
             }
@@ -73,7 +76,7 @@ fn Overview() -> impl IntoView {
     view! {
         <h1>"Figures"</h1>
         <p class="lede">
-            "The same quantity as each source states it. The most disputed come first: open one to see every figure on a shared axis, who states it, when it applies, and the passage it comes from."
+            "The same quantity as each source states it. The most disputed come first: open one to see every figure on a shared axis, who states it, who first stated it, when it applies, and the passage it comes from. Only figures of one kind are compared (counts with counts, never with what a visitor saw), and a figure that several documents repeat from one origin counts once."
         </p>
         <div class="table-scroll" role="region" aria-label="Quantities table" tabindex="0">
         <table class="figures-overview">
@@ -83,6 +86,7 @@ fn Overview() -> impl IntoView {
                     <th scope="col">"Quantity"</th>
                     <th scope="col">"Different values"</th>
                     <th scope="col">"Figures in documents"</th>
+                    <th scope="col">"Independent origins"</th>
                     <th scope="col">"Lowest to highest"</th>
                 </tr>
             </thead>
@@ -105,7 +109,9 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
                 <tr id=route::figure_anchor(f.id)>
                     <td class="num">{i + 1}</td>
                     <td>{f.stated_by}</td>
-                    <td class="value">{value_text(f, quantity.unit)}</td>
+                    <td>{f.origin}</td>
+                    <td class="value">{value_text(f, quantity)}</td>
+                    <td>{f.kind.label()}</td>
                     <td>{f.applies_when}</td>
                     <td>{doc_title(f.doc)}</td>
                     <td><blockquote class="fig-quote">"“" {f.quote} "”"</blockquote><a href=passage_href(f)>"Read the passage"</a></td>
@@ -137,7 +143,9 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
                 <tr>
                     <th scope="col">"#"</th>
                     <th scope="col">"Who states it"</th>
+                    <th scope="col">"First stated by"</th>
                     <th scope="col">"Figure"</th>
+                    <th scope="col">"Kind"</th>
                     <th scope="col">"Applies to"</th>
                     <th scope="col">"Document"</th>
                     <th scope="col">"Passage"</th>
@@ -156,7 +164,7 @@ fn ChartLegend() -> impl IntoView {
             <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="20" cy="8" r="5" class="m-dot"/></svg>"as stated"</li>
             <li><svg viewBox="0 0 40 16" aria-hidden="true"><line x1="8" y1="8" x2="32" y2="8" class="m-whisker"/><circle cx="20" cy="8" r="5" class="m-hollow"/></svg>"about, approximately"</li>
             <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="10" cy="8" r="5" class="m-dot"/><path d="M15 8 H34 M29 4 L34 8 L29 12" class="m-arrow"/></svg>"more than, at least (open-ended)"</li>
-            <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="30" cy="8" r="5" class="m-dot"/><path d="M25 8 H6 M11 4 L6 8 L11 12" class="m-arrow"/></svg>"nearly (a little less)"</li>
+            <li><svg viewBox="0 0 40 16" aria-hidden="true"><circle cx="30" cy="8" r="5" class="m-dot"/><path d="M25 8 H6 M11 4 L6 8 L11 12" class="m-arrow"/></svg>"nearly, by (this or less, no later than)"</li>
             <li><svg viewBox="0 0 40 16" aria-hidden="true"><rect x="6" y="4" width="28" height="8" class="m-bar"/></svg>"a range, or a month or year"</li>
         </ul>
     }
@@ -248,11 +256,20 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             let f = figures[m.figure];
             let (cx, cx2) = (sx(m.x), sx(m.x2));
             let cy = if over_time { sy(m.y) } else { TOP + m.y * LANE * figures.len() as f64 };
-            let value = value_text(f, quantity.unit);
+            let value = value_text(f, quantity);
             // The accessible name starts with the mark's visible text (its row number over time).
             let number = if over_time { format!("{}. ", m.figure + 1) } else { String::new() };
-            let label =
-                format!("{number}{value}: {} ({}), {}. Open the passage.", f.stated_by, doc_title(f.doc), f.applies_when);
+            // What is not a count or a stated value says so: it is not compared with the rest.
+            let kind = match f.kind {
+                FigureKind::Observation | FigureKind::Estimate => format!(" ({}, not compared)", f.kind.label()),
+                FigureKind::Count | FigureKind::Stated => String::new(),
+            };
+            let label = format!(
+                "{number}{value}{kind}: {} ({}), {}. Open the passage.",
+                f.stated_by,
+                doc_title(f.doc),
+                f.applies_when
+            );
             let tip = label.clone();
             let lane_label = (!over_time).then(|| {
                 view! { <text x=num(LABELS - 10.0) y=num(cy + 4.0) class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
@@ -272,7 +289,7 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             // its SVG children would not render.
             let link = leptos::svg::a()
                 .attr("href", passage_href(f))
-                .attr("class", "mark")
+                .attr("class", if kind.is_empty() { "mark" } else { "mark other-kind" })
                 .attr("aria-label", label)
                 .child((
                     leptos::svg::title().child(tip),
