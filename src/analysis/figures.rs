@@ -676,7 +676,24 @@ mod tests {
         assert_eq!((s.lowest.clone(), s.highest.clone(), s.ratio), (vec![0], vec![1, 2], Some(15.0)));
         assert_eq!(s.agree, vec![vec![1, 2]]);
         let line = summary_line(&Q, &refs, &|d| d.to_uppercase());
-        assert_eq!(line, "Lowest only 200 people (A), highest about 3,000 people (B; C): the highest is 15 times the lowest. 2 state about 3,000 people: B; C.");
+        assert_eq!(line, "Lowest only 200 people (A), highest about 3,000 people (B; C): the highest is 15 times the lowest. 2 state about 3,000 people: B; C (2 independent origins). Behind these 3 figures: 3 independent origins.");
+    }
+
+    #[test]
+    fn kinds_are_never_compared_and_repeats_are_one_origin() {
+        let mut seen = fig(Value::Number(200.0), "only", "a");
+        seen.kind = FigureKind::Observation;
+        let mut repeat = fig(Value::Number(3000.0), "", "c");
+        repeat.origin = "b";
+        let f = [seen, fig(Value::Number(2300.0), "about", "a"), fig(Value::Number(3000.0), "about", "b"), repeat];
+        let refs: Vec<&Figure> = f.iter().collect();
+        assert_eq!(main_kind(&refs), Some(FigureKind::Count));
+        assert_eq!(comparable(&refs).len(), 3);
+        let line = summary_line(&Q, &refs, &|d| d.to_uppercase());
+        assert_eq!(
+            line,
+            "Lowest about 2,300 people (A), highest about 3,000 people (B; C): the highest is 1.3 times the lowest. 2 state about 3,000 people: B; C (1 independent origin). Behind these 3 figures: 2 independent origins. Not compared with these, being an observation: only 200 people (A)."
+        );
     }
 
     #[test]
@@ -685,7 +702,7 @@ mod tests {
         let refs: Vec<&Figure> = f.iter().collect();
         assert_eq!(
             summary_line(&Quantity { unit: "hectares", ..Q }, &refs, &|d| d.into()),
-            "All figures agree on 34 hectares: a; b."
+            "All figures agree on 34 hectares: a; b. Behind these 2 figures: 2 independent origins."
         );
         assert_eq!(summary_line(&Q, &refs[..1], &|d| d.into()), "One figure states 34 people: a.");
     }
@@ -697,7 +714,7 @@ mod tests {
         let refs: Vec<&Figure> = f.iter().collect();
         let q = Quantity { kind: Kind::Date, unit: "year", ..Q };
         assert!(
-            summary_line(&q, &refs, &|d| d.into()).ends_with("about 3 years apart."),
+            summary_line(&q, &refs, &|d| d.into()).contains(": about 3 years apart."),
             "{}",
             summary_line(&q, &refs, &|d| d.into())
         );
