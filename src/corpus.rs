@@ -3,7 +3,7 @@
 
 use crate::analysis::comparison::{self, Comparison};
 use crate::analysis::figures::{Bound, Date, Figure, FigureKind, Kind, Quantity, Value};
-use crate::analysis::glossary::{Term, Usage};
+use crate::analysis::glossary::{Basis, Sentence, Term, Usage};
 use crate::analysis::search::Index;
 use crate::model::{Block, BlockKind, Document, Mark, Relation};
 

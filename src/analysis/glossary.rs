@@ -15,12 +15,30 @@ pub struct Term {
     pub id: &'static str,
     pub label: &'static str,
     pub expansion: &'static str,
+    /// The whole definition, its sentences joined (what search reads).
     pub definition: &'static str,
+    /// The same definition sentence by sentence, each with what it rests on.
+    pub sentences: &'static [Sentence],
     pub aliases: &'static [&'static str],
-    /// Where the definition comes from, as shown to students.
-    pub source: &'static str,
-    /// The document the definition quotes, if it comes from the corpus.
-    pub source_doc: Option<&'static str>,
+}
+
+/// One sentence the glossary states, and what it rests on.
+#[derive(Debug)]
+pub struct Sentence {
+    pub text: &'static str,
+    pub basis: Basis,
+    /// A quantity whose figures the sources dispute: the sentence says they differ and
+    /// links there, instead of settling it.
+    pub disputed: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub enum Basis {
+    /// A passage of a bundled document, verbatim (checked at build time).
+    Seed { doc: &'static str, quote: &'static str, block: &'static str },
+    /// Knowledge from outside the corpus, with the reference it comes from ("Publisher,
+    /// Title (Year)").
+    Outside { reference: &'static str },
 }
 
 /// How often one document uses one name of a term, and where.

@@ -18,13 +18,34 @@ pub struct TermSpec {
     pub label: String,
     #[serde(default)]
     pub expansion: String,
-    pub definition: String,
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
     pub exact_case: Vec<String>,
-    pub source: String,
+    #[serde(default)]
+    pub sentence: Vec<SentenceSpec>,
+}
+
+/// One sentence of a definition: it rests on a passage of a document (`doc` + `quote`) or on
+/// a named outside reference (`ref`), never on nothing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentenceSpec {
+    pub text: String,
+    pub doc: Option<String>,
     pub quote: Option<String>,
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    pub disputed: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceSpec {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub year: u16,
 }
 
 impl TermSpec {
@@ -32,29 +53,127 @@ impl TermSpec {
     pub fn names(&self) -> Vec<String> {
         std::iter::once(self.label.clone()).chain(self.aliases.iter().cloned()).collect()
     }
+
+    pub fn definition(&self) -> String {
+        self.sentence.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
 }
 
 #[derive(Deserialize)]
 struct GlossaryFile {
+    #[serde(default)]
+    reference: Vec<ReferenceSpec>,
     term: Vec<TermSpec>,
+}
+
+/// What a checked sentence rests on, ready to emit.
+pub enum Basis {
+    Seed { doc: String, quote: String, block: String },
+    Outside { reference: String },
 }
 
 pub struct Glossary {
     pub terms: Vec<TermSpec>,
+    /// `bases[t][s]`: what sentence `s` of term `t` rests on.
+    pub bases: Vec<Vec<Basis>>,
     pub matcher: Matcher,
 }
 
+/// How many sentences `text` holds: a full stop, question or exclamation mark (closing
+/// quotes after it allowed) followed by a space and a capital ends one, except after an
+/// initial ("U.S. General") or a title ("Mrs. Rajavi").
+pub fn sentence_count(text: &str) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut count = 1;
+    for i in 0..chars.len() {
+        if !matches!(chars[i], '.' | '?' | '!') {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j], '”' | '’' | '"' | ')') {
+            j += 1;
+        }
+        let next_capital = j + 1 < chars.len() && chars[j] == ' ' && chars[j + 1].is_uppercase();
+        let word: String = chars[..i].iter().rev().take_while(|c| c.is_alphabetic() || **c == '.').collect();
+        let initial = word.len() == 1 || word.contains('.');
+        let title =
+            matches!(word.chars().rev().collect::<String>().as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen");
+        if next_capital && !initial && !title {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Checks one sentence and says what it rests on.
+fn basis(
+    term: &str,
+    n: usize,
+    s: &SentenceSpec,
+    docs: &[CleanDoc],
+    refs: &[ReferenceSpec],
+    quantities: &[&str],
+) -> Result<Basis> {
+    let err = |msg: String| format!("glossary.toml: term {term:?}, sentence {n}: {msg}");
+    if s.text.trim().is_empty() {
+        return Err(err("no text".into()));
+    }
+    if sentence_count(&s.text) != 1 {
+        return Err(err(format!("{:?} holds more than one sentence: give each its own source", s.text)));
+    }
+    if let Some(q) = &s.disputed {
+        if !quantities.contains(&q.as_str()) {
+            return Err(err(format!("disputed quantity {q:?} is not in figures.toml")));
+        }
+        if !s.text.contains("differ") {
+            return Err(err("a sentence on a disputed figure says that the sources differ".into()));
+        }
+    }
+    match (&s.doc, &s.quote, &s.reference) {
+        (Some(doc_id), Some(quote), None) => {
+            let doc = docs
+                .iter()
+                .find(|d| d.spec.id == *doc_id)
+                .ok_or_else(|| err(format!("unknown document {doc_id:?}")))?;
+            let b = doc
+                .blocks
+                .iter()
+                .position(|b| b.text.contains(quote.as_str()))
+                .ok_or_else(|| err(format!("quote {quote:?} is not in {doc_id}")))?;
+            Ok(Basis::Seed { doc: doc_id.clone(), quote: quote.clone(), block: doc.ids[b].clone() })
+        }
+        (None, None, Some(id)) => {
+            let r = refs.iter().find(|r| r.id == *id).ok_or_else(|| err(format!("unknown reference {id:?}")))?;
+            Ok(Basis::Outside { reference: format!("{}, {} ({})", r.publisher, r.title, r.year) })
+        }
+        _ => Err(err(
+            "give either `doc` and `quote` (a passage it rests on) or `ref` (an outside reference), not both, not neither"
+                .into(),
+        )),
+    }
+}
+
 /// Parses and checks the glossary against the cleaned corpus: unique ids and names, a
-/// definition for every term, and every quoted source verbatim in the document it names.
-pub fn parse(text: &str, docs: &[CleanDoc]) -> Result<Glossary> {
+/// definition for every term, every sentence resting on a verbatim passage or a named outside
+/// reference, and disputes pointing at the figures that show them.
+pub fn parse(text: &str, docs: &[CleanDoc], quantities: &[&str]) -> Result<Glossary> {
     let file: GlossaryFile = toml::from_str(text).map_err(|e| format!("glossary.toml: {e}"))?;
+    for r in &file.reference {
+        if r.publisher.trim().is_empty() || r.title.trim().is_empty() || !(1800..=2100).contains(&r.year) {
+            return Err(format!("glossary.toml: reference {:?} needs a publisher, a title and a year", r.id));
+        }
+        if !file.term.iter().flat_map(|t| &t.sentence).any(|s| s.reference.as_ref() == Some(&r.id)) {
+            return Err(format!("glossary.toml: reference {:?} is not used by any sentence", r.id));
+        }
+    }
     let mut ids = std::collections::HashSet::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut bases = Vec::with_capacity(file.term.len());
     for t in &file.term {
         if !ids.insert(t.id.as_str()) {
             return Err(format!("glossary.toml: term id {:?} is used twice", t.id));
         }
-        if t.definition.trim().is_empty() {
+        if t.sentence.is_empty() {
             return Err(format!("glossary.toml: term {:?} has no definition", t.id));
         }
         for name in t.names() {
@@ -69,29 +188,16 @@ pub fn parse(text: &str, docs: &[CleanDoc]) -> Result<Glossary> {
                 return Err(format!("glossary.toml: {:?}: exact_case {e:?} is not one of its names", t.id));
             }
         }
-        match (t.source.as_str(), &t.quote) {
-            ("general", None) => {}
-            ("general", Some(_)) => {
-                return Err(format!("glossary.toml: {:?}: a general-knowledge source has no quote", t.id))
-            }
-            (doc_id, Some(quote)) => {
-                let doc = docs
-                    .iter()
-                    .find(|d| d.spec.id == doc_id)
-                    .ok_or_else(|| format!("glossary.toml: {:?}: unknown source document {doc_id:?}", t.id))?;
-                if !doc.blocks.iter().any(|b| b.text.contains(quote.as_str())) {
-                    return Err(format!("glossary.toml: {:?}: quote {quote:?} is not in {doc_id}", t.id));
-                }
-            }
-            (doc_id, None) => return Err(format!("glossary.toml: {:?}: source {doc_id:?} needs a quote", t.id)),
-        }
+        let checked =
+            t.sentence.iter().enumerate().map(|(n, s)| basis(&t.id, n + 1, s, docs, &file.reference, quantities));
+        bases.push(checked.collect::<Result<Vec<_>>>()?);
     }
     let matcher = Matcher::new(&file.term.iter().map(|t| (t.names(), t.exact_case.clone())).collect::<Vec<_>>());
-    Ok(Glossary { terms: file.term, matcher })
+    Ok(Glossary { terms: file.term, bases, matcher })
 }
 
-pub fn load(path: &Path, docs: &[CleanDoc]) -> Result<Glossary> {
-    parse(&read(path)?, docs)
+pub fn load(path: &Path, docs: &[CleanDoc], quantities: &[&str]) -> Result<Glossary> {
+    parse(&read(path)?, docs, quantities)
 }
 
 /// `found[d][b]`: the matches in block `b` of document `d`.
@@ -103,27 +209,40 @@ pub fn marks(found: &[Vec<Vec<Found>>]) -> Vec<Vec<Vec<Mark>>> {
     found.iter().map(|d| d.iter().map(|b| b.iter().map(|f| f.mark).collect()).collect()).collect()
 }
 
-fn source_text(t: &TermSpec, docs: &[CleanDoc]) -> String {
-    match (&t.quote, docs.iter().find(|d| d.spec.id == t.source)) {
-        (Some(q), Some(d)) => format!("“{q}” ({})", d.spec.short_title),
-        _ => "General reference knowledge (not from the corpus)".to_string(),
+fn basis_src(b: &Basis) -> String {
+    match b {
+        Basis::Seed { doc, quote, block } => {
+            format!("Basis::Seed {{ doc: {}, quote: {}, block: {} }}", lit(doc), lit(quote), lit(block))
+        }
+        Basis::Outside { reference } => format!("Basis::Outside {{ reference: {} }}", lit(reference)),
     }
 }
 
 pub fn emit(g: &Glossary, docs: &[CleanDoc], found: &[Vec<Vec<Found>>]) -> String {
     let mut s = String::from("pub static GLOSSARY: &[Term] = &[\n");
-    for t in &g.terms {
+    for (t, bases) in g.terms.iter().zip(&g.bases) {
         let aliases: Vec<String> = t.aliases.iter().map(|a| lit(a)).collect();
-        let source_doc = (t.source != "general").then_some(t.source.as_str());
+        let sentences: Vec<String> = t
+            .sentence
+            .iter()
+            .zip(bases)
+            .map(|(x, b)| {
+                format!(
+                    "Sentence {{ text: {}, basis: {}, disputed: {} }}",
+                    lit(&x.text),
+                    basis_src(b),
+                    opt_lit(x.disputed.as_deref())
+                )
+            })
+            .collect();
         s += &format!(
-            "Term {{ id: {}, label: {}, expansion: {}, definition: {}, aliases: &[{}], source: {}, source_doc: {} }},\n",
+            "Term {{ id: {}, label: {}, expansion: {}, definition: {}, sentences: &[{}], aliases: &[{}] }},\n",
             lit(&t.id),
             lit(&t.label),
             lit(&t.expansion),
-            lit(&t.definition),
-            aliases.join(", "),
-            lit(&source_text(t, docs)),
-            opt_lit(source_doc)
+            lit(&t.definition()),
+            sentences.join(", "),
+            aliases.join(", ")
         );
     }
     s += "];\n";

@@ -31,11 +31,12 @@ pub fn opt_lit(s: Option<&str>) -> String {
 
 pub fn generate(data: &Path, out: &Path) -> Result<()> {
     let docs = corpus::load(&data.join("documents.toml"), &data.join("seeds"))?;
-    let glossary = glossary::load(&data.join("glossary.toml"), &docs)?;
+    let figures = figures::load(&data.join("figures.toml"), &docs)?;
+    let quantities: Vec<&str> = figures.quantities.iter().map(|q| q.id.as_str()).collect();
+    let glossary = glossary::load(&data.join("glossary.toml"), &docs, &quantities)?;
     let found = glossary::match_corpus(&glossary, &docs);
     write(&out.join("corpus.rs"), &corpus::emit(&docs, &glossary::marks(&found)))?;
     write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &found))?;
-    let figures = figures::load(&data.join("figures.toml"), &docs)?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs)?)?;
     write(&out.join("comparisons.rs"), &comparisons::emit(&docs))?;
