@@ -273,3 +273,67 @@ pub fn emit(g: &Glossary, docs: &[CleanDoc], found: &[Vec<Vec<Found>>]) -> Strin
     s += "];\n";
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codegen::corpus;
+
+    fn docs() -> Vec<CleanDoc> {
+        corpus::load(Path::new("src/data/documents.toml"), Path::new("src/data/seeds")).unwrap()
+    }
+
+    const REF: &str = "[[reference]]\nid = \"r\"\npublisher = \"P\"\ntitle = \"T\"\nyear = 2001\n\n";
+
+    /// A one-term glossary whose single sentence has `fields`.
+    fn check(text: &str, fields: &str) -> Result<Glossary> {
+        let toml = format!("{REF}[[term]]\nid = \"t\"\nlabel = \"Tirana\"\n\n[[term.sentence]]\ntext = {text:?}\n{fields}\n\n[[term.sentence]]\ntext = \"Used.\"\nref = \"r\"\n");
+        parse(&toml, &docs(), &["residents"])
+    }
+
+    #[test]
+    fn a_sentence_rests_on_a_verbatim_passage_or_a_named_reference() {
+        assert!(check("The capital.", "doc = \"encyclopedia-later\"\nquote = \"15 miles west of Tirana\"").is_ok());
+        assert!(check("The capital.", "ref = \"r\"").is_ok());
+        let e = check("The capital.", "").err().unwrap();
+        assert!(e.contains("give either `doc` and `quote`"), "{e}");
+        let e = check("The capital.", "doc = \"encyclopedia-later\"\nquote = \"15 miles west of Tirana\"\nref = \"r\"")
+            .err()
+            .unwrap();
+        assert!(e.contains("not both"), "{e}");
+        let e =
+            check("The capital.", "doc = \"encyclopedia-later\"\nquote = \"16 miles west of Tirana\"").err().unwrap();
+        assert!(e.contains("is not in encyclopedia-later"), "{e}");
+        let e = check("The capital.", "ref = \"nope\"").err().unwrap();
+        assert!(e.contains("unknown reference"), "{e}");
+    }
+
+    #[test]
+    fn two_sentences_cannot_share_one_source() {
+        let e = check("The capital. It is big.", "ref = \"r\"").err().unwrap();
+        assert!(e.contains("more than one sentence"), "{e}");
+        assert_eq!(sentence_count("A former U.S. General met Mrs. Rajavi in Washington."), 1);
+        assert_eq!(sentence_count("It said “no.” Then it left."), 2);
+    }
+
+    #[test]
+    fn a_dispute_is_stated_as_open_and_points_at_known_figures() {
+        let quote = "doc = \"encyclopedia-later\"\nquote = \"15 miles west of Tirana\"";
+        assert!(check("The sources differ on it.", &format!("{quote}\ndisputed = \"residents\"")).is_ok());
+        let e = check("About 3,000 live there.", &format!("{quote}\ndisputed = \"residents\"")).err().unwrap();
+        assert!(e.contains("says that the sources differ"), "{e}");
+        let e = check("The sources differ on it.", &format!("{quote}\ndisputed = \"nope\"")).err().unwrap();
+        assert!(e.contains("not in figures.toml"), "{e}");
+    }
+
+    #[test]
+    fn references_are_complete_and_used() {
+        let unused = format!("{REF}[[term]]\nid = \"t\"\nlabel = \"Tirana\"\n\n[[term.sentence]]\ntext = \"A.\"\ndoc = \"encyclopedia-later\"\nquote = \"Tirana\"\n");
+        assert!(parse(&unused, &docs(), &[]).err().unwrap().contains("is not used"));
+        let undated = format!(
+            "{}[[term]]\nid = \"t\"\nlabel = \"Tirana\"\n\n[[term.sentence]]\ntext = \"A.\"\nref = \"r\"\n",
+            REF.replace("2001", "20")
+        );
+        assert!(parse(&undated, &docs(), &[]).err().unwrap().contains("needs a publisher, a title and a year"));
+    }
+}

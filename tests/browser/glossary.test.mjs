@@ -22,7 +22,9 @@ test('hovering a term shows its tooltip, which the pointer can enter, and leavin
   await tip.waitFor();
   assert.equal(await term.getAttribute('aria-describedby'), await tip.getAttribute('id'));
   assert.match(await tip.textContent(), /Iranian opposition organization/);
-  assert.match(await tip.textContent(), /Source: General reference knowledge/);
+  // Each sentence says what it rests on: a document, or a named reference outside the corpus.
+  assert.match(await tip.textContent(), /founded in 1965, .* \[outside the corpus: Yale University Press, Ervand Abrahamian, The Iranian Mojahedin \(1989\)\]/);
+  assert.match(await tip.textContent(), /current headquarters\. \[Encyclopedia, later revision\]/);
   // The tooltip sits below the term, never over it.
   const [t, b] = [await term.boundingBox(), await tip.boundingBox()];
   assert.ok(b.y >= t.y + t.height - 1, `tooltip top ${b.y} below term bottom ${t.y + t.height}`);
@@ -97,7 +99,17 @@ test('the glossary page lists terms with sources and which document uses which n
   const page = await app.open('?view=glossary');
   const mek = page.locator('article#term-mek');
   assert.equal(await mek.getByRole('heading', { level: 2 }).textContent(), 'MEK');
-  assert.match(await mek.textContent(), /Source:/);
+  const sentences = mek.locator('ul.definition > li');
+  assert.ok((await sentences.count()) >= 4);
+  for (const text of await sentences.allTextContents()) {
+    assert.match(text, /From the sources: “|Outside the corpus: /, `every sentence says what it rests on: ${text}`);
+  }
+  // A dispute is left open and points at the figures.
+  const move = sentences.filter({ hasText: 'the sources differ on the year of the move' });
+  await move.getByRole('link', { name: /^Compare the figures: When the members were moved from Iraq$/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'When the members were moved from Iraq' }).waitFor();
+  await page.goBack();
+  await app.ready(page);
   const table = mek.getByRole('table', { name: 'Names used for MEK in each document' });
   assert.ok((await table.getByRole('row').count()) > 10);
   // A count opens the reader with the occurrences marked and in view.
@@ -113,7 +125,11 @@ test('a glossary entry opens from a link, and from the tooltip', async () => {
   const page = await app.open('?view=glossary#term-manez');
   const entry = page.locator('article#term-manez');
   await waitUntil(() => entry.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }), 'Manëz in view');
-  assert.match(await entry.textContent(), /One source spells it “Manz”/);
+  assert.match(await entry.textContent(), /The site supporting the MEK spells it “Manz”/);
+  // The quoted passage a sentence rests on opens in the reader.
+  await entry.getByRole('link', { name: 'Home to MEK (supporting site)' }).click();
+  await page.locator('.reader').waitFor();
+  assert.match(page.url(), /view=read&doc=home-to-mek#p\d+$/);
   const reader = await app.open(READER);
   const term = firstTerm(reader, 'Special Prosecution');
   await term.focus();

@@ -3,6 +3,7 @@
 
 pub mod block_text;
 pub mod copy;
+pub mod definition;
 pub mod hash_target;
 pub mod para_link;
 pub mod provenance;

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::definition::Definition;
 use crate::corpus::GLOSSARY;
 use crate::route;
 
@@ -139,8 +140,8 @@ pub fn GlossaryTerm(
                 <span role="tooltip" id=tip_id.clone() class="tooltip">
                     <strong class="tip-label">{entry.label}</strong>
                     {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}
-                    <span class="tip-definition">" " {entry.definition}</span>
-                    <span class="tip-source">"Source: " {entry.source}</span>
+                    " "
+                    <Definition sentences=entry.sentences compact_form=true/>
                     <a class="tip-more" href=route::glossary_entry_href(entry.id)>"Full glossary entry"</a>
                 </span>
             </Show>

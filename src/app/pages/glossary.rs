@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::glossary::usage_of;
+use crate::app::components::definition::Definition;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::corpus::{DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
@@ -39,11 +40,10 @@ pub fn Glossary() -> impl IntoView {
                 <article class="term-entry" id=route::term_anchor(term.id) aria-labelledby=labelled tabindex="-1">
                     <h2 id=heading_id>{term.label}</h2>
                     {(!term.expansion.is_empty()).then(|| view! { <p class="expansion">{term.expansion}</p> })}
-                    <p class="definition">{term.definition}</p>
+                    <Definition sentences=term.sentences compact_form=false/>
                     {(!term.aliases.is_empty()).then(|| view! {
                         <p class="aliases"><span class="label">"Also written: "</span>{term.aliases.join(" · ")}</p>
                     })}
-                    <p class="source"><span class="label">"Source: "</span>{term.source}</p>
                     {if usage.is_empty() {
                         view! { <p class="usage-none">"Not used by name in the five documents."</p> }.into_any()
                     } else {
@@ -66,7 +66,7 @@ pub fn Glossary() -> impl IntoView {
     view! {
         <h1>"Glossary"</h1>
         <p class="lede">
-            "Names, acronyms and places in the five documents. Definitions are short and factual and say where they come from. "
+            "Names, acronyms and places in the five documents. Each sentence of a definition says what it rests on: a passage of the documents, quoted and linked, or a named reference from outside the corpus. Where the sources disagree, the entry says so and links the figures. "
             "Under each term, a table shows which name each document uses and how often: the sources name the same group in different ways, and that choice is itself evidence."
         </p>
         <nav class="term-index" aria-label="Terms"><ul>{index}</ul></nav>
