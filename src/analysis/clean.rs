@@ -64,12 +64,37 @@ fn is_ad_slot(line: &str) -> bool {
     matches!((parts.next(), parts.next(), parts.next()), (Some(w), Some(h), None) if all_digits(w) && all_digits(h))
 }
 
+/// Whitespace folded to single spaces (a page's non-breaking spaces included), so that a hint
+/// typed with ordinary spaces matches the line it names.
+pub fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `line` is the line a hint names (compared with whitespace folded).
+pub fn is_hinted(line: &str, hint: &str) -> bool {
+    line == hint || normalize_space(line) == normalize_space(hint)
+}
+
 /// Whether a single trimmed line is chrome by the cross-site rules or the document's hints.
 pub fn is_chrome_line(line: &str, hints: &Hints) -> bool {
     CHROME_LINES.contains(&line)
         || CHROME_PREFIXES.iter().any(|p| line.starts_with(p))
         || is_ad_slot(line)
-        || hints.chrome.iter().any(|c| c == line)
+        || hints.chrome.iter().any(|c| is_hinted(line, c))
+}
+
+/// The hints that name no line of `raw` (each with what kind of hint it is): a hint that
+/// matches nothing silently leaves its line unstructured, so the build rejects it.
+pub fn unmatched_hints<'h>(raw: &str, hints: &'h Hints) -> Vec<(&'static str, &'h str)> {
+    let lines: Vec<&str> = raw.lines().map(str::trim).collect();
+    let named = [("heading", &hints.headings), ("caption", &hints.captions), ("chrome line", &hints.chrome)];
+    let byline = hints.byline.iter().map(|b| ("byline", b.as_str()));
+    named
+        .into_iter()
+        .flat_map(|(kind, list)| list.iter().map(move |h| (kind, h.as_str())))
+        .chain(byline)
+        .filter(|(_, h)| !lines.iter().any(|l| is_hinted(l, h)))
+        .collect()
 }
 
 /// `= Title =`, `==Heading==`, `=== Sub ===`: the encyclopedia's wikitext headings.
@@ -89,13 +114,13 @@ fn wiki_heading(line: &str) -> Option<(BlockKind, &str)> {
 }
 
 fn kind_of(line: &str, hints: &Hints, title_seen: bool) -> BlockKind {
-    if !title_seen && line == hints.title {
+    if !title_seen && is_hinted(line, &hints.title) {
         BlockKind::Title
-    } else if hints.headings.iter().any(|h| h == line) {
+    } else if hints.headings.iter().any(|h| is_hinted(line, h)) {
         BlockKind::Heading
-    } else if hints.captions.iter().any(|c| c == line) {
+    } else if hints.captions.iter().any(|c| is_hinted(line, c)) {
         BlockKind::Caption
-    } else if hints.byline.as_deref() == Some(line) {
+    } else if hints.byline.as_deref().is_some_and(|b| is_hinted(line, b)) {
         BlockKind::Byline
     } else {
         BlockKind::Paragraph
@@ -234,5 +259,20 @@ mod tests {
     fn ad_slot_shape() {
         assert!(is_ad_slot("728 x 90"));
         assert!(!is_ad_slot("3 x the size"));
+    }
+
+    #[test]
+    fn hints_match_across_non_breaking_spaces_and_unmatched_ones_are_named() {
+        let raw = "Title\nJuly\u{a0}2016 \u{2013} a caption\nBody text.\n";
+        let hints = Hints {
+            title: "Title".into(),
+            captions: vec!["July 2016 \u{2013} a caption".into()],
+            headings: vec!["No such heading".into()],
+            ..Default::default()
+        };
+        let blocks = clean(raw, &hints);
+        assert_eq!(blocks[1].kind, BlockKind::Caption);
+        assert_eq!(blocks[1].text, "July\u{a0}2016 \u{2013} a caption", "the text itself is kept as received");
+        assert_eq!(unmatched_hints(raw, &hints), vec![("heading", "No such heading")]);
     }
 }

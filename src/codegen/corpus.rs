@@ -88,7 +88,14 @@ pub fn load(toml_path: &Path, seeds: &Path) -> Result<Vec<CleanDoc>> {
         .into_iter()
         .map(|spec| {
             let original = read(&seeds.join(&spec.seed))?;
-            let blocks = clean::clean(&original, &CleanDoc::hints(&spec));
+            let hints = CleanDoc::hints(&spec);
+            if let Some((kind, hint)) = clean::unmatched_hints(&original, &hints).first() {
+                return Err(format!(
+                    "documents.toml: {}: the {kind} {hint:?} matches no line of {} (compared with whitespace folded)",
+                    spec.id, spec.seed
+                ));
+            }
+            let blocks = clean::clean(&original, &hints);
             if !blocks.iter().any(|b| b.kind == crate::model::BlockKind::Title) {
                 return Err(format!("{}: title {:?} not found in {}", spec.id, spec.title, spec.seed));
             }
