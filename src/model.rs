@@ -50,6 +50,16 @@ pub struct Relation {
     pub note: &'static str,
 }
 
+/// A short note shown before passages that report graphic allegations, with a way past them.
+#[derive(Debug)]
+pub struct ContentNote {
+    /// The first block the note covers.
+    pub first: &'static str,
+    /// The block after the last one it covers (`None`: it runs to the end).
+    pub skip_to: Option<&'static str>,
+    pub note: &'static str,
+}
+
 #[derive(Debug)]
 pub struct Document {
     pub id: &'static str,
@@ -64,6 +74,7 @@ pub struct Document {
     pub relation: &'static str,
     pub licence: &'static str,
     pub related: &'static [Relation],
+    pub content_notes: &'static [ContentNote],
     /// The seed exactly as received, for "view original".
     pub original: &'static str,
     pub blocks: &'static [Block],

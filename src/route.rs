@@ -2,6 +2,8 @@
 //! (`?view=read&doc=…`) and the fragment is left for paragraphs (`#p3`): a plain static
 //! host needs no rewrite rules, and the same relative links work under any sub-path.
 
+use crate::analysis::claims::{Filter, Sort};
+
 /// Which screen a URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum View {
@@ -16,6 +18,8 @@ pub enum View {
         query: Option<String>,
         /// A glossary term id whose occurrences are marked.
         term: Option<String>,
+        /// A claim id whose passages in this document are highlighted.
+        claim: Option<String>,
     },
     Compare {
         left: Option<String>,
@@ -28,6 +32,14 @@ pub enum View {
     Search {
         query: String,
     },
+    /// The claims grid, filtered and sorted.
+    Claims(Filter),
+    /// One claim: every document's treatment and its origins.
+    Claim {
+        id: String,
+    },
+    /// How the five documents relate, and what the summary changed in its retelling.
+    Lineage,
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
         what: String,
@@ -117,6 +129,7 @@ pub fn parse(query: &str) -> Route {
                 figure: nonempty("figure"),
                 query: nonempty("q"),
                 term: nonempty("term"),
+                claim: nonempty("claim"),
             },
             None => View::NotFound { what: "This reader link does not say which document to open.".into() },
         },
@@ -124,6 +137,19 @@ pub fn parse(query: &str) -> Route {
         Some("glossary") => View::Glossary,
         Some("figures") => View::Figures { quantity: nonempty("quantity") },
         Some("search") => View::Search { query: get("q").unwrap_or_default() },
+        Some("claims") => match nonempty("sort").map(|s| (Sort::parse(&s), s)) {
+            Some((None, s)) => View::NotFound { what: format!("The claims cannot be sorted by “{s}”.") },
+            sort => View::Claims(Filter {
+                topic: nonempty("topic"),
+                doc: nonempty("doc"),
+                sort: sort.and_then(|(s, _)| s).unwrap_or_default(),
+            }),
+        },
+        Some("claim") => match nonempty("id") {
+            Some(id) => View::Claim { id },
+            None => View::NotFound { what: "This claim link does not say which claim to open.".into() },
+        },
+        Some("lineage") => View::Lineage,
         Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
     };
     Route { view, embed }
@@ -135,7 +161,7 @@ pub fn href(route: &Route) -> String {
     let mut q: Vec<(&str, String)> = Vec::new();
     match &route.view {
         View::Library => {}
-        View::Read { doc, original, figure, query, term } => {
+        View::Read { doc, original, figure, query, term, claim } => {
             q.push(("view", "read".into()));
             q.push(("doc", doc.clone()));
             if *original {
@@ -149,6 +175,9 @@ pub fn href(route: &Route) -> String {
             }
             if let Some(t) = term {
                 q.push(("term", t.clone()));
+            }
+            if let Some(c) = claim {
+                q.push(("claim", c.clone()));
             }
         }
         View::Compare { left, right } => {
@@ -171,6 +200,23 @@ pub fn href(route: &Route) -> String {
             q.push(("view", "search".into()));
             q.push(("q", query.clone()));
         }
+        View::Claims(filter) => {
+            q.push(("view", "claims".into()));
+            if let Some(t) = &filter.topic {
+                q.push(("topic", t.clone()));
+            }
+            if let Some(d) = &filter.doc {
+                q.push(("doc", d.clone()));
+            }
+            if filter.sort != Sort::default() {
+                q.push(("sort", filter.sort.key().into()));
+            }
+        }
+        View::Claim { id } => {
+            q.push(("view", "claim".into()));
+            q.push(("id", id.clone()));
+        }
+        View::Lineage => q.push(("view", "lineage".into())),
         View::NotFound { .. } => q.push(("view", "not-found".into())),
     }
     if route.embed {
@@ -191,7 +237,14 @@ fn with_fragment(view: View, fragment: &str) -> String {
 /// The reader on `doc`, marking a figure's quote, a search's hits or a term's occurrences.
 fn reader(doc: &str, figure: Option<&str>, query: Option<&str>, term: Option<&str>) -> View {
     let own = |s: Option<&str>| s.map(str::to_string);
-    View::Read { doc: doc.into(), original: false, figure: own(figure), query: own(query), term: own(term) }
+    View::Read {
+        doc: doc.into(),
+        original: false,
+        figure: own(figure),
+        query: own(query),
+        term: own(term),
+        claim: None,
+    }
 }
 
 /// The library (the app's own page, without a query).
@@ -206,7 +259,7 @@ pub fn read_href(doc: &str) -> String {
 
 /// A document as received (`original`) or cleaned.
 pub fn text_href(doc: &str, original: bool) -> String {
-    href(&Route::new(View::Read { doc: doc.into(), original, figure: None, query: None, term: None }))
+    href(&Route::new(View::Read { doc: doc.into(), original, figure: None, query: None, term: None, claim: None }))
 }
 
 /// One paragraph (or heading) of a document in the reader.
@@ -271,6 +324,42 @@ pub fn quantity_figure_href(quantity: &str, figure: &str) -> String {
     with_fragment(View::Figures { quantity: Some(quantity.into()) }, &figure_anchor(figure))
 }
 
+/// The claims grid as `filter` selects it.
+pub fn claims_href(filter: &Filter) -> String {
+    href(&Route::new(View::Claims(filter.clone())))
+}
+
+/// One claim's page.
+pub fn claim_href(id: &str) -> String {
+    href(&Route::new(View::Claim { id: id.into() }))
+}
+
+/// The element id of a claim's row in the grid.
+pub fn claim_anchor(id: &str) -> String {
+    format!("claim-{id}")
+}
+
+/// A claim's passage in the reader, its quote highlighted.
+pub fn claim_passage_href(doc: &str, claim: &str, block: &str) -> String {
+    let view = View::Read {
+        doc: doc.into(),
+        original: false,
+        figure: None,
+        query: None,
+        term: None,
+        claim: Some(claim.into()),
+    };
+    with_fragment(view, block)
+}
+
+/// The lineage of the documents; `anchor` targets a section (`changes`).
+pub fn lineage_href(anchor: Option<&str>) -> String {
+    match anchor {
+        Some(a) => with_fragment(View::Lineage, a),
+        None => href(&Route::new(View::Lineage)),
+    }
+}
+
 pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
@@ -313,8 +402,13 @@ mod tests {
                 figure: Some("residents-1".into()),
                 query: Some("troll farm".into()),
                 term: Some("mek".into()),
+                claim: Some("us-request".into()),
             },
             View::Compare { left: Some("a".into()), right: None },
+            View::Claims(Filter { topic: Some("raid".into()), doc: Some("lends-hope".into()), sort: Sort::Contested }),
+            View::Claims(Filter::default()),
+            View::Claim { id: "troll-farm".into() },
+            View::Lineage,
             View::Glossary,
             View::Figures { quantity: Some("residents".into()) },
             View::Search { query: "“Manëz” & co".into() },
@@ -343,6 +437,7 @@ mod tests {
             figure: figure.map(Into::into),
             query: query.map(Into::into),
             term: term.map(Into::into),
+            claim: None,
         };
         let cases = [
             (library_href(), View::Library, None),
@@ -361,6 +456,21 @@ mod tests {
                 Some("fig-r-1"),
             ),
             (search_href("a & b"), View::Search { query: "a & b".into() }, None),
+            (claims_href(&Filter::default()), View::Claims(Filter::default()), None),
+            (claim_href("c"), View::Claim { id: "c".into() }, None),
+            (
+                claim_passage_href("lends-hope", "c", "p2"),
+                View::Read {
+                    doc: "lends-hope".into(),
+                    original: false,
+                    figure: None,
+                    query: None,
+                    term: None,
+                    claim: Some("c".into()),
+                },
+                Some("p2"),
+            ),
+            (lineage_href(Some("changes")), View::Lineage, Some("changes")),
         ];
         for (link, view, fragment) in cases {
             let (query, frag) = match link.split_once('#') {
@@ -390,5 +500,7 @@ mod tests {
         assert_eq!(parse("?view=search&q=a%").view, View::Search { query: "a%".into() });
         assert_eq!(parse("").view, View::Library);
         assert_eq!(parse("?&&=").view, View::Library);
+        assert!(matches!(parse("?view=claims&sort=colour").view, View::NotFound { .. }));
+        assert!(matches!(parse("?view=claim").view, View::NotFound { .. }));
     }
 }

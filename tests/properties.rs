@@ -2,6 +2,7 @@
 //! panicking, every link the app writes must read back as the view it names, and any search
 //! query must be answered with snippets cut on character boundaries and bounded work.
 
+use ashraf3_companion::analysis::claims::{Filter, Sort};
 use ashraf3_companion::analysis::search::{self, MAX_QUERY_WORDS};
 use ashraf3_companion::corpus::{block_text, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
 use ashraf3_companion::route::{self, Route, View};
@@ -41,7 +42,26 @@ fn view() -> impl Strategy<Value = View> {
     prop_oneof![
         Just(View::Library),
         (id(), any::<bool>(), proptest::option::of(id()), proptest::option::of(id()), proptest::option::of(id()))
-            .prop_map(|(doc, original, figure, query, term)| View::Read { doc, original, figure, query, term }),
+            .prop_map(|(doc, original, figure, query, term)| View::Read {
+                doc,
+                original,
+                figure,
+                query,
+                term,
+                claim: None
+            }),
+        (id(), id()).prop_map(|(doc, claim)| View::Read {
+            doc,
+            original: false,
+            figure: None,
+            query: None,
+            term: None,
+            claim: Some(claim)
+        }),
+        (proptest::option::of(id()), proptest::option::of(id()), proptest::sample::select(Sort::ALL.to_vec()))
+            .prop_map(|(topic, doc, sort)| View::Claims(Filter { topic, doc, sort })),
+        id().prop_map(|id| View::Claim { id }),
+        Just(View::Lineage),
         (proptest::option::of(id()), proptest::option::of(id()))
             .prop_map(|(left, right)| View::Compare { left, right }),
         Just(View::Glossary),

@@ -101,6 +101,7 @@ fn Header() -> impl IntoView {
     let compare = route::compare_href(None, None);
     let glossary = route::glossary_href();
     let figures = route::figures_href(None);
+    let claims = route::claims_href(&Default::default());
     view! {
         <header class="site-header">
             <a class="brand" href=route::library_href()>"Ashraf 3 reading companion"</a>
@@ -110,6 +111,7 @@ fn Header() -> impl IntoView {
                     {nav_link("Compare", compare, |v| matches!(v, View::Compare { .. }))}
                     {nav_link("Glossary", glossary, |v| matches!(v, View::Glossary))}
                     {nav_link("Figures", figures, |v| matches!(v, View::Figures { .. }))}
+                    {nav_link("Claims", claims, |v| matches!(v, View::Claims(_) | View::Claim { .. } | View::Lineage))}
                 </ul>
             </nav>
             <div class="header-tools">

@@ -13,6 +13,17 @@ pub struct RelationSpec {
     pub note: String,
 }
 
+/// A content note shown before passages a student may want to be warned of.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentNoteSpec {
+    /// A verbatim passage of the first block the note covers.
+    pub before: String,
+    /// How many blocks it covers, that block included.
+    pub blocks: usize,
+    pub note: String,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocSpec {
@@ -35,6 +46,8 @@ pub struct DocSpec {
     pub chrome: Vec<String>,
     #[serde(default)]
     pub related: Vec<RelationSpec>,
+    #[serde(default)]
+    pub content_note: Vec<ContentNoteSpec>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +62,9 @@ pub struct CleanDoc {
     pub original: String,
     pub blocks: Vec<CleanBlock>,
     pub ids: Vec<String>,
+    /// Per content note: the first block it covers and the block after the last (None: the
+    /// note runs to the end).
+    pub notes: Vec<(String, Option<String>)>,
 }
 
 impl CleanDoc {
@@ -61,6 +77,16 @@ impl CleanDoc {
             chrome: spec.chrome.clone(),
         }
     }
+
+    /// Where `quote` stands verbatim: the block's id and the quote's byte offset in it.
+    pub fn locate(&self, quote: &str) -> Option<(&str, usize)> {
+        self.blocks.iter().zip(&self.ids).find_map(|(b, id)| b.text.find(quote).map(|s| (id.as_str(), s)))
+    }
+}
+
+/// The document with this id.
+pub fn find<'a>(docs: &'a [CleanDoc], id: &str) -> Option<&'a CleanDoc> {
+    docs.iter().find(|d| d.spec.id == id)
 }
 
 pub fn parse_specs(toml_text: &str) -> Result<Vec<DocSpec>> {
@@ -100,7 +126,27 @@ pub fn load(toml_path: &Path, seeds: &Path) -> Result<Vec<CleanDoc>> {
                 return Err(format!("{}: title {:?} not found in {}", spec.id, spec.title, spec.seed));
             }
             let ids = clean::block_ids(&blocks);
-            Ok(CleanDoc { spec, original, blocks, ids })
+            let notes = content_notes(&spec, &blocks, &ids)?;
+            Ok(CleanDoc { spec, original, blocks, ids, notes })
+        })
+        .collect()
+}
+
+/// Locates each content note: its first block by a verbatim passage, its end by a count.
+pub fn content_notes(spec: &DocSpec, blocks: &[CleanBlock], ids: &[String]) -> Result<Vec<(String, Option<String>)>> {
+    spec.content_note
+        .iter()
+        .map(|n| {
+            let err = |msg: &str| format!("documents.toml: {}: content note {:?}: {msg}", spec.id, n.before);
+            if n.note.trim().is_empty() || n.blocks == 0 {
+                return Err(err("give the note's text and how many blocks (1 or more) it covers"));
+            }
+            let first =
+                blocks.iter().position(|b| b.text.contains(&n.before)).ok_or_else(|| err("`before` is in no block"))?;
+            if first + n.blocks > blocks.len() {
+                return Err(err("`blocks` runs past the end of the document"));
+            }
+            Ok((ids[first].clone(), ids.get(first + n.blocks).cloned()))
         })
         .collect()
 }
@@ -134,6 +180,15 @@ pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>]) -> String {
         s += "related: &[";
         for r in &spec.related {
             s += &format!("Relation {{ kind: {}, target: {}, note: {} }},", lit(&r.kind), lit(&r.target), lit(&r.note));
+        }
+        s += "],\ncontent_notes: &[";
+        for (n, (first, after)) in spec.content_note.iter().zip(&doc.notes) {
+            s += &format!(
+                "ContentNote {{ first: {}, skip_to: {}, note: {} }},",
+                lit(first),
+                opt_lit(after.as_deref()),
+                lit(&n.note)
+            );
         }
         s += "],\n";
         s += &format!(

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::corpus::CleanDoc;
+use super::corpus::{self, CleanDoc};
 use super::{lit, read, Result};
 use crate::analysis::figures::{Bound, Date, FigureKind};
 
@@ -118,13 +118,9 @@ fn locate(f: FigureSpec, quantities: &[QuantitySpec], docs: &[CleanDoc]) -> Resu
         Some(d) => Some(Date::parse(d).ok_or_else(|| err(format!("bad applies_iso {d:?}")))?),
         None => None,
     };
-    let doc = docs.iter().find(|d| d.spec.id == f.doc).ok_or_else(|| err(format!("unknown document {:?}", f.doc)))?;
-    let (b, start) = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .find_map(|(i, b)| b.text.find(&f.quote).map(|s| (i, s)))
-        .ok_or_else(|| err(format!("quote not found verbatim in {}: {:?}", f.doc, f.quote)))?;
+    let doc = corpus::find(docs, &f.doc).ok_or_else(|| err(format!("unknown document {:?}", f.doc)))?;
+    let (block, start) =
+        doc.locate(&f.quote).ok_or_else(|| err(format!("quote not found verbatim in {}: {:?}", f.doc, f.quote)))?;
     let within = f.quote.find(&f.number).ok_or_else(|| err(format!("number {:?} is not in the quote", f.number)))?;
     Ok(Located {
         quantity,
@@ -132,7 +128,7 @@ fn locate(f: FigureSpec, quantities: &[QuantitySpec], docs: &[CleanDoc]) -> Resu
         bound,
         kind,
         applies,
-        block: doc.ids[b].clone(),
+        block: block.to_string(),
         quote_range: (start, start + f.quote.len()),
         number_range: (start + within, start + within + f.number.len()),
         spec: f,

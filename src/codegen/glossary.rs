@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::corpus::CleanDoc;
+use super::corpus::{self, CleanDoc};
 use super::{lit, opt_lit, read, Result};
 use crate::analysis::glossary::{Found, Matcher};
 use crate::model::Mark;
@@ -131,16 +131,9 @@ fn basis(
     }
     match (&s.doc, &s.quote, &s.reference) {
         (Some(doc_id), Some(quote), None) => {
-            let doc = docs
-                .iter()
-                .find(|d| d.spec.id == *doc_id)
-                .ok_or_else(|| err(format!("unknown document {doc_id:?}")))?;
-            let b = doc
-                .blocks
-                .iter()
-                .position(|b| b.text.contains(quote.as_str()))
-                .ok_or_else(|| err(format!("quote {quote:?} is not in {doc_id}")))?;
-            Ok(Basis::Seed { doc: doc_id.clone(), quote: quote.clone(), block: doc.ids[b].clone() })
+            let doc = corpus::find(docs, doc_id).ok_or_else(|| err(format!("unknown document {doc_id:?}")))?;
+            let (block, _) = doc.locate(quote).ok_or_else(|| err(format!("quote {quote:?} is not in {doc_id}")))?;
+            Ok(Basis::Seed { doc: doc_id.clone(), quote: quote.clone(), block: block.to_string() })
         }
         (None, None, Some(id)) => {
             let r = refs.iter().find(|r| r.id == *id).ok_or_else(|| err(format!("unknown reference {id:?}")))?;

@@ -1,6 +1,7 @@
 //! Emitters for the build step. Each reads one data file, checks it against the cleaned
 //! corpus and writes Rust source for `crate::corpus`.
 
+pub mod claims;
 pub mod comparisons;
 pub mod corpus;
 pub mod figures;
@@ -40,5 +41,6 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs)?)?;
     write(&out.join("comparisons.rs"), &comparisons::emit(&docs))?;
+    write(&out.join("claims.rs"), &claims::load(&data.join("claims.toml"), &data.join("retelling.toml"), &docs)?)?;
     Ok(())
 }

@@ -27,7 +27,8 @@ test('"/" focuses the search field and results appear as you type', async () => 
   assert.deepEqual((await groups.allTextContents()).map((t) => t.split(' — ')[0]), ['Glossary', 'Camp Ashraf 3']);
   assert.match(await groups.nth(1).textContent(), /historical revision · 3 hits/);
   assert.deepEqual((await marks(page)).map((m) => m.toLowerCase()), ['troll farm', 'troll farm', 'troll farm']);
-  assert.deepEqual(await page.locator('.glossary-results mark').allTextContents(), ['troll farm'], 'the entry marks the phrase too');
+  const entryMarks = await page.locator('.glossary-results mark').allTextContents();
+  assert.ok(entryMarks.length >= 1 && entryMarks.every((m) => m.toLowerCase() === 'troll farm'), `the entry marks the phrase too: ${entryMarks}`);
   await waitUntil(() => /view=search&q=%22troll\+farm%22$/.test(page.url()), 'the URL follows once typing pauses');
   app.assertClean();
 });

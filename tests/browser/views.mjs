@@ -8,6 +8,11 @@ export const VIEWS = [
   ['figures', '?view=figures'],
   ['quantity', '?view=figures&quantity=residents'],
   ['search', '?view=search&q=troll'],
+  ['claims', '?view=claims'],
+  ['claims filtered', '?view=claims&topic=raid&sort=contested'],
+  ['claim', '?view=claim&id=troll-farm'],
+  ['lineage', '?view=lineage'],
+  ['reader with a claim', '?view=read&doc=encyclopedia-earlier&claim=troll-farm'],
   ['not found', '?view=read&doc=nope'],
 ];
 export const ALL = [...VIEWS, ...VIEWS.map(([name, path]) => [`${name} (embed)`, `${path}${path ? '&' : '?'}embed=1`])];

@@ -12,10 +12,11 @@ use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
 use std::ops::Range;
 
+use crate::analysis::claims::{self, Claim};
 use crate::analysis::figures::Figure;
 use crate::analysis::search;
-use crate::corpus::{self, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
-use crate::model::{Block, BlockKind, Document};
+use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
+use crate::model::{Block, BlockKind, ContentNote, Document};
 use crate::route;
 
 #[component]
@@ -25,6 +26,7 @@ pub fn Reader(
     figure: Option<String>,
     query: Option<String>,
     term: Option<String>,
+    claim: Option<String>,
 ) -> impl IntoView {
     let Some(doc) = corpus::document(&doc_id) else {
         return view! { <NotFound what=format!("There is no document with the id “{doc_id}”.")/> }.into_any();
@@ -34,10 +36,12 @@ pub fn Reader(
     let emphasis = Emphasis {
         term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16),
         figure: figure.as_deref().and_then(|id| FIGURES.iter().find(|f| f.id == id && f.doc == doc.id)),
+        claim: claim.as_deref().and_then(corpus::claim).map(|c| (c, doc.id)),
     };
     let first_emphasis = emphasis
         .figure
         .map(|f| f.block)
+        .or_else(|| emphasis.claim.and_then(|(c, d)| c.cell(d).first().map(|s| s.passage.block)))
         .or_else(|| doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id));
     let target = use_hash_target(first_emphasis);
     // Opened from a search result: the query's hits are marked in every block.
@@ -62,7 +66,9 @@ pub fn Reader(
             .enumerate()
             .map(|(i, b)| {
                 let searched = found.get(i + 1).cloned().unwrap_or_default();
-                block_view(doc, b, emphasis, searched, target, status)
+                let note =
+                    doc.content_notes.iter().find(|n| n.first == b.id).map(|n| view! { <ContentNoteView note=n/> });
+                (note, block_view(doc, b, emphasis, searched, target, status))
             })
             .collect_view();
         view! {
@@ -98,6 +104,8 @@ pub fn Reader(
 struct Emphasis {
     term: Option<u16>,
     figure: Option<&'static Figure>,
+    /// A claim, and the document whose passages on it are highlighted.
+    claim: Option<(&'static Claim, &'static str)>,
 }
 
 impl Emphasis {
@@ -107,11 +115,10 @@ impl Emphasis {
     }
 
     fn quotes(self, block: &Block) -> Vec<Range<usize>> {
-        self.figure
-            .filter(|f| f.block == block.id)
-            .map(|f| f.quote_range.0 as usize..f.quote_range.1 as usize)
-            .into_iter()
-            .collect()
+        let figure =
+            self.figure.filter(|f| f.block == block.id).map(|f| f.quote_range.0 as usize..f.quote_range.1 as usize);
+        let claim = self.claim.into_iter().flat_map(|(c, d)| c.cell(d)).filter(|s| s.passage.block == block.id);
+        figure.into_iter().chain(claim.map(|s| s.passage.range.0 as usize..s.passage.range.1 as usize)).collect()
     }
 }
 
@@ -168,6 +175,7 @@ fn block_view(
                 <div class=class>
                     <p id=block.id tabindex="-1" class:is-target=is_target>{text}</p>
                     <ParaLink doc=doc.id id=block.id label=label status=status/>
+                    <ClaimsHere doc=doc.id block=block.id/>
                 </div>
             }
             .into_any()
@@ -181,12 +189,44 @@ fn DocNav(doc: &'static Document) -> impl IntoView {
     let prev = at.checked_sub(1).and_then(|i| DOCUMENTS.get(i));
     let next = DOCUMENTS.get(at + 1);
     view! {
-        <nav class="doc-nav" aria-label="Documents">
+        <nav class="doc-nav" id="doc-nav" tabindex="-1" aria-label="Documents">
             <ul>
                 {prev.map(|d| view! { <li><a rel="prev" href=route::read_href(d.id)>"Previous: " {d.title}</a></li> })}
                 <li><a href=route::library_href()>"Back to the library"</a></li>
                 {next.map(|d| view! { <li><a rel="next" href=route::read_href(d.id)>"Next: " {d.title}</a></li> })}
             </ul>
         </nav>
+    }
+}
+
+/// The claims a passage bears on, each a link to its row in the claims grid.
+#[component]
+fn ClaimsHere(doc: &'static str, block: &'static str) -> impl IntoView {
+    let here = claims::in_block(CLAIMS, doc, block);
+    (!here.is_empty()).then(|| {
+        let count = format!("Claims this passage bears on ({})", here.len());
+        let links =
+            here.into_iter().map(|c| view! { <li><a href=route::claim_href(c.id)>{c.text}</a></li> }).collect_view();
+        view! {
+            <details class="claims-here">
+                <summary>{count}</summary>
+                <ul>{links}</ul>
+            </details>
+        }
+    })
+}
+
+/// Before passages with graphic allegations: what follows, and a link past it.
+#[component]
+fn ContentNoteView(note: &'static ContentNote) -> impl IntoView {
+    let (href, label) = match note.skip_to {
+        Some(id) => (route::in_page(id), "Skip these passages"),
+        None => (route::in_page("doc-nav"), "Skip to the end of the document"),
+    };
+    view! {
+        <aside class="content-note" aria-label="Content note">
+            <p><strong>"Content note: "</strong>{note.note}</p>
+            <p><a href=href>{label}</a></p>
+        </aside>
     }
 }

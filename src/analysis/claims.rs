@@ -1,0 +1,375 @@
+//! Claims against sources: how each document treats a claim that is not a number, who
+//! originally makes it, and what the summary site changed in its retelling. The data is
+//! curated (`claims.toml`, `retelling.toml`) and checked at build time; this module holds its
+//! shapes and the counting rules, so that the grid, a claim's page and the reader agree on
+//! them: a statement several documents repeat from one origin counts once.
+
+/// How one document treats a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    /// Asserts it in its own voice, or presents it as fact.
+    States,
+    /// Reports it as someone's allegation.
+    Allegation,
+    /// Reports someone's denial of it.
+    Denial,
+    /// Says, or quotes someone saying, the opposite.
+    Contradicts,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [Stance::States, Stance::Allegation, Stance::Denial, Stance::Contradicts];
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Some(match s {
+            "states" => Stance::States,
+            "allegation" => Stance::Allegation,
+            "denial" => Stance::Denial,
+            "contradicts" => Stance::Contradicts,
+            _ => return None,
+        })
+    }
+
+    /// The word the grid shows: status is always written, never colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::States => "States it",
+            Stance::Allegation => "Reports an allegation",
+            Stance::Denial => "Reports a denial",
+            Stance::Contradicts => "Contradicts it",
+        }
+    }
+
+    /// A class name for the cell's style (the label carries the meaning).
+    pub fn class(self) -> &'static str {
+        match self {
+            Stance::States => "stance-states",
+            Stance::Allegation => "stance-allegation",
+            Stance::Denial => "stance-denial",
+            Stance::Contradicts => "stance-contradicts",
+        }
+    }
+
+    /// A denial or a contradiction: the claim is contested in this document.
+    pub fn disputes(self) -> bool {
+        matches!(self, Stance::Denial | Stance::Contradicts)
+    }
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// Who originally makes a statement: an outlet, a person, a report, an organization.
+#[derive(Debug)]
+pub struct Origin {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub kind: &'static str,
+    pub note: &'static str,
+    /// The documents that speak in this origin's own voice (its own publications).
+    pub voice_of: &'static [&'static str],
+}
+
+/// A verbatim passage of a document, located at build time.
+#[derive(Debug)]
+pub struct Passage {
+    pub doc: &'static str,
+    pub quote: &'static str,
+    pub block: &'static str,
+    /// Byte range of the quote in the block's text.
+    pub range: (u32, u32),
+}
+
+/// One document's treatment of a claim, with the passage behind it.
+#[derive(Debug)]
+pub struct Source {
+    pub stance: Stance,
+    /// Index into `ORIGINS`.
+    pub origin: u16,
+    pub passage: Passage,
+}
+
+#[derive(Debug)]
+pub struct Claim {
+    pub id: &'static str,
+    /// Index into `TOPICS`.
+    pub topic: u16,
+    pub text: &'static str,
+    pub note: &'static str,
+    pub sources: &'static [Source],
+}
+
+impl Claim {
+    /// What `doc` says about the claim, in data order (empty: silent).
+    pub fn cell(&self, doc: &str) -> Vec<&'static Source> {
+        self.sources.iter().filter(|s| s.passage.doc == doc).collect()
+    }
+
+    /// Documents that treat the claim at all.
+    pub fn documents(&self) -> usize {
+        distinct(self.sources.iter().map(|s| s.passage.doc))
+    }
+
+    /// Independent origins behind the claim (states or alleges it): one origin repeated by
+    /// several documents, or twice in one, is one.
+    pub fn origins(&self) -> usize {
+        distinct(self.sources.iter().filter(|s| !s.stance.disputes()).map(|s| s.origin))
+    }
+
+    /// Documents that deny or contradict the claim.
+    pub fn disputed_by(&self) -> usize {
+        distinct(self.sources.iter().filter(|s| s.stance.disputes()).map(|s| s.passage.doc))
+    }
+
+    /// Independent origins of the denials and contradictions.
+    pub fn dispute_origins(&self) -> usize {
+        distinct(self.sources.iter().filter(|s| s.stance.disputes()).map(|s| s.origin))
+    }
+
+    /// Origins in first-mention order, each with the documents it reaches the corpus through.
+    pub fn origin_paths(&self) -> Vec<(u16, Vec<&'static str>)> {
+        let mut out: Vec<(u16, Vec<&'static str>)> = Vec::new();
+        for s in self.sources {
+            match out.iter_mut().find(|(o, _)| *o == s.origin) {
+                Some((_, docs)) if !docs.contains(&s.passage.doc) => docs.push(s.passage.doc),
+                Some(_) => {}
+                None => out.push((s.origin, vec![s.passage.doc])),
+            }
+        }
+        out
+    }
+}
+
+fn distinct<T: PartialEq>(items: impl Iterator<Item = T>) -> usize {
+    let mut seen: Vec<T> = Vec::new();
+    for x in items {
+        if !seen.contains(&x) {
+            seen.push(x);
+        }
+    }
+    seen.len()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 documents, 1 independent origin; denied or contradicted in 1 document (1 origin)".
+pub fn summary(c: &Claim) -> String {
+    let mut s = format!(
+        "{}, {}",
+        plural(c.documents(), "document", "documents"),
+        plural(c.origins(), "independent origin", "independent origins")
+    );
+    match c.disputed_by() {
+        0 => s.push_str("; no document denies or contradicts it"),
+        n => s.push_str(&format!(
+            "; denied or contradicted in {} ({})",
+            plural(n, "document", "documents"),
+            plural(c.dispute_origins(), "origin", "origins")
+        )),
+    }
+    s
+}
+
+/// How the grid is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// The data file's order, grouped by topic.
+    #[default]
+    Topic,
+    /// Most contested first: documents that deny or contradict, then their origins.
+    Contested,
+    /// Most independent origins first.
+    Origins,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Topic, Sort::Contested, Sort::Origins];
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|x| x.key() == s)
+    }
+
+    /// The URL value (`sort=contested`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Topic => "topic",
+            Sort::Contested => "contested",
+            Sort::Origins => "origins",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Topic => "By topic",
+            Sort::Contested => "Most contested first",
+            Sort::Origins => "Most independent origins first",
+        }
+    }
+}
+
+/// Which claims the grid shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub topic: Option<String>,
+    /// Only claims this document treats.
+    pub doc: Option<String>,
+    pub sort: Sort,
+}
+
+/// The claims `filter` selects, in its order. Unknown topic or document ids select nothing
+/// (the page says so).
+pub fn select<'a>(claims: &'a [Claim], topics: &[Topic], filter: &Filter) -> Vec<&'a Claim> {
+    let topic = filter.topic.as_deref().map(|t| topics.iter().position(|x| x.id == t));
+    let mut out: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| match topic {
+            None => true,
+            Some(Some(i)) => c.topic as usize == i,
+            Some(None) => false,
+        })
+        .filter(|c| filter.doc.as_deref().is_none_or(|d| !c.cell(d).is_empty()))
+        .collect();
+    // Stable sorts: ties keep the data file's order.
+    match filter.sort {
+        Sort::Topic => out.sort_by_key(|c| c.topic),
+        Sort::Contested => out.sort_by_key(|c| std::cmp::Reverse((c.disputed_by(), c.dispute_origins()))),
+        Sort::Origins => out.sort_by_key(|c| std::cmp::Reverse(c.origins())),
+    }
+    out
+}
+
+/// Claims with a passage in `block` of `doc`, for the reader's links back to the grid.
+pub fn in_block<'a>(claims: &'a [Claim], doc: &str, block: &str) -> Vec<&'a Claim> {
+    claims.iter().filter(|c| c.sources.iter().any(|s| s.passage.doc == doc && s.passage.block == block)).collect()
+}
+
+/// What kind of change the retelling makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    Adds,
+    Drops,
+    Sharpens,
+    Misattributes,
+    Inserts,
+}
+
+impl ChangeKind {
+    pub fn parse(s: &str) -> Option<ChangeKind> {
+        Some(match s {
+            "adds" => ChangeKind::Adds,
+            "drops" => ChangeKind::Drops,
+            "sharpens" => ChangeKind::Sharpens,
+            "misattributes" => ChangeKind::Misattributes,
+            "inserts" => ChangeKind::Inserts,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::Adds => "Adds",
+            ChangeKind::Drops => "Drops",
+            ChangeKind::Sharpens => "Sharpens",
+            ChangeKind::Misattributes => "Attributes differently",
+            ChangeKind::Inserts => "Inserts words into a quotation",
+        }
+    }
+}
+
+/// One place where a retelling differs from its source, with both passages where they exist.
+#[derive(Debug)]
+pub struct Change {
+    pub id: &'static str,
+    pub kind: ChangeKind,
+    pub finding: &'static str,
+    pub source: Option<Passage>,
+    pub retold: Option<Passage>,
+}
+
+/// An edge of the lineage diagram: `from` relates to `to` as `kind` says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub from: &'static str,
+    pub kind: &'static str,
+    pub to: &'static str,
+    pub note: String,
+}
+
+/// Outside origins each document cites (through the claims it carries), in first-mention
+/// order: the origins that are not the document's own voice.
+pub fn cited_origins(claims: &[Claim], origins: &[Origin], doc: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    for s in claims.iter().flat_map(|c| c.sources) {
+        let o = &origins[s.origin as usize];
+        if s.passage.doc == doc && !o.voice_of.contains(&doc) && !out.contains(&s.origin) {
+            out.push(s.origin);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn src(doc: &'static str, stance: Stance, origin: u16) -> Source {
+        Source { stance, origin, passage: Passage { doc, quote: "q", block: "p1", range: (0, 1) } }
+    }
+
+    static REPEATED: &[Source] = &[
+        src("source-of-hope", Stance::States, 0),
+        src("lends-hope", Stance::States, 0),
+        src("lends-hope", Stance::States, 0),
+        src("encyclopedia-later", Stance::Allegation, 1),
+        src("encyclopedia-later", Stance::Denial, 0),
+        src("encyclopedia-earlier", Stance::Contradicts, 2),
+    ];
+    static CLAIMS: &[Claim] = &[
+        Claim { id: "a", topic: 1, text: "A", note: "", sources: REPEATED },
+        Claim { id: "b", topic: 0, text: "B", note: "", sources: &[] },
+    ];
+    static TOPICS: &[Topic] = &[Topic { id: "t0", label: "T0" }, Topic { id: "t1", label: "T1" }];
+
+    #[test]
+    fn one_origin_through_several_documents_counts_once() {
+        let c = &CLAIMS[0];
+        assert_eq!(c.documents(), 4);
+        assert_eq!(c.origins(), 2, "origin 0 via two documents, origin 1 once");
+        assert_eq!(c.disputed_by(), 2);
+        assert_eq!(c.dispute_origins(), 2);
+        assert_eq!(summary(c), "4 documents, 2 independent origins; denied or contradicted in 2 documents (2 origins)");
+        let paths = c.origin_paths();
+        assert_eq!(paths[0], (0, vec!["source-of-hope", "lends-hope", "encyclopedia-later"]));
+    }
+
+    #[test]
+    fn filters_and_sorts() {
+        let all = select(CLAIMS, TOPICS, &Filter::default());
+        assert_eq!(all.iter().map(|c| c.id).collect::<Vec<_>>(), ["b", "a"], "grouped by topic");
+        let f = Filter { doc: Some("lends-hope".into()), ..Filter::default() };
+        assert_eq!(select(CLAIMS, TOPICS, &f).len(), 1);
+        let f = Filter { topic: Some("nope".into()), ..Filter::default() };
+        assert!(select(CLAIMS, TOPICS, &f).is_empty());
+        let f = Filter { sort: Sort::Contested, ..Filter::default() };
+        assert_eq!(select(CLAIMS, TOPICS, &f)[0].id, "a");
+        assert_eq!(Sort::parse("contested"), Some(Sort::Contested));
+        assert_eq!(Sort::parse("x"), None);
+    }
+
+    #[test]
+    fn a_document_citing_someone_else_names_that_origin() {
+        let origins = [
+            Origin { id: "mek", label: "MEK", kind: "organization", note: "", voice_of: &["source-of-hope"] },
+            Origin { id: "nyt", label: "NYT", kind: "outlet", note: "", voice_of: &[] },
+            Origin { id: "x", label: "X", kind: "person", note: "", voice_of: &[] },
+        ];
+        assert!(cited_origins(CLAIMS, &origins, "source-of-hope").is_empty());
+        assert_eq!(cited_origins(CLAIMS, &origins, "lends-hope"), [0]);
+        assert_eq!(cited_origins(CLAIMS, &origins, "encyclopedia-later"), [1, 0]);
+    }
+}

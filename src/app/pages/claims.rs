@@ -1,0 +1,206 @@
+//! Claims against sources: a grid of what the documents disagree on beyond numbers (rows) by
+//! the five documents (columns), each cell saying how that document treats the claim, with
+//! the verbatim passage behind it; and one claim's page with who originally makes it and
+//! through which documents it reaches the corpus. On a phone the grid becomes one card per
+//! claim.
+
+use leptos::prelude::*;
+
+use super::NotFound;
+use crate::analysis::claims::{select, summary, Claim, Filter, Sort, Source};
+use crate::app::components::title::use_page_title;
+use crate::app::navigate::{use_go, Entry};
+use crate::corpus::{self, CLAIMS, DOCUMENTS, ORIGINS, TOPICS};
+use crate::route::{self, View};
+
+fn topic_label(c: &Claim) -> &'static str {
+    TOPICS.get(c.topic as usize).map_or("", |t| t.label)
+}
+
+#[component]
+pub fn Claims(filter: Filter) -> impl IntoView {
+    use_page_title(|| "Claims against sources".to_string());
+    let shown = select(CLAIMS, TOPICS, &filter);
+    let problem = unknown_filter(&filter);
+    let count = format!("{} of {} claims shown.", shown.len(), CLAIMS.len());
+    view! {
+        <h1>"Claims against sources"</h1>
+        <p class="lede">
+            "What the documents disagree on beyond the figures. Each row is a claim, worded neutrally and attributed; each column is a document, saying whether it states the claim, reports it as someone's allegation, reports a denial, contradicts it, or is silent, with the passage behind it. A statement several documents repeat from one origin counts as one independent origin."
+        </p>
+        <p><a href=route::lineage_href(None)>"Lineage of the documents: who revises, summarizes, quotes and cites whom"</a></p>
+        <FilterBar filter=filter.clone()/>
+        {problem.map(|p| view! { <p class="notice" role="alert">{p}</p> })}
+        <p class="status" role="status">{count}</p>
+        <ClaimsTable claims=shown.clone()/>
+        <ol class="claim-cards" aria-label="Claims, one card each">
+            {shown.into_iter().map(|c| view! { <li><ClaimCard claim=c/></li> }).collect_view()}
+        </ol>
+    }
+}
+
+/// A filter naming a topic or document that does not exist selects nothing: say why.
+fn unknown_filter(f: &Filter) -> Option<String> {
+    if let Some(t) = f.topic.as_deref().filter(|t| !TOPICS.iter().any(|x| x.id == *t)) {
+        return Some(format!("There is no topic with the id “{t}”: choose one below."));
+    }
+    let d = f.doc.as_deref().filter(|d| corpus::document(d).is_none())?;
+    Some(format!("There is no document with the id “{d}”: choose one below."))
+}
+
+/// Topic, document and order, each a select that moves to the view's URL for that choice.
+#[component]
+fn FilterBar(filter: Filter) -> impl IntoView {
+    let go = use_go();
+    let base = StoredValue::new(filter.clone());
+    let set = move |change: &dyn Fn(&mut Filter, Option<String>), value: String| {
+        let mut f = base.get_value();
+        change(&mut f, Some(value).filter(|v| !v.is_empty()));
+        go(View::Claims(f), Entry::Push);
+    };
+    let (s1, s2, s3) = (set.clone(), set.clone(), set);
+    let opt = |value: &'static str, label: &'static str, current: &Option<String>| {
+        view! { <option value=value selected=current.as_deref() == Some(value)>{label}</option> }
+    };
+    let topics = TOPICS.iter().map(|t| opt(t.id, t.label, &filter.topic)).collect_view();
+    let docs = DOCUMENTS.iter().map(|d| opt(d.id, d.short_title, &filter.doc)).collect_view();
+    let sorts = Sort::ALL
+        .iter()
+        .map(|s| view! { <option value=s.key() selected=*s == filter.sort>{s.label()}</option> })
+        .collect_view();
+    view! {
+        <form class="claim-filters" on:submit=|ev| ev.prevent_default()>
+            <div class="pick">
+                <label for="claim-topic">"Topic"</label>
+                <select id="claim-topic" on:change=move |ev| s1(&|f, v| f.topic = v, event_target_value(&ev))>
+                    <option value="" selected=filter.topic.is_none()>"All topics"</option>
+                    {topics}
+                </select>
+            </div>
+            <div class="pick">
+                <label for="claim-doc">"Document"</label>
+                <select id="claim-doc" on:change=move |ev| s2(&|f, v| f.doc = v, event_target_value(&ev))>
+                    <option value="" selected=filter.doc.is_none()>"All documents"</option>
+                    {docs}
+                </select>
+            </div>
+            <div class="pick">
+                <label for="claim-sort">"Order"</label>
+                <select id="claim-sort" on:change=move |ev| s3(&|f, v| f.sort = v.and_then(|v| Sort::parse(&v)).unwrap_or_default(), event_target_value(&ev))>
+                    {sorts}
+                </select>
+            </div>
+        </form>
+    }
+}
+
+/// The grid: a real table, claims as row headers, documents as column headers.
+#[component]
+fn ClaimsTable(claims: Vec<&'static Claim>) -> impl IntoView {
+    let heads = DOCUMENTS.iter().map(|d| view! { <th scope="col">{d.short_title}</th> }).collect_view();
+    let rows = claims
+        .into_iter()
+        .map(|c| {
+            let cells = DOCUMENTS
+                .iter()
+                .map(|d| view! { <td><Treatment sources=c.cell(d.id) claim=c.id/></td> })
+                .collect_view();
+            view! {
+                <tr id=route::claim_anchor(c.id)>
+                    <th scope="row">
+                        <span class="claim-topic">{topic_label(c)}</span>
+                        <a href=route::claim_href(c.id)>{c.text}</a>
+                        <span class="claim-summary">{summary(c)}</span>
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll claims-grid" role="region" aria-label="Claims grid" tabindex="0">
+            <table class="claims">
+                <caption>"Claims (rows) against the five documents (columns)"</caption>
+                <thead><tr><th scope="col">"Claim"</th>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One claim as a card (phones): each document's treatment under its name.
+#[component]
+fn ClaimCard(claim: &'static Claim) -> impl IntoView {
+    let docs = DOCUMENTS
+        .iter()
+        .map(|d| view! { <dt>{d.short_title}</dt><dd><Treatment sources=claim.cell(d.id) claim=claim.id/></dd> })
+        .collect_view();
+    view! {
+        <article class="claim-card" aria-label=claim.text>
+            <p class="claim-topic">{topic_label(claim)}</p>
+            <h2><a href=route::claim_href(claim.id)>{claim.text}</a></h2>
+            <p class="claim-summary">{summary(claim)}</p>
+            <dl>{docs}</dl>
+        </article>
+    }
+}
+
+/// How one document treats a claim: each stance in words, its quote, who makes the
+/// statement, and a link to the passage; "Silent" when the document does not treat it.
+#[component]
+fn Treatment(sources: Vec<&'static Source>, claim: &'static str) -> impl IntoView {
+    if sources.is_empty() {
+        return view! { <p class="stance stance-silent">"Silent"</p> }.into_any();
+    }
+    sources
+        .into_iter()
+        .map(|s| {
+            let origin = ORIGINS.get(s.origin as usize).map_or("", |o| o.label);
+            let href = route::claim_passage_href(s.passage.doc, claim, s.passage.block);
+            view! {
+                <div class=format!("stance {}", s.stance.class())>
+                    <p class="stance-label">{s.stance.label()}</p>
+                    <blockquote>"“" {s.passage.quote} "”"</blockquote>
+                    <p class="stance-origin">"Origin: " {origin}</p>
+                    <a href=href>"Read the passage"</a>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One claim: every document's treatment and each origin with the documents it reaches.
+#[component]
+pub fn ClaimPage(id: String) -> impl IntoView {
+    let Some(claim) = corpus::claim(&id) else {
+        return view! { <NotFound what=format!("There is no claim with the id “{id}”.")/> }.into_any();
+    };
+    use_page_title(move || format!("Claim: {}", claim.text));
+    let origins = claim
+        .origin_paths()
+        .into_iter()
+        .map(|(o, docs)| {
+            let o = &ORIGINS[o as usize];
+            let through: Vec<&str> = docs.iter().map(|d| corpus::document(d).map_or(*d, |d| d.short_title)).collect();
+            view! { <li><strong>{o.label}</strong> " (" {o.kind} "), through " {through.join(", ")}</li> }
+        })
+        .collect_view();
+    let topic = TOPICS.get(claim.topic as usize).map(|t| t.id.to_string());
+    view! {
+        <article class="claim-page">
+            <p class="claim-topic">{topic_label(claim)}</p>
+            <h1>{claim.text}</h1>
+            <p class="claim-summary">{summary(claim)}</p>
+            {(!claim.note.is_empty()).then(|| view! { <p class="hint">{claim.note}</p> })}
+            <h2>"Who originally makes the statements"</h2>
+            <ul class="origins">{origins}</ul>
+            <h2>"How each document treats it"</h2>
+            <dl class="claim-docs">
+                {DOCUMENTS.iter().map(|d| view! { <dt>{d.title} " (" {d.short_title} ")"</dt><dd><Treatment sources=claim.cell(d.id) claim=claim.id/></dd> }).collect_view()}
+            </dl>
+            <p><a href=route::claims_href(&Filter { topic, ..Filter::default() })>"Other claims on this topic"</a></p>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,118 @@
+//! The lineage of the documents: how the five relate (revision of, summarizes, quotes) and
+//! whom each cites, as a diagram with the same facts in a table; then what the summary site
+//! changed when it retold the article it summarizes, each finding beside both passages.
+
+use leptos::prelude::*;
+
+use crate::analysis::claims::{Change, Filter, Passage};
+use crate::analysis::lineage::{facts, layout, Diagram, Facts, WIDTH};
+use crate::app::components::title::use_page_title;
+use crate::corpus::{self, CHANGES, CLAIMS, DOCUMENTS, ORIGINS, RETOLD};
+use crate::route;
+
+fn short(id: &str) -> &'static str {
+    corpus::document(id).map_or("", |d| d.short_title)
+}
+
+#[component]
+pub fn Lineage() -> impl IntoView {
+    use_page_title(|| "Lineage of the documents".to_string());
+    let Facts { relations, cited, cites } = facts(DOCUMENTS, CLAIMS, ORIGINS);
+    let docs: Vec<&'static str> = DOCUMENTS.iter().map(|d| d.short_title).collect();
+    let origins: Vec<&'static str> = cited.iter().map(|o| ORIGINS[*o as usize].label).collect();
+    let diagram = layout(&docs, &origins, &relations, &cites);
+    let rows = relations
+        .iter()
+        .map(|&(a, kind, b)| (docs[a], kind, docs[b]))
+        .chain(cites.iter().map(|&(d, o)| (docs[d], "cites", origins[o])))
+        .map(|(a, kind, b)| view! { <tr><th scope="row">{a}</th><td>{kind}</td><td>{b}</td></tr> })
+        .collect_view();
+    view! {
+        <h1>"Lineage of the documents"</h1>
+        <p class="lede">
+            "How the five documents relate: which is a revision of which, which summarizes and quotes another, and whom each cites for the claims in the "
+            <a href=route::claims_href(&Filter::default())>"claims grid"</a>
+            ". One origin that reaches the corpus through several documents is one origin."
+        </p>
+        <figure class="lineage">
+            <LineageSvg diagram=diagram/>
+            <figcaption>"Documents on the left, the outside origins they cite on the right. The table below gives the same relations."</figcaption>
+        </figure>
+        <table class="lineage-table">
+            <caption>"Relations between the documents, and whom each cites"</caption>
+            <thead><tr><th scope="col">"Document"</th><th scope="col">"Relation"</th><th scope="col">"To"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <Retelling/>
+    }
+}
+
+#[component]
+fn LineageSvg(diagram: Diagram) -> impl IntoView {
+    let node = |n: &crate::analysis::lineage::Node, class: &'static str| {
+        view! {
+            <g class=class>
+                <rect x=n.x y=n.y width=n.w height=n.h rx="6"/>
+                <text x=n.x + 10 y=n.y + n.h / 2 + 5>{n.label}</text>
+            </g>
+        }
+    };
+    let edges = diagram
+        .edges
+        .iter()
+        .map(|e| {
+            let class = if e.between_documents { "edge relation" } else { "edge cite" };
+            let label = e.between_documents.then(|| {
+                view! { <text class="edge-label" x=e.label_x y=e.label_y text-anchor="end">{e.label}</text> }
+            });
+            view! { <g class=class><path d=e.path.clone()/>{label}</g> }
+        })
+        .collect_view();
+    view! {
+        <svg viewBox=format!("0 0 {WIDTH} {}", diagram.height) role="img" aria-labelledby="lineage-title">
+            <title id="lineage-title">"Diagram of how the five documents relate and whom they cite; the table below gives the same facts"</title>
+            {edges}
+            {diagram.documents.iter().map(|n| node(n, "node doc")).collect_view()}
+            {diagram.origins.iter().map(|n| node(n, "node origin")).collect_view()}
+        </svg>
+    }
+}
+
+fn passage_view(p: &'static Option<Passage>, heading: &'static str) -> impl IntoView {
+    let body = match p {
+        Some(p) => view! {
+            <blockquote>"“" {p.quote} "”"</blockquote>
+            <a href=route::passage_href(p.doc, p.block)>"Read the passage"</a>
+        }
+        .into_any(),
+        None => view! { <p class="hint">"Nothing corresponds in this text."</p> }.into_any(),
+    };
+    view! { <div class="retold-side"><h4>{heading}</h4>{body}</div> }
+}
+
+/// What the summary changed, each finding with the source's passage and the retelling's.
+#[component]
+fn Retelling() -> impl IntoView {
+    let (summary, source) = RETOLD;
+    let item = |c: &'static Change| {
+        view! {
+            <li id=format!("change-{}", c.id)>
+                <h3><span class="change-kind">{c.kind.label()}</span> ": " {c.finding}</h3>
+                <div class="retold">
+                    {passage_view(&c.source, short(source))}
+                    {passage_view(&c.retold, short(summary))}
+                </div>
+            </li>
+        }
+    };
+    view! {
+        <section aria-labelledby="changes">
+            <h2 id="changes">"What changed in the retelling"</h2>
+            <p>
+                "“" {short(summary)} "” summarizes “" {short(source)}
+                "”. Each place where the summary adds, drops, sharpens or attributes differently what its source says, with both passages. The findings are curated and checked against both texts when the app is built."
+            </p>
+            <ol class="changes">{CHANGES.iter().map(item).collect_view()}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,303 @@
+//! `claims.toml` -> `TOPICS`, `ORIGINS`, `CLAIMS`, and `retelling.toml` -> `CHANGES`. Every
+//! quote is located verbatim in the document it names; an unknown document, topic or origin,
+//! a claim no document states or alleges, a claim with no origin, or a retelling finding
+//! without its passages fails the build with the file and the entry named.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::corpus::{self, CleanDoc};
+use super::{lit, read, Result};
+use crate::analysis::claims::{ChangeKind, Stance};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicSpec {
+    id: String,
+    label: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OriginSpec {
+    id: String,
+    label: String,
+    kind: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    voice_of: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceSpec {
+    doc: String,
+    stance: String,
+    origin: String,
+    quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimSpec {
+    id: String,
+    topic: String,
+    text: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    source: Vec<SourceSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    topic: Vec<TopicSpec>,
+    origin: Vec<OriginSpec>,
+    claim: Vec<ClaimSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeSpec {
+    id: String,
+    kind: String,
+    finding: String,
+    source_quote: Option<String>,
+    summary_quote: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetellingFile {
+    /// The document that retells, and the one it retells.
+    summary: String,
+    source: String,
+    change: Vec<ChangeSpec>,
+}
+
+const ORIGIN_KINDS: &[&str] = &["outlet", "person", "organization", "government", "report", "document"];
+
+/// A located passage, as Rust source for `Passage { … }`.
+fn passage(docs: &[CleanDoc], doc: &str, quote: &str) -> std::result::Result<String, String> {
+    let d = corpus::find(docs, doc).ok_or_else(|| format!("unknown document {doc:?}"))?;
+    let (block, start) = d.locate(quote).ok_or_else(|| format!("quote not found verbatim in {doc}: {quote:?}"))?;
+    Ok(format!(
+        "Passage {{ doc: {}, quote: {}, block: {}, range: ({start}, {}) }}",
+        lit(doc),
+        lit(quote),
+        lit(block),
+        start + quote.len()
+    ))
+}
+
+fn unique<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Result<()> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(format!("{file}: {what} id {id:?} must be a lower-case slug"));
+        }
+        if !seen.insert(id) {
+            return Err(format!("{file}: {what} id {id:?} is used twice"));
+        }
+    }
+    Ok(())
+}
+
+fn claim_src(c: &ClaimSpec, file: &ClaimsFile, docs: &[CleanDoc]) -> Result<String> {
+    let err = |msg: String| format!("claims.toml: claim {:?}: {msg}", c.id);
+    let topic =
+        file.topic.iter().position(|t| t.id == c.topic).ok_or_else(|| err(format!("unknown topic {:?}", c.topic)))?;
+    if c.text.trim().is_empty() {
+        return Err(err("no text: word the claim neutrally, saying whose claim it is".into()));
+    }
+    let mut seen = HashSet::new();
+    let mut sources = String::new();
+    for s in &c.source {
+        let stance = Stance::parse(&s.stance)
+            .ok_or_else(|| err(format!("unknown stance {:?} (states, allegation, denial or contradicts)", s.stance)))?;
+        if s.origin.trim().is_empty() {
+            return Err(err(format!("a passage in {} has no origin: name who originally makes the statement", s.doc)));
+        }
+        let origin = file
+            .origin
+            .iter()
+            .position(|o| o.id == s.origin)
+            .ok_or_else(|| err(format!("unknown origin {:?}", s.origin)))?;
+        if !seen.insert((s.doc.as_str(), stance)) {
+            return Err(err(format!(
+                "{} has two passages with the stance {:?}: give the clearer one",
+                s.doc, s.stance
+            )));
+        }
+        let p = passage(docs, &s.doc, &s.quote).map_err(err)?;
+        sources += &format!("Source {{ stance: Stance::{stance:?}, origin: {origin}, passage: {p} }},");
+    }
+    if !c.source.iter().any(|s| matches!(Stance::parse(&s.stance), Some(Stance::States | Stance::Allegation))) {
+        return Err(err("no document states or reports it: a claim needs at least one origin".into()));
+    }
+    Ok(format!(
+        "Claim {{ id: {}, topic: {topic}, text: {}, note: {}, sources: &[{sources}] }},\n",
+        lit(&c.id),
+        lit(&c.text),
+        lit(&c.note)
+    ))
+}
+
+/// Checks `claims.toml` and returns the Rust source of its statics.
+pub fn parse_claims(text: &str, docs: &[CleanDoc]) -> Result<String> {
+    let file: ClaimsFile = toml::from_str(text).map_err(|e| format!("claims.toml: {e}"))?;
+    unique("claims.toml", "topic", file.topic.iter().map(|t| t.id.as_str()))?;
+    unique("claims.toml", "origin", file.origin.iter().map(|o| o.id.as_str()))?;
+    unique("claims.toml", "claim", file.claim.iter().map(|c| c.id.as_str()))?;
+    // Claims first: their errors (an unknown topic or origin) say more than the unused
+    // topic or origin they leave behind.
+    let mut claims = String::from("pub static CLAIMS: &[Claim] = &[\n");
+    for c in &file.claim {
+        claims += &claim_src(c, &file, docs)?;
+    }
+    claims += "];\n";
+    let mut s = String::from("pub static TOPICS: &[Topic] = &[\n");
+    for t in &file.topic {
+        if !file.claim.iter().any(|c| c.topic == t.id) {
+            return Err(format!("claims.toml: topic {:?} has no claim", t.id));
+        }
+        s += &format!("Topic {{ id: {}, label: {} }},\n", lit(&t.id), lit(&t.label));
+    }
+    s += "];\npub static ORIGINS: &[Origin] = &[\n";
+    for o in &file.origin {
+        let err = |msg: String| format!("claims.toml: origin {:?}: {msg}", o.id);
+        if !ORIGIN_KINDS.contains(&o.kind.as_str()) {
+            return Err(err(format!("unknown kind {:?} ({})", o.kind, ORIGIN_KINDS.join(", "))));
+        }
+        if let Some(d) = o.voice_of.iter().find(|d| corpus::find(docs, d).is_none()) {
+            return Err(err(format!("voice_of names unknown document {d:?}")));
+        }
+        if !file.claim.iter().flat_map(|c| &c.source).any(|s| s.origin == o.id) {
+            return Err(err("no passage cites it".into()));
+        }
+        let voice: Vec<String> = o.voice_of.iter().map(|d| lit(d)).collect();
+        s += &format!(
+            "Origin {{ id: {}, label: {}, kind: {}, note: {}, voice_of: &[{}] }},\n",
+            lit(&o.id),
+            lit(&o.label),
+            lit(&o.kind),
+            lit(&o.note),
+            voice.join(", ")
+        );
+    }
+    s += "];\n";
+    Ok(s + &claims)
+}
+
+/// Checks `retelling.toml` and returns the Rust source of `RETOLD` and `CHANGES`.
+pub fn parse_retelling(text: &str, docs: &[CleanDoc]) -> Result<String> {
+    let file: RetellingFile = toml::from_str(text).map_err(|e| format!("retelling.toml: {e}"))?;
+    for d in [&file.summary, &file.source] {
+        corpus::find(docs, d).ok_or_else(|| format!("retelling.toml: unknown document {d:?}"))?;
+    }
+    unique("retelling.toml", "change", file.change.iter().map(|c| c.id.as_str()))?;
+    let mut s = format!("pub static RETOLD: (&str, &str) = ({}, {});\n", lit(&file.summary), lit(&file.source));
+    s += "pub static CHANGES: &[Change] = &[\n";
+    for c in &file.change {
+        let err = |msg: String| format!("retelling.toml: change {:?}: {msg}", c.id);
+        let kind = ChangeKind::parse(&c.kind)
+            .ok_or_else(|| err(format!("unknown kind {:?} (adds, drops, sharpens, misattributes, inserts)", c.kind)))?;
+        // Both passages, except where one side has nothing: an addition has no source, a drop
+        // no retelling.
+        let needs_source = kind != ChangeKind::Adds;
+        let needs_retold = kind != ChangeKind::Drops;
+        if (needs_source && c.source_quote.is_none()) || (needs_retold && c.summary_quote.is_none()) {
+            return Err(err("give both passages, `source_quote` and `summary_quote` (an addition may lack the first, a drop the second)".into()));
+        }
+        let opt = |doc: &str, q: &Option<String>| -> Result<String> {
+            match q {
+                Some(q) => Ok(format!("Some({})", passage(docs, doc, q).map_err(err)?)),
+                None => Ok("None".into()),
+            }
+        };
+        s += &format!(
+            "Change {{ id: {}, kind: ChangeKind::{kind:?}, finding: {}, source: {}, retold: {} }},\n",
+            lit(&c.id),
+            lit(&c.finding),
+            opt(&file.source, &c.source_quote)?,
+            opt(&file.summary, &c.summary_quote)?
+        );
+    }
+    s += "];\n";
+    Ok(s)
+}
+
+pub fn load(claims: &Path, retelling: &Path, docs: &[CleanDoc]) -> Result<String> {
+    Ok(parse_claims(&read(claims)?, docs)? + &parse_retelling(&read(retelling)?, docs)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<CleanDoc> {
+        corpus::load(Path::new("src/data/documents.toml"), Path::new("src/data/seeds")).unwrap()
+    }
+
+    const HEAD: &str =
+        "[[topic]]\nid = \"t\"\nlabel = \"T\"\n[[origin]]\nid = \"o\"\nlabel = \"O\"\nkind = \"outlet\"\n";
+
+    fn claim(source: &str) -> String {
+        format!("{HEAD}[[claim]]\nid = \"c\"\ntopic = \"t\"\ntext = \"Someone says.\"\n[[claim.source]]\n{source}\n")
+    }
+
+    const GOOD: &str = "doc = \"encyclopedia-earlier\"\nstance = \"states\"\norigin = \"o\"\nquote = \"built on 34 hectares of farmland\"";
+
+    #[test]
+    fn a_verbatim_quote_is_located() {
+        let s = parse_claims(&claim(GOOD), &docs()).unwrap();
+        assert!(s.contains("Stance::States"), "{s}");
+        assert!(s.contains("block: \"p"), "{s}");
+    }
+
+    #[test]
+    fn a_quote_missing_from_its_document_fails() {
+        let e = parse_claims(&claim(&GOOD.replace("34", "35")), &docs()).unwrap_err();
+        assert!(e.contains("claims.toml: claim \"c\": quote not found verbatim in encyclopedia-earlier"), "{e}");
+        // In the corpus, but not in the document named.
+        let e = parse_claims(&claim(&GOOD.replace("encyclopedia-earlier", "lends-hope")), &docs()).unwrap_err();
+        assert!(e.contains("quote not found verbatim in lends-hope"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_document_topic_or_origin_fails() {
+        let e = parse_claims(&claim(&GOOD.replace("encyclopedia-earlier", "blog")), &docs()).unwrap_err();
+        assert!(e.contains("unknown document \"blog\""), "{e}");
+        let e = parse_claims(&claim(GOOD).replace("topic = \"t\"\ntext", "topic = \"x\"\ntext"), &docs()).unwrap_err();
+        assert!(e.contains("unknown topic \"x\""), "{e}");
+        let e = parse_claims(&claim(&GOOD.replace("origin = \"o\"", "origin = \"p\"")), &docs()).unwrap_err();
+        assert!(e.contains("unknown origin \"p\""), "{e}");
+    }
+
+    #[test]
+    fn a_claim_with_no_origin_fails() {
+        let e = parse_claims(&claim(&GOOD.replace("origin = \"o\"", "origin = \"\"")), &docs()).unwrap_err();
+        assert!(e.contains("has no origin"), "{e}");
+        // Only a denial: nobody is said to make the claim.
+        let e = parse_claims(&claim(&GOOD.replace("states", "denial")), &docs()).unwrap_err();
+        assert!(e.contains("a claim needs at least one origin"), "{e}");
+        let e = parse_claims(&claim(&GOOD.replace("states", "believes")), &docs()).unwrap_err();
+        assert!(e.contains("unknown stance"), "{e}");
+    }
+
+    #[test]
+    fn a_retelling_finding_needs_its_passages() {
+        let head = "summary = \"lends-hope\"\nsource = \"source-of-hope\"\n[[change]]\nid = \"x\"\nfinding = \"F.\"\n";
+        let quote = "summary_quote = \"Habibi pointed to the November Uprising as an example\"";
+        assert!(parse_retelling(&format!("{head}kind = \"adds\"\n{quote}\n"), &docs()).is_ok());
+        let e = parse_retelling(&format!("{head}kind = \"sharpens\"\n{quote}\n"), &docs()).unwrap_err();
+        assert!(e.contains("give both passages"), "{e}");
+        let e = parse_retelling(&format!("{head}kind = \"adds\"\n{}\n", quote.replace("Habibi", "Rajavi")), &docs())
+            .unwrap_err();
+        assert!(e.contains("retelling.toml: change \"x\": quote not found verbatim in lends-hope"), "{e}");
+    }
+}
