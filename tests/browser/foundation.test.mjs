@@ -257,3 +257,28 @@ test('the Content-Security-Policy blocks injected inline code, and the harness r
   assert.match(reported, /script-src-elem/);
   assert.match(reported, /style-src-attr/);
 });
+
+test('a content note comes before the graphic allegations, and a student can pass them', async () => {
+  const page = await app.open('?view=read&doc=encyclopedia-earlier');
+  const notes = page.getByRole('complementary', { name: 'Content note' });
+  assert.equal(await notes.count(), 2);
+  // Each note sits right before the passage it is about.
+  const drills = notes.first();
+  assert.match(await drills.textContent(), /^Content note: .*violent exercises/);
+  const next = drills.locator('xpath=following-sibling::*[1]');
+  assert.match(await next.textContent(), /cut throats with knives/);
+  const torture = notes.nth(1);
+  assert.match(await torture.textContent(), /allegations of torture/);
+  assert.equal(await torture.locator('xpath=following-sibling::*[1]').textContent(), 'Allegation of torture');
+  // "Skip these passages" moves past them, by keyboard too.
+  await torture.getByRole('link', { name: 'Skip these passages' }).focus();
+  await page.keyboard.press('Enter');
+  await waitUntil(() => /#h-troll-farm-allegations$/.test(page.url()), 'the link targets the next section');
+  const heading = page.getByRole('heading', { level: 2, name: 'Troll farm allegations' });
+  await waitUntil(() => heading.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom < innerHeight; }), 'the next section is in view');
+  await waitUntil(() => heading.evaluate((el) => el === document.activeElement), 'and has the focus, so reading goes on from there');
+  // The other documents carry no note.
+  const later = await app.open('?view=read&doc=encyclopedia-later');
+  assert.equal(await later.getByRole('complementary', { name: 'Content note' }).count(), 0);
+  app.assertClean();
+});

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::NotFound;
 use crate::analysis::claims::{select, summary, Claim, Filter, Sort, Source};
+use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::corpus::{self, CLAIMS, DOCUMENTS, ORIGINS, TOPICS};
@@ -20,6 +21,7 @@ fn topic_label(c: &Claim) -> &'static str {
 #[component]
 pub fn Claims(filter: Filter) -> impl IntoView {
     use_page_title(|| "Claims against sources".to_string());
+    let _ = use_hash_target(None);
     let shown = select(CLAIMS, TOPICS, &filter);
     let problem = unknown_filter(&filter);
     let count = format!("{} of {} claims shown.", shown.len(), CLAIMS.len());

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::analysis::claims::{Change, Filter, Passage};
-use crate::analysis::lineage::{facts, layout, Diagram, Facts, WIDTH};
+use crate::analysis::lineage::{diagram, facts, Diagram, Node, WIDTH};
+use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::corpus::{self, CHANGES, CLAIMS, DOCUMENTS, ORIGINS, RETOLD};
 use crate::route;
@@ -17,14 +18,16 @@ fn short(id: &str) -> &'static str {
 #[component]
 pub fn Lineage() -> impl IntoView {
     use_page_title(|| "Lineage of the documents".to_string());
-    let Facts { relations, cited, cites } = facts(DOCUMENTS, CLAIMS, ORIGINS);
+    let _ = use_hash_target(None);
+    let facts = facts(DOCUMENTS, CLAIMS, ORIGINS);
     let docs: Vec<&'static str> = DOCUMENTS.iter().map(|d| d.short_title).collect();
-    let origins: Vec<&'static str> = cited.iter().map(|o| ORIGINS[*o as usize].label).collect();
-    let diagram = layout(&docs, &origins, &relations, &cites);
-    let rows = relations
+    let origins: Vec<&'static str> = facts.cited.iter().map(|o| ORIGINS[*o as usize].label).collect();
+    let drawing = diagram(&docs, &origins, &facts);
+    let rows = facts
+        .relations
         .iter()
         .map(|&(a, kind, b)| (docs[a], kind, docs[b]))
-        .chain(cites.iter().map(|&(d, o)| (docs[d], "cites", origins[o])))
+        .chain(facts.cites.iter().map(|&(d, o)| (docs[d], "cites", origins[o])))
         .map(|(a, kind, b)| view! { <tr><th scope="row">{a}</th><td>{kind}</td><td>{b}</td></tr> })
         .collect_view();
     view! {
@@ -35,8 +38,8 @@ pub fn Lineage() -> impl IntoView {
             ". One origin that reaches the corpus through several documents is one origin."
         </p>
         <figure class="lineage">
-            <LineageSvg diagram=diagram/>
-            <figcaption>"Documents on the left, the outside origins they cite on the right. The table below gives the same relations."</figcaption>
+            <LineageSvg diagram=drawing/>
+            <figcaption>"Documents on the left, with arcs for revisions, summaries and quotations; on the right, the outside origins that two or more documents cite. The table below gives every relation, and every origin each document cites."</figcaption>
         </figure>
         <table class="lineage-table">
             <caption>"Relations between the documents, and whom each cites"</caption>
@@ -49,11 +52,12 @@ pub fn Lineage() -> impl IntoView {
 
 #[component]
 fn LineageSvg(diagram: Diagram) -> impl IntoView {
-    let node = |n: &crate::analysis::lineage::Node, class: &'static str| {
+    let node = |n: &Node, class: &'static str| {
         view! {
             <g class=class>
+                <title>{n.full}</title>
                 <rect x=n.x y=n.y width=n.w height=n.h rx="6"/>
-                <text x=n.x + 10 y=n.y + n.h / 2 + 5>{n.label}</text>
+                <text x=n.x + 10 y=n.y + n.h / 2 + 5>{n.label.clone()}</text>
             </g>
         }
     };
@@ -63,7 +67,7 @@ fn LineageSvg(diagram: Diagram) -> impl IntoView {
         .map(|e| {
             let class = if e.between_documents { "edge relation" } else { "edge cite" };
             let label = e.between_documents.then(|| {
-                view! { <text class="edge-label" x=e.label_x y=e.label_y text-anchor="end">{e.label}</text> }
+                view! { <text class="edge-label" x=e.label_x y=e.label_y text-anchor="end">{e.label.clone()}</text> }
             });
             view! { <g class=class><path d=e.path.clone()/>{label}</g> }
         })
