@@ -6,7 +6,7 @@ use crate::analysis::comparison::{self, Comparison};
 use crate::analysis::figures::{Bound, Date, Figure, FigureKind, Kind, Quantity, Value};
 use crate::analysis::glossary::{Basis, Sentence, Term, Usage};
 use crate::analysis::search::Index;
-use crate::model::{Block, BlockKind, ContentNote, Document, Mark, Relation};
+use crate::model::{Block, BlockKind, ContentNote, Document, LinkTarget, Mark, Question, QuestionLink, Relation};
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 include!(concat!(env!("OUT_DIR"), "/glossary.rs"));
@@ -14,6 +14,7 @@ include!(concat!(env!("OUT_DIR"), "/figures.rs"));
 include!(concat!(env!("OUT_DIR"), "/search.rs"));
 include!(concat!(env!("OUT_DIR"), "/comparisons.rs"));
 include!(concat!(env!("OUT_DIR"), "/claims.rs"));
+include!(concat!(env!("OUT_DIR"), "/questions.rs"));
 
 /// The document with this id, if there is one.
 pub fn document(id: &str) -> Option<&'static Document> {

@@ -91,3 +91,36 @@ impl Document {
         self.blocks.iter().find(|b| b.id == id)
     }
 }
+
+/// A guided question from `questions.toml`, as the instructor wrote it.
+#[derive(Debug)]
+pub struct Question {
+    pub id: &'static str,
+    /// The heading it is grouped under.
+    pub section: &'static str,
+    pub prompt: &'static str,
+    /// A quantity id: its figures page asks for the student's estimate before the values.
+    pub predict: Option<&'static str>,
+    pub links: &'static [QuestionLink],
+}
+
+/// Where a question points the student.
+#[derive(Debug)]
+pub struct QuestionLink {
+    pub label: &'static str,
+    pub target: LinkTarget,
+}
+
+#[derive(Debug)]
+pub enum LinkTarget {
+    /// A passage of a document (located at build time).
+    Passage {
+        doc: &'static str,
+        block: &'static str,
+    },
+    Document(&'static str),
+    Claim(&'static str),
+    Quantity(&'static str),
+    Compare(&'static str, &'static str),
+    Lineage,
+}

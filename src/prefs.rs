@@ -1,6 +1,7 @@
-//! The saved form of the reader's settings: `marks=1;sync=0`. A tiny format of our own keeps
-//! a JSON library out of the download; reading it is strict, so damaged data is recognised
-//! (and kept aside by the app) instead of half-read.
+//! The saved form of the reader's settings: `marks=1;sync=0`. Settings predate the notes'
+//! JSON and stay in this small format of their own, so settings saved by earlier versions keep
+//! working; reading it is strict, so damaged data is recognised (and kept aside by the app)
+//! instead of half-read.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Prefs {

@@ -28,6 +28,8 @@ pub enum View {
     Glossary,
     Figures {
         quantity: Option<String>,
+        /// Ask for the student's estimate before showing the values (from a guided question).
+        predict: bool,
     },
     Search {
         query: String,
@@ -40,6 +42,10 @@ pub enum View {
     },
     /// How the five documents relate, and what the summary changed in its retelling.
     Lineage,
+    /// The guided questions and the student's answers.
+    Questions,
+    /// The student's notes, with export, import and print.
+    Notes,
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
         what: String,
@@ -135,7 +141,10 @@ pub fn parse(query: &str) -> Route {
         },
         Some("compare") => View::Compare { left: nonempty("a"), right: nonempty("b") },
         Some("glossary") => View::Glossary,
-        Some("figures") => View::Figures { quantity: nonempty("quantity") },
+        Some("figures") => View::Figures {
+            quantity: nonempty("quantity"),
+            predict: matches!(get("predict").as_deref(), Some("1" | "true")),
+        },
         Some("search") => View::Search { query: get("q").unwrap_or_default() },
         Some("claims") => match nonempty("sort").map(|s| (Sort::parse(&s), s)) {
             Some((None, s)) => View::NotFound { what: format!("The claims cannot be sorted by “{s}”.") },
@@ -150,6 +159,8 @@ pub fn parse(query: &str) -> Route {
             None => View::NotFound { what: "This claim link does not say which claim to open.".into() },
         },
         Some("lineage") => View::Lineage,
+        Some("questions") => View::Questions,
+        Some("notes") => View::Notes,
         Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
     };
     Route { view, embed }
@@ -190,10 +201,13 @@ pub fn href(route: &Route) -> String {
             }
         }
         View::Glossary => q.push(("view", "glossary".into())),
-        View::Figures { quantity } => {
+        View::Figures { quantity, predict } => {
             q.push(("view", "figures".into()));
             if let Some(x) = quantity {
                 q.push(("quantity", x.clone()));
+            }
+            if *predict {
+                q.push(("predict", "1".into()));
             }
         }
         View::Search { query } => {
@@ -217,6 +231,8 @@ pub fn href(route: &Route) -> String {
             q.push(("id", id.clone()));
         }
         View::Lineage => q.push(("view", "lineage".into())),
+        View::Questions => q.push(("view", "questions".into())),
+        View::Notes => q.push(("view", "notes".into())),
         View::NotFound { .. } => q.push(("view", "not-found".into())),
     }
     if route.embed {
@@ -311,7 +327,12 @@ pub fn glossary_entry_href(term: &str) -> String {
 
 /// The figures overview (`None`) or one quantity.
 pub fn figures_href(quantity: Option<&str>) -> String {
-    href(&Route::new(View::Figures { quantity: quantity.map(Into::into) }))
+    href(&Route::new(View::Figures { quantity: quantity.map(Into::into), predict: false }))
+}
+
+/// A quantity's page that asks for the student's estimate before it shows the values.
+pub fn predict_href(quantity: &str) -> String {
+    href(&Route::new(View::Figures { quantity: Some(quantity.into()), predict: true }))
 }
 
 /// The element id of a figure's row, the target of [`quantity_figure_href`].
@@ -321,7 +342,7 @@ pub fn figure_anchor(figure: &str) -> String {
 
 /// One figure's row in its quantity's comparison.
 pub fn quantity_figure_href(quantity: &str, figure: &str) -> String {
-    with_fragment(View::Figures { quantity: Some(quantity.into()) }, &figure_anchor(figure))
+    with_fragment(View::Figures { quantity: Some(quantity.into()), predict: false }, &figure_anchor(figure))
 }
 
 /// The claims grid as `filter` selects it.
@@ -358,6 +379,24 @@ pub fn lineage_href(anchor: Option<&str>) -> String {
         Some(a) => with_fragment(View::Lineage, a),
         None => href(&Route::new(View::Lineage)),
     }
+}
+
+pub fn questions_href() -> String {
+    href(&Route::new(View::Questions))
+}
+
+/// The element id of a question, the target of [`question_href`].
+pub fn question_anchor(id: &str) -> String {
+    format!("q-{id}")
+}
+
+/// One question in the questions view.
+pub fn question_href(id: &str) -> String {
+    with_fragment(View::Questions, &question_anchor(id))
+}
+
+pub fn notes_href() -> String {
+    href(&Route::new(View::Notes))
 }
 
 pub fn search_href(query: &str) -> String {
@@ -409,8 +448,10 @@ mod tests {
             View::Claims(Filter::default()),
             View::Claim { id: "troll-farm".into() },
             View::Lineage,
+            View::Questions,
+            View::Notes,
             View::Glossary,
-            View::Figures { quantity: Some("residents".into()) },
+            View::Figures { quantity: Some("residents".into()), predict: false },
             View::Search { query: "“Manëz” & co".into() },
         ];
         for v in views {
@@ -449,10 +490,10 @@ mod tests {
             (term_passage_href("lends-hope", "mek", None), read(None, None, Some("mek")), None),
             (compare_href(Some("a"), None), View::Compare { left: Some("a".into()), right: None }, None),
             (glossary_entry_href("mek"), View::Glossary, Some("term-mek")),
-            (figures_href(None), View::Figures { quantity: None }, None),
+            (figures_href(None), View::Figures { quantity: None, predict: false }, None),
             (
                 quantity_figure_href("residents", "r-1"),
-                View::Figures { quantity: Some("residents".into()) },
+                View::Figures { quantity: Some("residents".into()), predict: false },
                 Some("fig-r-1"),
             ),
             (search_href("a & b"), View::Search { query: "a & b".into() }, None),
@@ -471,6 +512,10 @@ mod tests {
                 Some("p2"),
             ),
             (lineage_href(Some("changes")), View::Lineage, Some("changes")),
+            (questions_href(), View::Questions, None),
+            (question_href("who-wrote"), View::Questions, Some("q-who-wrote")),
+            (notes_href(), View::Notes, None),
+            (predict_href("residents"), View::Figures { quantity: Some("residents".into()), predict: true }, None),
         ];
         for (link, view, fragment) in cases {
             let (query, frag) = match link.split_once('#') {

@@ -62,10 +62,12 @@ fn view() -> impl Strategy<Value = View> {
             .prop_map(|(topic, doc, sort)| View::Claims(Filter { topic, doc, sort })),
         id().prop_map(|id| View::Claim { id }),
         Just(View::Lineage),
+        Just(View::Questions),
+        Just(View::Notes),
         (proptest::option::of(id()), proptest::option::of(id()))
             .prop_map(|(left, right)| View::Compare { left, right }),
         Just(View::Glossary),
-        proptest::option::of(id()).prop_map(|quantity| View::Figures { quantity }),
+        (proptest::option::of(id()), any::<bool>()).prop_map(|(quantity, predict)| View::Figures { quantity, predict }),
         text().prop_map(|query| View::Search { query }),
     ]
 }

@@ -10,5 +10,6 @@ pub mod figures;
 pub mod fold;
 pub mod glossary;
 pub mod lineage;
+pub mod notes;
 pub mod search;
 pub mod spans;

@@ -25,6 +25,8 @@ pub struct Run<'a> {
     pub quote: bool,
     /// Text that differs from the aligned passage in a comparison.
     pub changed: bool,
+    /// Text the student highlighted with a note.
+    pub noted: bool,
     /// Arabic-script text (the corpus has Persian: اشرف۳, ۱۲۰), isolated so it keeps its
     /// own direction inside English sentences.
     pub rtl: bool,
@@ -44,6 +46,7 @@ pub struct Layers<'m> {
     pub hits: Vec<Range<usize>>,
     pub quotes: Vec<Range<usize>>,
     pub changes: Vec<Range<usize>>,
+    pub notes: Vec<Range<usize>>,
 }
 
 fn is_rtl(c: char) -> bool {
@@ -71,7 +74,7 @@ fn covered(ranges: &[Range<usize>], at: usize) -> bool {
 
 fn runs_of<'a>(text: &'a str, span: Range<usize>, layers: &Layers, rtl: &[Range<usize>]) -> Vec<Run<'a>> {
     let mut cuts: Vec<usize> = vec![span.start, span.end];
-    for r in layers.hits.iter().chain(&layers.quotes).chain(&layers.changes).chain(rtl) {
+    for r in layers.hits.iter().chain(&layers.quotes).chain(&layers.changes).chain(&layers.notes).chain(rtl) {
         cuts.extend([r.start, r.end].into_iter().filter(|c| span.contains(c)));
     }
     cuts.retain(|&c| text.is_char_boundary(c));
@@ -83,6 +86,7 @@ fn runs_of<'a>(text: &'a str, span: Range<usize>, layers: &Layers, rtl: &[Range<
             hit: covered(&layers.hits, w[0]),
             quote: covered(&layers.quotes, w[0]),
             changed: covered(&layers.changes, w[0]),
+            noted: covered(&layers.notes, w[0]),
             rtl: covered(rtl, w[0]),
         })
         .collect()
@@ -161,6 +165,14 @@ mod tests {
         let p = pieces(text, &layers);
         let runs: Vec<_> = p[0].runs.iter().map(|r| (r.text, r.changed)).collect();
         assert_eq!(runs, vec![("one ", false), ("two", true), (" three", false)]);
+    }
+
+    #[test]
+    fn noted_text_splits_runs() {
+        let text = "one two three";
+        let layers = Layers { notes: vec![4..13], hits: vec![0..3], ..Default::default() };
+        let runs: Vec<_> = pieces(text, &layers)[0].runs.iter().map(|r| (r.text, r.hit, r.noted)).collect();
+        assert_eq!(runs, vec![("one", true, false), (" ", false, false), ("two three", false, true)]);
     }
 
     #[test]

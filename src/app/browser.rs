@@ -113,3 +113,59 @@ pub fn scroll_to_id(id: &str) -> bool {
     }
     true
 }
+
+/// The words selected in the page when they lie within one paragraph (`p[id]`): its id and
+/// the text, trimmed. `None` for no selection or one across paragraphs.
+pub fn selection_in_paragraph() -> Option<(String, String)> {
+    let selection = window()?.get_selection().ok().flatten()?;
+    let text = String::from(selection.to_string()).trim().to_string();
+    if text.is_empty() {
+        return None;
+    }
+    let paragraph = |node: Option<web_sys::Node>| -> Option<web_sys::Element> {
+        let node = node?;
+        let el = match node.dyn_ref::<web_sys::Element>() {
+            Some(el) => el.clone(),
+            None => node.parent_element()?,
+        };
+        el.closest("p[id]").ok().flatten()
+    };
+    let start = paragraph(selection.anchor_node())?;
+    let end = paragraph(selection.focus_node())?;
+    (start == end).then(|| (start.id(), text))
+}
+
+/// Offers `text` as a file download named `name` (an export): a Blob URL on a temporary link.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(link) = document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has the file once the click is handled; the URL is released afterwards.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    true
+}
+
+/// Opens the browser's print dialog (the print style sheet makes the handout).
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}

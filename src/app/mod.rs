@@ -11,6 +11,7 @@ mod pages;
 mod panic;
 mod settings;
 mod shell;
+mod workspace;
 
 /// Mounts the app on `<body>`. A panic replaces the frozen page with a message and a reload
 /// button (see `panic.rs`).

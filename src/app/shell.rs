@@ -13,11 +13,13 @@ use super::live_query;
 use super::offline::{self, UpdateBanner};
 use super::pages;
 use super::settings::{self, use_settings};
+use super::workspace::{self, use_work};
 use crate::route::{self, Route, View};
 
 #[component]
 pub fn App() -> impl IntoView {
     settings::provide();
+    workspace::provide();
     provide_open_tip();
     offline::register();
     embed::report_height();
@@ -71,6 +73,7 @@ fn Shell() -> impl IntoView {
             <Header/>
         </Show>
         <SettingsNotice/>
+        <WorkNotice/>
         <UpdateBanner/>
         <main id="main" tabindex="-1">
             {move || pages::view_for(route.get().view)}
@@ -112,6 +115,8 @@ fn Header() -> impl IntoView {
                     {nav_link("Glossary", glossary, |v| matches!(v, View::Glossary))}
                     {nav_link("Figures", figures, |v| matches!(v, View::Figures { .. }))}
                     {nav_link("Claims", claims, |v| matches!(v, View::Claims(_) | View::Claim { .. } | View::Lineage))}
+                    {nav_link("Questions", route::questions_href(), |v| matches!(v, View::Questions))}
+                    {nav_link("My notes", route::notes_href(), |v| matches!(v, View::Notes))}
                 </ul>
             </nav>
             <div class="header-tools">
@@ -148,5 +153,27 @@ fn SettingsNotice() -> impl IntoView {
                 <button type="button" on:click=move |_| settings.notice.set(None)>"Dismiss"</button>
             </div>
         </Show>
+    }
+}
+
+/// Where the student's work is kept when it is not saved, and "Undo" after a deletion.
+#[component]
+fn WorkNotice() -> impl IntoView {
+    let work = use_work();
+    view! {
+        <Show when=move || work.problem.with(Option::is_some)>
+            <div class="notice" role="status">
+                <p>{move || work.problem.get().unwrap_or_default()}</p>
+                <p><a href=route::notes_href()>"Export from My notes"</a></p>
+                <button type="button" on:click=move |_| work.problem.set(None)>"Dismiss"</button>
+            </div>
+        </Show>
+        <div class="undo-bar" role="status">
+            <Show when=move || work.deleted.with(Option::is_some)>
+                <p>"Note deleted."</p>
+                <button type="button" on:click=move |_| work.undo_delete()>"Undo"</button>
+                <button type="button" on:click=move |_| work.deleted.set(None)>"Dismiss"</button>
+            </Show>
+        </div>
     }
 }

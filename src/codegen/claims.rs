@@ -231,8 +231,13 @@ pub fn parse_retelling(text: &str, docs: &[CleanDoc]) -> Result<String> {
     Ok(s)
 }
 
-pub fn load(claims: &Path, retelling: &Path, docs: &[CleanDoc]) -> Result<String> {
-    Ok(parse_claims(&read(claims)?, docs)? + &parse_retelling(&read(retelling)?, docs)?)
+/// The Rust source of both files, and the claim ids (which other data files may link to).
+pub fn load(claims: &Path, retelling: &Path, docs: &[CleanDoc]) -> Result<(String, Vec<String>)> {
+    let text = read(claims)?;
+    let ids = toml::from_str::<ClaimsFile>(&text)
+        .map(|f| f.claim.into_iter().map(|c| c.id).collect())
+        .map_err(|e| format!("claims.toml: {e}"))?;
+    Ok((parse_claims(&text, docs)? + &parse_retelling(&read(retelling)?, docs)?, ids))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod comparisons;
 pub mod corpus;
 pub mod figures;
 pub mod glossary;
+pub mod questions;
 pub mod search;
 
 use std::path::Path;
@@ -41,6 +42,9 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs)?)?;
     write(&out.join("comparisons.rs"), &comparisons::emit(&docs))?;
-    write(&out.join("claims.rs"), &claims::load(&data.join("claims.toml"), &data.join("retelling.toml"), &docs)?)?;
+    let (claims_src, claims) = claims::load(&data.join("claims.toml"), &data.join("retelling.toml"), &docs)?;
+    write(&out.join("claims.rs"), &claims_src)?;
+    let known = questions::Known { claims: &claims, quantities: &quantities };
+    write(&out.join("questions.rs"), &questions::load(&data.join("questions.toml"), &docs, &known)?)?;
     Ok(())
 }

@@ -29,10 +29,15 @@ fn run_view(run: &Run<'static>, tag: ChangeTag) -> AnyView {
         (true, ChangeTag::Del) => view! { <del>{inner}</del> }.into_any(),
         (true, ChangeTag::Ins) => view! { <ins>{inner}</ins> }.into_any(),
     };
-    match (run.hit, run.quote) {
+    let inner = match (run.hit, run.quote) {
         (true, _) => view! { <mark class="hit">{inner}</mark> }.into_any(),
         (false, true) => view! { <mark class="quote">{inner}</mark> }.into_any(),
         (false, false) => inner,
+    };
+    if run.noted {
+        view! { <mark class="noted">{inner}</mark> }.into_any()
+    } else {
+        inner
     }
 }
 
@@ -47,6 +52,9 @@ pub fn BlockText(
     #[prop(optional)] figure_link: Option<FigureLink>,
     #[prop(optional)] changes: Vec<Range<usize>>,
     #[prop(optional)] change_tag: ChangeTag,
+    /// The student's highlighted passages (follow the notes as they change).
+    #[prop(optional, into)]
+    noted: Option<Signal<Vec<Range<usize>>>>,
 ) -> impl IntoView {
     let settings = use_settings();
     move || {
@@ -57,6 +65,7 @@ pub fn BlockText(
             hits: hits.clone(),
             quotes: quotes.clone(),
             changes: changes.clone(),
+            notes: noted.map(|n| n.get()).unwrap_or_default(),
         };
         spans::pieces(block.text, &layers)
             .into_iter()

@@ -6,6 +6,8 @@ pub mod copy;
 pub mod definition;
 pub mod hash_target;
 pub mod para_link;
+pub mod para_notes;
+pub mod predict;
 pub mod provenance;
 pub mod search_box;
 pub mod title;

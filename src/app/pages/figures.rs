@@ -8,6 +8,7 @@ use super::NotFound;
 use crate::analysis::figures::{
     comparable, layout, origins, spread, summary_line, tenths, value_text, Figure, FigureKind, Layout, Quantity, Shape,
 };
+use crate::app::components::predict::Predict;
 use crate::app::components::title::use_page_title;
 use crate::corpus::{self, figures_of, QUANTITIES};
 use crate::route;
@@ -22,11 +23,11 @@ fn passage_href(f: &Figure) -> String {
 }
 
 #[component]
-pub fn Figures(quantity: Option<String>) -> impl IntoView {
+pub fn Figures(quantity: Option<String>, predict: bool) -> impl IntoView {
     match quantity {
         None => view! { <Overview/> }.into_any(),
         Some(id) => match corpus::quantity(&id) {
-            Some((q, quantity)) => view! { <QuantityView index=q quantity=quantity/> }.into_any(),
+            Some((q, quantity)) => view! { <QuantityView index=q quantity=quantity predict=predict/> }.into_any(),
             None => {
                 view! { <NotFound what=format!("There is no quantity with the id “{id}” in the figures.")/> }.into_any()
             }
@@ -97,11 +98,13 @@ fn Overview() -> impl IntoView {
 }
 
 #[component]
-fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
+fn QuantityView(index: u16, quantity: &'static Quantity, predict: bool) -> impl IntoView {
     use_page_title(move || format!("Figures: {}", quantity.label));
     let figs = figures_of(index);
     let line = summary_line(quantity, &figs, &doc_title);
-    let rows = figs
+    let rows = figs.clone();
+    let rows = move || {
+        rows
         .iter()
         .enumerate()
         .map(|(i, f)| {
@@ -118,12 +121,14 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     let overview = route::figures_href(None);
     view! {
         <p class="crumbs"><a href=overview>"All figures"</a></p>
         <h1>{quantity.label}</h1>
-        <p class="spread" id="spread">{line}</p>
+        <Predict quantity=quantity ask=predict>
+        <p class="spread" id="spread">{line.clone()}</p>
         {(!quantity.note.is_empty()).then(|| view! { <p class="hint">{quantity.note}</p> })}
         <figure class="chart">
             <Chart quantity=quantity figures=figs.clone()/>
@@ -151,9 +156,10 @@ fn QuantityView(index: u16, quantity: &'static Quantity) -> impl IntoView {
                     <th scope="col">"Passage"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody>{rows()}</tbody>
         </table>
         </div>
+        </Predict>
     }
 }
 

@@ -8,12 +8,15 @@ use crate::app::browser;
 use crate::app::components::block_text::BlockText;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
+use crate::app::components::para_notes::{ParaNotes, Placed, Selection};
 use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
+use crate::app::workspace::use_work;
 use std::ops::Range;
 
 use crate::analysis::claims::{self, Claim};
 use crate::analysis::figures::Figure;
+use crate::analysis::notes::{self, Placement};
 use crate::analysis::search;
 use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
 use crate::model::{Block, BlockKind, ContentNote, Document};
@@ -49,6 +52,7 @@ pub fn Reader(
     let at = corpus::position(doc.id).unwrap_or(0);
     let found = query.as_deref().map(|q| search::doc_marks(&SEARCH_INDEX, at, &texts, q)).unwrap_or_default();
     let status = RwSignal::new(String::new());
+    let notes = NotesHere::new(doc);
 
     let body = if original {
         view! {
@@ -68,12 +72,21 @@ pub fn Reader(
                 let searched = found.get(i + 1).cloned().unwrap_or_default();
                 let note =
                     doc.content_notes.iter().find(|n| n.first == b.id).map(|n| view! { <ContentNoteView note=n/> });
-                (note, block_view(doc, b, emphasis, searched, target, status))
+                (note, block_view(doc, (i + 1, b), emphasis, searched, target, status, notes))
             })
             .collect_view();
         view! {
             <p class="view-switch"><a href=route::text_href(doc.id, true)>"View original"</a></p>
-            <div class="text" lang=doc.language>{blocks}</div>
+            <LostNotes placed=notes.placed/>
+            <div
+                class="text"
+                lang=doc.language
+                on:mouseup=move |_| notes.capture()
+                on:keyup=move |_| notes.capture()
+                on:touchend=move |_| notes.capture()
+            >
+                {blocks}
+            </div>
         }
         .into_any()
     };
@@ -140,11 +153,12 @@ fn figure_link(i: u16) -> (String, String) {
 
 fn block_view(
     doc: &'static Document,
-    block: &'static Block,
+    (at, block): (usize, &'static Block),
     emphasis: Emphasis,
     searched: Vec<Range<usize>>,
     target: Memo<String>,
     status: RwSignal<String>,
+    notes: NotesHere,
 ) -> AnyView {
     let is_target = move || target.with(|t| t == block.id);
     let text = view! {
@@ -155,6 +169,7 @@ fn block_view(
             quotes=emphasis.quotes(block)
             figures=figure_numbers(doc, block)
             figure_link=figure_link
+            noted=notes.ranges(at)
         />
     };
     match block.kind {
@@ -174,8 +189,9 @@ fn block_view(
             view! {
                 <div class=class>
                     <p id=block.id tabindex="-1" class:is-target=is_target>{text}</p>
-                    <ParaLink doc=doc.id id=block.id label=label status=status/>
+                    <ParaLink doc=doc.id id=block.id label=label.clone() status=status/>
                     <ClaimsHere doc=doc.id block=block.id/>
+                    <ParaNotes block=block at=at doc=doc.id placed=notes.placed selection=notes.selection label=label/>
                 </div>
             }
             .into_any()
@@ -228,5 +244,77 @@ fn ContentNoteView(note: &'static ContentNote) -> impl IntoView {
             <p><strong>"Content note: "</strong>{note.note}</p>
             <p><a href=href>{label}</a></p>
         </aside>
+    }
+}
+
+/// The student's notes on this document, placed on today's text, and the words selected.
+#[derive(Clone, Copy)]
+struct NotesHere {
+    placed: Memo<Vec<Placed>>,
+    selection: Selection,
+    doc: &'static Document,
+}
+
+impl NotesHere {
+    fn new(doc: &'static Document) -> Self {
+        let work = use_work();
+        let blocks: Vec<(&str, &str)> = doc.blocks.iter().map(|b| (b.id, b.text)).collect();
+        let placed = Memo::new(move |_| {
+            work.data.with(|w| {
+                w.notes_on(doc.id)
+                    .into_iter()
+                    .map(|n| Placed { placement: notes::place(&n.anchor, &blocks), note: n.clone() })
+                    .collect::<Vec<_>>()
+            })
+        });
+        NotesHere { placed, selection: RwSignal::new(None), doc }
+    }
+
+    /// Remembers the words selected in one paragraph, for its "Note on selection" button.
+    fn capture(self) {
+        let found = browser::selection_in_paragraph()
+            .and_then(|(id, text)| self.doc.blocks.iter().find(|b| b.id == id).map(|b| (b.id, text)));
+        // A click elsewhere clears the page's selection; the last one stays offered until a
+        // new one is made, so the button can be reached after it.
+        if found.is_some() {
+            self.selection.set(found);
+        }
+    }
+
+    /// Highlighted ranges of block `at`.
+    fn ranges(self, at: usize) -> Signal<Vec<Range<usize>>> {
+        let placed = self.placed;
+        Signal::derive(move || {
+            placed.with(|p| {
+                p.iter()
+                    .filter_map(|x| match &x.placement {
+                        Placement::Exact { block, range } | Placement::Moved { block, range }
+                            if *block == at && !x.note.anchor.quote.is_empty() =>
+                        {
+                            Some(range.clone())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+        })
+    }
+}
+
+/// Notes whose words are no longer in the document: shown, never dropped.
+#[component]
+fn LostNotes(placed: Memo<Vec<Placed>>) -> impl IntoView {
+    let lost =
+        move || placed.with(|p| p.iter().filter(|x| x.block().is_none()).map(|x| x.note.clone()).collect::<Vec<_>>());
+    view! {
+        <Show when=move || !lost().is_empty()>
+            <section class="lost-notes" aria-labelledby="lost-notes">
+                <h2 id="lost-notes">"Notes that no longer find their passage"</h2>
+                <p class="hint">"The words these notes were written on are not in this text any more. The notes are kept; you can export them from My notes."</p>
+                <ul>
+                    {move || lost().into_iter().map(|n| view! { <li><q>{n.anchor.quote}</q> " — " {n.text}</li> }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

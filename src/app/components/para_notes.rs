@@ -1,0 +1,168 @@
+//! A paragraph's notes: the student's notes placed on it (in the margin on wide screens, below
+//! it on a phone), each editable and deletable with undo, and the "Add a note" button that
+//! takes the words selected in the paragraph, or the whole paragraph, with the keyboard alone
+//! as well as with a pointer.
+
+use leptos::prelude::*;
+
+use crate::analysis::notes::{Anchor, Note, Placement};
+use crate::app::workspace::{now, use_work};
+use crate::model::Block;
+
+/// Words the student selected, and the paragraph they are in.
+pub type Selection = RwSignal<Option<(&'static str, String)>>;
+
+/// A note as placed in the document today.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub note: Note,
+    pub placement: Placement,
+}
+
+impl Placed {
+    pub fn block(&self) -> Option<usize> {
+        match &self.placement {
+            Placement::Exact { block, .. } | Placement::Moved { block, .. } => Some(*block),
+            Placement::Lost => None,
+        }
+    }
+}
+
+#[component]
+pub fn ParaNotes(
+    block: &'static Block,
+    /// The block's position in the document.
+    at: usize,
+    doc: &'static str,
+    placed: Memo<Vec<Placed>>,
+    selection: Selection,
+    /// The paragraph's number as readers count it ("3").
+    label: String,
+) -> impl IntoView {
+    let here =
+        Memo::new(move |_| placed.with(|p| p.iter().filter(|x| x.block() == Some(at)).cloned().collect::<Vec<_>>()));
+    let adding = RwSignal::new(false);
+    let selected = move || selection.with(|s| s.as_ref().filter(|(b, _)| *b == block.id).map(|(_, q)| q.clone()));
+    let add_label = move || match selected() {
+        Some(_) => format!("Add a note on the selected words in paragraph {label}"),
+        None => format!("Add a note to paragraph {label}"),
+    };
+    view! {
+        <div class="para-notes">
+            <For each=move || here.get() key=|p| (p.note.id.clone(), p.note.updated.to_bits()) let:p>
+                <NoteCard placed=p block=block/>
+            </For>
+            <Show
+                when=move || adding.get()
+                fallback=move || view! {
+                    <button type="button" class="add-note" aria-label=add_label.clone() on:click=move |_| adding.set(true)>
+                        {move || if selected().is_some() { "Note on selection" } else { "Add a note" }}
+                    </button>
+                }
+            >
+                <NoteEditor block=block doc=doc quote=selected().unwrap_or_default() text=String::new() id=None done=adding/>
+            </Show>
+        </div>
+    }
+}
+
+/// One note: its highlighted words, its text, and edit/delete.
+#[component]
+fn NoteCard(placed: Placed, block: &'static Block) -> impl IntoView {
+    let work = use_work();
+    let editing = RwSignal::new(false);
+    let note = placed.note.clone();
+    let moved = matches!(placed.placement, Placement::Moved { .. });
+    let id = note.id.clone();
+    let heading = if note.anchor.quote.is_empty() {
+        "Note on this paragraph".to_string()
+    } else {
+        format!("Note on “{}”", note.anchor.quote)
+    };
+    view! {
+        <aside class="note" aria-label=heading.clone()>
+            <Show
+                when=move || editing.get()
+                fallback={
+                    let (note, id, heading) = (note.clone(), id.clone(), heading.clone());
+                    move || view! {
+                        <p class="note-on">{heading.clone()}</p>
+                        {moved.then(|| view! { <p class="hint">"This passage has moved since the note was written; the note follows its words."</p> })}
+                        <p class="note-text">{note.text.clone()}</p>
+                        <div class="note-actions">
+                            <button type="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                            <button type="button" on:click={ let id = id.clone(); move |_| work.delete(&id) }>"Delete"</button>
+                        </div>
+                    }
+                }
+            >
+                <NoteEditor block=block doc="" quote=note.anchor.quote.clone() text=note.text.clone() id=Some(note.clone()) done=editing/>
+            </Show>
+        </aside>
+    }
+}
+
+/// Writing or editing a note. The highlighted words can be typed or pasted as well as
+/// selected, so the keyboard alone is enough; they must be words of this paragraph.
+#[component]
+fn NoteEditor(
+    block: &'static Block,
+    /// The document, for a new note (an edited note keeps its anchor's).
+    doc: &'static str,
+    quote: String,
+    text: String,
+    /// The note being edited, if any.
+    id: Option<Note>,
+    /// Set to false when the editor closes.
+    done: RwSignal<bool>,
+) -> impl IntoView {
+    let work = use_work();
+    let (quote, text, error) = (RwSignal::new(quote), RwSignal::new(text), RwSignal::new(None::<&'static str>));
+    let field = format!("note-{}-{}", block.id, id.as_ref().map_or("new", |n| n.id.as_str()));
+    let quote_field = format!("{field}-quote");
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(t) = textarea.get() {
+            let _ = t.focus();
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = quote.get_untracked().trim().to_string();
+        let t = text.get_untracked().trim().to_string();
+        if !q.is_empty() && !block.text.contains(&q) {
+            return error.set(Some("These words are not in this paragraph: copy them exactly, or leave the field empty to note the whole paragraph."));
+        }
+        if q.is_empty() && t.is_empty() {
+            return error.set(Some("Write a note, or give the words to highlight."));
+        }
+        let stamp = now();
+        let note = match &id {
+            Some(old) => {
+                Note { anchor: Anchor { quote: q, ..old.anchor.clone() }, text: t, updated: stamp, ..old.clone() }
+            }
+            None => Note {
+                id: work.new_id(),
+                anchor: Anchor { doc: doc.to_string(), block: block.id.to_string(), quote: q },
+                text: t,
+                created: stamp,
+                updated: stamp,
+            },
+        };
+        work.data.update(|w| w.upsert_note(note));
+        done.set(false);
+    };
+    view! {
+        <form class="note-editor" on:submit=save>
+            <label for=field.clone()>"Your note"</label>
+            <textarea id=field.clone() node_ref=textarea rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <label for=quote_field.clone()>"Words to highlight (optional; empty: the whole paragraph)"</label>
+            <input id=quote_field type="text" prop:value=move || quote.get() on:input=move |ev| quote.set(event_target_value(&ev))/>
+            {move || error.get().map(|e| view! { <p class="notice" role="alert">{e}</p> })}
+            <div class="note-actions">
+                <button type="submit">"Save note"</button>
+                <button type="button" on:click=move |_| done.set(false)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

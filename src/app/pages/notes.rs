@@ -1,0 +1,203 @@
+//! My notes: every note the student wrote, grouped by document with its words and a link back
+//! to the passage, searchable; export as Markdown (to read or hand in) and JSON (to move or
+//! back up), import a JSON export (merged, never overwriting), and a print view. Everything
+//! stays in this browser: there is no account and no server.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analysis::notes::{self, Anchor, MarkdownContext, Note};
+use crate::app::browser;
+use crate::app::components::title::use_page_title;
+use crate::app::workspace::{now, use_work, Keeping, Work};
+use crate::corpus::{self, DOCUMENTS, QUESTIONS};
+use crate::route;
+
+fn doc_title(id: &str) -> String {
+    corpus::document(id).map_or_else(|| id.to_string(), |d| d.title.to_string())
+}
+
+/// Today's date as the export names it (YYYY-MM-DD).
+fn today() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+}
+
+fn markdown(work: Work) -> String {
+    let date = today();
+    let passage = |a: &Anchor| browser::absolute(&route::passage_href(&a.doc, &a.block));
+    let prompt = |q: &str| QUESTIONS.iter().find(|x| x.id == q).map(|x| x.prompt.to_string());
+    let question = |q: &str| browser::absolute(&route::question_href(q));
+    let ctx = MarkdownContext {
+        title: "My notes on Camp Ashraf 3",
+        exported: &date,
+        doc_title: &doc_title,
+        passage_link: &passage,
+        question_prompt: &prompt,
+        question_link: &question,
+    };
+    work.data.with_untracked(|w| notes::to_markdown(w, &ctx))
+}
+
+#[component]
+pub fn Notes() -> impl IntoView {
+    use_page_title(|| "My notes".to_string());
+    let work = use_work();
+    let status = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    let keeping = move || {
+        match work.keeping.get() {
+        Keeping::Saved => "Your notes and answers are saved in this browser only: nothing is sent anywhere. Export them to hand them in or to move them to another browser.",
+        Keeping::TabOnly => "Your notes and answers are kept only until this tab closes: this browser does not let the companion save them. Export them to keep them.",
+    }
+    };
+    view! {
+        <h1>"My notes"</h1>
+        <p class="lede">{keeping}</p>
+        <SetAside status=status/>
+        <NotesToolbar status=status/>
+        <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        <div class="notes-search no-print">
+            <label for="notes-query">"Search your notes"</label>
+            <input id="notes-query" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+        </div>
+        <NoteList query=query/>
+        <p class="no-print">
+            <a href=route::questions_href()>{move || {
+                let answered = work.data.with(|w| w.answers.iter().filter(|a| !a.text.trim().is_empty() || a.estimate.is_some()).count());
+                format!("Guided questions: {answered} of {} answered", QUESTIONS.len())
+            }}</a>
+        </p>
+    }
+}
+
+/// Export, import and print.
+#[component]
+fn NotesToolbar(status: RwSignal<String>) -> impl IntoView {
+    let work = use_work();
+    let export_md = move |_| {
+        let ok = browser::download(&format!("ashraf3-notes-{}.md", today()), "text/markdown", &markdown(work));
+        status.set(
+            if ok { "Markdown file made: it is in your downloads." } else { "This browser could not make the file." }
+                .into(),
+        );
+    };
+    let export_json = move |_| {
+        let json = work.data.with_untracked(|w| notes::to_json(w, now()));
+        let ok = browser::download(&format!("ashraf3-notes-{}.json", today()), "application/json", &json);
+        status.set(
+            if ok { "JSON file made: it is in your downloads." } else { "This browser could not make the file." }
+                .into(),
+        );
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let message = match text.map(|t| notes::from_json(&t)) {
+                None => "This file could not be read. Your notes are unchanged.".to_string(),
+                Some(Err(e)) => format!("{e} Your notes are unchanged."),
+                Some(Ok(incoming)) => {
+                    let merged = work.data.with_untracked(|w| notes::merge(w, &incoming));
+                    let summary = merged.summary();
+                    work.data.set(merged.workspace);
+                    summary
+                }
+            };
+            status.set(message);
+        });
+    };
+    view! {
+        <div class="notes-toolbar no-print">
+            <button type="button" on:click=export_md>"Export as Markdown"</button>
+            <button type="button" on:click=export_json>"Export as JSON"</button>
+            <label class="import">
+                "Import a JSON export "
+                <input type="file" accept=".json,application/json" on:change=import/>
+            </label>
+            <button type="button" on:click=move |_| browser::print()>"Print"</button>
+        </div>
+    }
+}
+
+/// Saved data that could not be read: offered for download, never deleted by the app.
+#[component]
+fn SetAside(status: RwSignal<String>) -> impl IntoView {
+    let work = use_work();
+    let download = move |_| {
+        let text = work.set_aside.get_untracked().unwrap_or_default();
+        if browser::download("ashraf3-notes-unreadable.txt", "text/plain", &text) {
+            status.set("The unreadable data was downloaded as it was saved.".into());
+        }
+    };
+    view! {
+        <Show when=move || work.set_aside.with(Option::is_some)>
+            <div class="notice" role="alert">
+                <p>"Notes saved earlier in this browser could not be read, so they were set aside, not deleted. Download them as they were saved to keep them or to ask for help."</p>
+                <button type="button" on:click=download>"Download the set-aside data"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The notes, grouped by document in corpus order, filtered by the search.
+#[component]
+fn NoteList(query: RwSignal<String>) -> impl IntoView {
+    let work = use_work();
+    let groups = move || {
+        let q = query.get();
+        work.data.with(|w| {
+            let found: Vec<Note> = notes::search(w, &q).into_iter().cloned().collect();
+            DOCUMENTS
+                .iter()
+                .map(|d| (d, found.iter().filter(|n| n.anchor.doc == d.id).cloned().collect::<Vec<_>>()))
+                .filter(|(_, n)| !n.is_empty())
+                .collect::<Vec<_>>()
+        })
+    };
+    let empty = move || {
+        if work.data.with(|w| w.notes.is_empty()) {
+            "No notes yet. In the reader, select words in a paragraph and press “Note on selection”, or press “Add a note” under any paragraph."
+        } else {
+            "No note matches this search."
+        }
+    };
+    view! {
+        <Show when=move || !groups().is_empty() fallback=move || view! { <p class="hint">{empty}</p> }>
+            {move || groups().into_iter().map(|(d, list)| view! {
+                <section class="notes-group" aria-labelledby=format!("notes-{}", d.id)>
+                    <h2 id=format!("notes-{}", d.id)>{d.title}</h2>
+                    <ul class="note-list">
+                        {list.into_iter().map(|n| view! { <li><NoteItem note=n/></li> }).collect_view()}
+                    </ul>
+                </section>
+            }).collect_view()}
+        </Show>
+    }
+}
+
+#[component]
+fn NoteItem(note: Note) -> impl IntoView {
+    let work = use_work();
+    let quote = if note.anchor.quote.is_empty() {
+        "(the whole paragraph)".to_string()
+    } else {
+        format!("“{}”", note.anchor.quote)
+    };
+    let href = route::passage_href(&note.anchor.doc, &note.anchor.block);
+    let id = note.id.clone();
+    view! {
+        <blockquote>{quote}</blockquote>
+        <p class="note-text">{note.text}</p>
+        <p class="note-actions">
+            <a href=href>"Read the passage"</a>
+            <button type="button" class="no-print" on:click=move |_| work.delete(&id)>"Delete"</button>
+        </p>
+    }
+}
