@@ -78,6 +78,7 @@ fn Shell() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || pages::view_for(route.get().view)}
         </main>
+        <UndoBar/>
         <Show when=move || !embed()>
             <footer class="site-footer">
                 <p>
@@ -156,7 +157,7 @@ fn SettingsNotice() -> impl IntoView {
     }
 }
 
-/// Where the student's work is kept when it is not saved, and "Undo" after a deletion.
+/// What happened to saved work that could not be read or written.
 #[component]
 fn WorkNotice() -> impl IntoView {
     let work = use_work();
@@ -168,6 +169,14 @@ fn WorkNotice() -> impl IntoView {
                 <button type="button" on:click=move |_| work.problem.set(None)>"Dismiss"</button>
             </div>
         </Show>
+    }
+}
+
+/// "Undo" after a note is deleted, wherever that happened.
+#[component]
+fn UndoBar() -> impl IntoView {
+    let work = use_work();
+    view! {
         <div class="undo-bar" role="status">
             <Show when=move || work.deleted.with(Option::is_some)>
                 <p>"Note deleted."</p>

@@ -34,14 +34,15 @@ pub struct Work {
     counter: StoredValue<u32>,
 }
 
-const TAB_ONLY: &str = "This browser does not let the companion save here (a sandboxed frame, a private window or storage turned off): your notes and answers are kept only until this tab closes. Export them from My notes to keep them.";
+/// Said wherever the student writes, while the work cannot be saved.
+pub const TAB_ONLY: &str = "This browser does not let the companion save here (a sandboxed frame, a private window, or storage that is off or full): your notes and answers are kept only until this tab closes. Export them from My notes to keep them.";
 
 impl Work {
     fn load() -> Self {
         let (mut data, mut keeping, mut problem, mut aside) = (Workspace::default(), Keeping::Saved, None, None);
         if browser::storage().is_none() {
+            // Said where the student works (notes, questions), not on every page of a frame.
             keeping = Keeping::TabOnly;
-            problem = Some(TAB_ONLY.to_string());
         } else if let Some(text) = browser::storage_get(KEY) {
             match notes::from_json(&text) {
                 Ok(w) => data = w,
@@ -126,4 +127,15 @@ pub fn provide() -> Work {
 
 pub fn use_work() -> Work {
     expect_context::<Work>()
+}
+
+/// Where the student writes: says so while the work is kept for this tab only.
+#[component]
+pub fn KeepingNotice() -> impl IntoView {
+    let work = use_work();
+    view! {
+        <Show when=move || work.keeping.get() == Keeping::TabOnly>
+            <p class="notice keeping">{TAB_ONLY} " " <a href=crate::route::notes_href()>"My notes"</a></p>
+        </Show>
+    }
 }

@@ -12,6 +12,9 @@ export const VIEWS = [
   ['claims filtered', '?view=claims&topic=raid&sort=contested'],
   ['claim', '?view=claim&id=troll-farm'],
   ['lineage', '?view=lineage'],
+  ['questions', '?view=questions'],
+  ['my notes', '?view=notes'],
+  ['predict first', '?view=figures&quantity=residents&predict=1'],
   ['reader with a claim', '?view=read&doc=encyclopedia-earlier&claim=troll-farm'],
   ['not found', '?view=read&doc=nope'],
 ];

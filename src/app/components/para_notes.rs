@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::notes::{Anchor, Note, Placement};
-use crate::app::workspace::{now, use_work};
+use crate::app::workspace::{now, use_work, KeepingNotice};
 use crate::model::Block;
 
 /// Words the student selected, and the paragraph they are in.
@@ -154,6 +154,7 @@ fn NoteEditor(
     };
     view! {
         <form class="note-editor" on:submit=save>
+            <KeepingNotice/>
             <label for=field.clone()>"Your note"</label>
             <textarea id=field.clone() node_ref=textarea rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <label for=quote_field.clone()>"Words to highlight (optional; empty: the whole paragraph)"</label>

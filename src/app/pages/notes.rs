@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::analysis::notes::{self, Anchor, MarkdownContext, Note};
 use crate::app::browser;
 use crate::app::components::title::use_page_title;
-use crate::app::workspace::{now, use_work, Keeping, Work};
+use crate::app::workspace::{now, use_work, Keeping, KeepingNotice, Work};
 use crate::corpus::{self, DOCUMENTS, QUESTIONS};
 use crate::route;
 
@@ -53,6 +53,7 @@ pub fn Notes() -> impl IntoView {
     view! {
         <h1>"My notes"</h1>
         <p class="lede">{keeping}</p>
+        <KeepingNotice/>
         <SetAside status=status/>
         <NotesToolbar status=status/>
         <p class="status" role="status" aria-live="polite">{move || status.get()}</p>

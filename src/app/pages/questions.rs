@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::analysis::figures::group;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
-use crate::app::workspace::{now, use_work};
+use crate::app::workspace::{now, use_work, KeepingNotice};
 use crate::corpus::QUESTIONS;
 use crate::model::{LinkTarget, Question};
 use crate::route;
@@ -56,6 +56,7 @@ pub fn Questions() -> impl IntoView {
             <a href=route::notes_href()>"My notes"</a>
             " exports both, to hand in."
         </p>
+        <KeepingNotice/>
         {body}
     }
 }

@@ -1,0 +1,245 @@
+// The student's own work (issue 16): notes by selection and by keyboard alone, kept across a
+// reload, edited, deleted with undo; My notes with search; Markdown and JSON export compared
+// with the notes; import (malformed, foreign, merge); storage blocked and corrupt; guided
+// questions; predict-then-reveal; the print view.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { startApp, waitUntil } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const KEY = 'ashraf3-companion.notes.v1';
+const READER = '?view=read&doc=lends-hope';
+
+/** Selects the first `chars` characters of paragraph `id` as a user's drag would, and releases. */
+async function select(page, id, chars) {
+  const p = page.locator(`p#${id}`);
+  await p.evaluate((el, n) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const first = walker.nextNode();
+    const range = document.createRange();
+    range.setStart(first, 0);
+    range.setEnd(first, Math.min(n, first.length));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  }, chars);
+  await p.dispatchEvent('mouseup');
+  return p.evaluate((el, n) => el.textContent.slice(0, n), chars);
+}
+
+test('a note by selection and one by keyboard alone are kept across a reload', async () => {
+  const context = await app.newContext();
+  const page = await app.open(READER, { context });
+  const words = await select(page, 'p3', 20);
+  await page.getByRole('button', { name: 'Add a note on the selected words in paragraph 3' }).click();
+  assert.equal(await page.getByLabel('Words to highlight (optional; empty: the whole paragraph)').inputValue(), words.trim());
+  await page.getByLabel('Your note').fill('Who is Habibi, and how does the summary know?');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const note = page.getByRole('complementary', { name: `Note on “${words.trim()}”` });
+  await note.waitFor();
+  assert.equal(await page.locator('p#p3 mark.noted').textContent(), words.trim(), 'the words are highlighted');
+  // Keyboard alone: Tab to a paragraph's "Add a note", type, Enter.
+  const add = page.getByRole('button', { name: 'Add a note to paragraph 5' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.labels?.[0]?.textContent), 'Your note', 'focus moves into the note');
+  await page.keyboard.type('The whole paragraph matters.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('complementary', { name: 'Note on this paragraph' }).waitFor();
+  await page.reload();
+  await app.ready(page);
+  await note.waitFor();
+  assert.match(await note.textContent(), /how does the summary know\?/);
+  assert.match(await page.getByRole('complementary', { name: 'Note on this paragraph' }).textContent(), /The whole paragraph matters\./);
+  await context.close();
+  app.assertClean();
+});
+
+test('a note is edited, and a deleted note comes back with Undo', async () => {
+  const context = await app.newContext();
+  const page = await app.open(READER, { context });
+  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  await page.getByLabel('Your note').fill('First thought');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const note = page.getByRole('complementary', { name: 'Note on this paragraph' });
+  await note.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Your note').fill('Second thought');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await waitUntil(async () => /Second thought/.test(await note.textContent()), 'the edit is shown');
+  // Words that are not in the paragraph are refused with a message.
+  await note.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Words to highlight (optional; empty: the whole paragraph)').fill('words nowhere in it');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /These words are not in this paragraph/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await note.getByRole('button', { name: 'Delete' }).click();
+  await waitUntil(async () => (await note.count()) === 0, 'deleted');
+  await page.getByRole('status').filter({ hasText: 'Note deleted.' }).getByRole('button', { name: 'Undo' }).click();
+  await note.waitFor();
+  assert.match(await note.textContent(), /Second thought/);
+  await context.close();
+  app.assertClean();
+});
+
+test('My notes groups notes by document, searches them, and exports what they hold', async () => {
+  const context = await app.newContext({ acceptDownloads: true });
+  const page = await app.open(READER, { context });
+  const words = (await select(page, 'p3', 20)).trim();
+  await page.getByRole('button', { name: /selected words in paragraph 3/ }).click();
+  await page.getByLabel('Your note').fill('Compare with Durrës');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+  const group = page.getByRole('region', { name: 'MEK and Ashraf 3 Lends Hope to Iran’s Youth' });
+  assert.match(await group.textContent(), new RegExp(`“${words}”.*Compare with Durrës`));
+  await page.getByLabel('Search your notes').fill('durres');
+  assert.equal(await group.getByRole('listitem').count(), 1, 'folded search finds the note');
+  await page.getByLabel('Search your notes').fill('nothing like this');
+  await page.getByText('No note matches this search.').waitFor();
+  await page.getByLabel('Search your notes').fill('');
+  const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
+  const markdown = await readFile(await md.path(), 'utf8');
+  assert.match(md.suggestedFilename(), /^ashraf3-notes-\d{4}-\d{2}-\d{2}\.md$/);
+  assert.match(markdown, new RegExp(`> ${words}`));
+  assert.match(markdown, /Compare with Durrës/);
+  assert.match(markdown, /\[Read the passage\]\(http:\/\/127\.0\.0\.1:\d+\/courses\/unit-3\/companion\/\?view=read&doc=lends-hope#p3\)/);
+  const [js] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
+  const exported = JSON.parse(await readFile(await js.path(), 'utf8'));
+  assert.equal(exported.schema, 'ashraf3-companion/notes');
+  assert.equal(exported.version, 1);
+  assert.deepEqual(exported.notes.map((n) => [n.anchor.doc, n.anchor.block, n.anchor.quote, n.text]), [['lends-hope', 'p3', words, 'Compare with Durrës']]);
+  // The reader link goes back to the passage.
+  await group.getByRole('link', { name: 'Read the passage' }).click();
+  await page.locator('p#p3 mark.noted').waitFor();
+  await context.close();
+  app.assertClean();
+});
+
+test('import merges an export and refuses a malformed or foreign file, changing nothing', async () => {
+  const context = await app.newContext();
+  const page = await app.open('?view=notes', { context });
+  const mine = { schema: 'ashraf3-companion/notes', version: 1, exported: 0, answers: [], notes: [{ id: 'n-a', anchor: { doc: 'lends-hope', block: 'p4', quote: '' }, text: 'Mine', created: 1, updated: 1 }] };
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(mine)]);
+  await page.reload();
+  await app.ready(page);
+  const input = page.getByLabel('Import a JSON export');
+  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  for (const [name, body, message] of [
+    ['broken.json', '{"schema": "ashraf3-companion/notes", "notes": [', /not a notes export of the reading companion \(it is not JSON/],
+    ['other.json', '{"hello": "world"}', /JSON but not a notes export/],
+    ['newer.json', '{"schema": "ashraf3-companion/notes", "version": 9, "notes": []}', /newer version of the companion/],
+  ]) {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    await waitUntil(async () => message.test(await page.getByRole('status').filter({ hasText: 'unchanged' }).textContent().catch(() => '')), `${name}: a clear message`);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), before, `${name}: saved notes untouched`);
+    assert.equal(await page.locator('.note-list > li').count(), 1);
+  }
+  // A real export merges: a note with my note's id but other words is kept beside mine.
+  const theirs = { ...mine, notes: [{ ...mine.notes[0], text: 'Theirs' }, { id: 'n-b', anchor: { doc: 'home-to-mek', block: 'p2', quote: '' }, text: 'New one', created: 2, updated: 2 }] };
+  await input.setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await waitUntil(async () => /Imported/.test(await page.locator('main p.status').textContent()), 'merge summary');
+  const texts = await page.locator('.note-list .note-text').allTextContents();
+  assert.deepEqual(texts.sort(), ['Mine', 'New one', 'Theirs']);
+  // Importing the same file again adds nothing.
+  await input.setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await waitUntil(async () => /Nothing new was imported/.test(await page.locator('main p.status').textContent()), 'second import');
+  assert.equal(await page.locator('.note-list > li').count(), 3);
+  await context.close();
+  app.assertClean();
+});
+
+test('with storage blocked the page says notes last for this tab, and they still work', async () => {
+  const context = await app.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); }, configurable: true });
+  });
+  const page = await app.open(READER, { context });
+  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  assert.match(await page.locator('.note-editor').textContent(), /kept only until this tab closes/);
+  await page.getByLabel('Your note').fill('Only for now');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /kept only until this tab closes/);
+  assert.match(await page.locator('.note-list').textContent(), /Only for now/);
+  assert.ok(await page.getByRole('button', { name: 'Export as JSON' }).isEnabled(), 'export is offered');
+  await context.close();
+  app.assertClean();
+});
+
+test('corrupt saved notes are set aside, reported and downloadable, never overwritten', async () => {
+  const context = await app.newContext({ acceptDownloads: true });
+  const page = await app.open('', { context });
+  await page.evaluate((key) => localStorage.setItem(key, '{"schema": "ashraf3-companion/notes", "version": 1, "notes": [{"id": ""'), KEY);
+  await page.reload();
+  await app.ready(page);
+  await page.getByText('Your saved notes could not be read').waitFor();
+  const aside = await page.evaluate(() => localStorage.getItem('ashraf3-companion.notes.unreadable'));
+  assert.match(aside, /^\{"schema"/);
+  await page.getByRole('link', { name: 'Export from My notes' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the set-aside data' }).click()]);
+  assert.equal(await readFile(await file.path(), 'utf8'), aside);
+  await context.close();
+  app.assertClean();
+});
+
+test('guided questions keep answers; predict first, then the figures with the estimate', async () => {
+  const context = await app.newContext();
+  const page = await app.open('', { context });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Guided questions' }).waitFor();
+  assert.ok((await page.getByRole('article').count()) >= 10);
+  const first = page.getByRole('article').first();
+  await first.getByLabel('Your answer').fill('The byline says PMOI/MEK.');
+  const asking = page.getByRole('article').filter({ has: page.getByRole('link', { name: 'Make your estimate' }) }).first();
+  const predicting = page.locator(`article#${await asking.getAttribute('id')}`);
+  await predicting.getByRole('link', { name: 'Make your estimate' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Predict first' }).waitFor();
+  assert.equal(await page.locator('svg.figure-chart').count(), 0, 'no values before the estimate');
+  assert.equal(await page.locator('#spread').count(), 0);
+  await page.getByLabel(/^Your estimate/).fill('abc');
+  await page.getByRole('button', { name: 'Save my estimate and show the figures' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Give a number' }).waitFor();
+  await page.getByLabel(/^Your estimate/).fill('1500');
+  await page.getByRole('button', { name: 'Save my estimate and show the figures' }).click();
+  await page.locator('svg.figure-chart').waitFor();
+  assert.match(await page.locator('.your-estimate').textContent(), /^Your estimate: 1,500 /);
+  // Opened again, even without the question, the page shows the estimate beside the figures.
+  await page.goto(page.url().replace('&predict=1', ''));
+  await app.ready(page);
+  await page.locator('.your-estimate').waitFor();
+  await page.reload();
+  await app.ready(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Guided questions' }).waitFor();
+  assert.equal(await page.getByRole('article').first().getByLabel('Your answer').inputValue(), 'The byline says PMOI/MEK.');
+  assert.match(await predicting.textContent(), /Your estimate: 1,500\./);
+  await context.close();
+  app.assertClean();
+});
+
+test('the print view of My notes is a clean handout', async () => {
+  const context = await app.newContext();
+  const page = await app.open(READER, { context });
+  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  await page.getByLabel('Your note').fill('For the handout');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const notes = await app.open('?view=notes', { context });
+  await notes.emulateMedia({ media: 'print' });
+  assert.equal(await notes.getByRole('button', { name: 'Export as Markdown' }).isVisible(), false);
+  assert.equal(await notes.getByLabel('Search your notes').isVisible(), false);
+  assert.equal(await notes.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  assert.ok(await notes.getByText('For the handout').isVisible());
+  assert.ok(await notes.getByRole('heading', { level: 1, name: 'My notes' }).isVisible());
+  await context.close();
+  app.assertClean();
+});
