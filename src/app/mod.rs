@@ -9,6 +9,7 @@ mod navigate;
 mod offline;
 mod pages;
 mod panic;
+mod persist;
 mod settings;
 mod shell;
 mod workspace;

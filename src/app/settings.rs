@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::persist::save_on_change;
 use crate::prefs::Prefs;
 
 const KEY: &str = "ashraf3-companion.settings.v1";
@@ -54,17 +55,13 @@ impl Settings {
 /// Creates the settings, saves them whenever one changes, and provides them as context.
 pub fn provide() -> Settings {
     let settings = Settings::load();
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        settings.glossary_marks.track();
-        settings.sync_scroll.track();
-        // Loading is not a change: writing back then would replace an unreadable value.
-        if first.get_value() {
-            first.set_value(false);
-        } else {
-            settings.save();
-        }
-    });
+    save_on_change(
+        move || {
+            settings.glossary_marks.track();
+            settings.sync_scroll.track();
+        },
+        move || settings.save(),
+    );
     provide_context(settings);
     settings
 }

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::persist::save_on_change;
 use crate::analysis::notes::{self, Note, Workspace};
 
 const KEY: &str = "ashraf3-companion.notes.v1";
@@ -111,16 +112,7 @@ pub fn now() -> f64 {
 /// Loads the work, saves it whenever it changes, and provides it as context.
 pub fn provide() -> Work {
     let work = Work::load();
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        work.data.track();
-        // Loading is not a change: writing back then could replace set-aside data.
-        if first.get_value() {
-            first.set_value(false);
-        } else {
-            work.save();
-        }
-    });
+    save_on_change(move || work.data.track(), move || work.save());
     provide_context(work);
     work
 }

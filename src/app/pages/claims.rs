@@ -50,49 +50,59 @@ fn unknown_filter(f: &Filter) -> Option<String> {
     Some(format!("There is no document with the id “{d}”: choose one below."))
 }
 
+/// How one select of the filter bar changes the filter.
+type Change = fn(&mut Filter, Option<String>);
+
 /// Topic, document and order, each a select that moves to the view's URL for that choice.
 #[component]
 fn FilterBar(filter: Filter) -> impl IntoView {
-    let go = use_go();
-    let base = StoredValue::new(filter.clone());
-    let set = move |change: &dyn Fn(&mut Filter, Option<String>), value: String| {
-        let mut f = base.get_value();
-        change(&mut f, Some(value).filter(|v| !v.is_empty()));
-        go(View::Claims(f), Entry::Push);
-    };
-    let (s1, s2, s3) = (set.clone(), set.clone(), set);
-    let opt = |value: &'static str, label: &'static str, current: &Option<String>| {
-        view! { <option value=value selected=current.as_deref() == Some(value)>{label}</option> }
-    };
-    let topics = TOPICS.iter().map(|t| opt(t.id, t.label, &filter.topic)).collect_view();
-    let docs = DOCUMENTS.iter().map(|d| opt(d.id, d.short_title, &filter.doc)).collect_view();
-    let sorts = Sort::ALL
-        .iter()
-        .map(|s| view! { <option value=s.key() selected=*s == filter.sort>{s.label()}</option> })
-        .collect_view();
+    let all = |label: &'static str| std::iter::once(("", label));
+    let topics: Vec<_> = all("All topics").chain(TOPICS.iter().map(|t| (t.id, t.label))).collect();
+    let docs: Vec<_> = all("All documents").chain(DOCUMENTS.iter().map(|d| (d.id, d.short_title))).collect();
+    let sorts: Vec<_> = Sort::ALL.iter().map(|s| (s.key(), s.label())).collect();
+    let (topic, doc) = (filter.topic.clone().unwrap_or_default(), filter.doc.clone().unwrap_or_default());
+    let sort = filter.sort.key().to_string();
+    let filter = StoredValue::new(filter);
     view! {
         <form class="claim-filters" on:submit=|ev| ev.prevent_default()>
-            <div class="pick">
-                <label for="claim-topic">"Topic"</label>
-                <select id="claim-topic" on:change=move |ev| s1(&|f, v| f.topic = v, event_target_value(&ev))>
-                    <option value="" selected=filter.topic.is_none()>"All topics"</option>
-                    {topics}
-                </select>
-            </div>
-            <div class="pick">
-                <label for="claim-doc">"Document"</label>
-                <select id="claim-doc" on:change=move |ev| s2(&|f, v| f.doc = v, event_target_value(&ev))>
-                    <option value="" selected=filter.doc.is_none()>"All documents"</option>
-                    {docs}
-                </select>
-            </div>
-            <div class="pick">
-                <label for="claim-sort">"Order"</label>
-                <select id="claim-sort" on:change=move |ev| s3(&|f, v| f.sort = v.and_then(|v| Sort::parse(&v)).unwrap_or_default(), event_target_value(&ev))>
-                    {sorts}
-                </select>
-            </div>
+            <FilterSelect id="claim-topic" label="Topic" options=topics selected=topic filter=filter change=|f, v| f.topic = v/>
+            <FilterSelect id="claim-doc" label="Document" options=docs selected=doc filter=filter change=|f, v| f.doc = v/>
+            <FilterSelect
+                id="claim-sort"
+                label="Order"
+                options=sorts
+                selected=sort
+                filter=filter
+                change=|f, v| f.sort = v.and_then(|v| Sort::parse(&v)).unwrap_or_default()
+            />
         </form>
+    }
+}
+
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    selected: String,
+    filter: StoredValue<Filter>,
+    change: Change,
+) -> impl IntoView {
+    let go = use_go();
+    let on_change = move |ev: leptos::ev::Event| {
+        let mut f = filter.get_value();
+        change(&mut f, Some(event_target_value(&ev)).filter(|v| !v.is_empty()));
+        go(View::Claims(f), Entry::Push);
+    };
+    let options = options
+        .into_iter()
+        .map(|(value, text)| view! { <option value=value selected=value == selected>{text}</option> })
+        .collect_view();
+    view! {
+        <div class="pick">
+            <label for=id>{label}</label>
+            <select id=id on:change=on_change>{options}</select>
+        </div>
     }
 }
 
