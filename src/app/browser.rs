@@ -114,9 +114,10 @@ pub fn scroll_to_id(id: &str) -> bool {
     true
 }
 
-/// The words selected in the page when they lie within one paragraph (`p[id]`): its id and
-/// the text, trimmed. `None` for no selection or one across paragraphs.
-pub fn selection_in_paragraph() -> Option<(String, String)> {
+/// The words selected in the page when they lie within one passage (an element with
+/// `data-doc` and `data-block`, in the reader or a comparison column): its document, its block
+/// id and the text, trimmed. `None` for no selection or one across passages.
+pub fn selection_in_passage() -> Option<(String, String, String)> {
     let selection = window()?.get_selection().ok().flatten()?;
     let text = String::from(selection.to_string()).trim().to_string();
     if text.is_empty() {
@@ -128,11 +129,12 @@ pub fn selection_in_paragraph() -> Option<(String, String)> {
             Some(el) => el.clone(),
             None => node.parent_element()?,
         };
-        el.closest("p[id]").ok().flatten()
+        el.closest("[data-block]").ok().flatten()
     };
     let start = paragraph(selection.anchor_node())?;
     let end = paragraph(selection.focus_node())?;
-    (start == end).then(|| (start.id(), text))
+    let attr = |name: &str| start.get_attribute(name).unwrap_or_default();
+    (start == end).then(|| (attr("data-doc"), attr("data-block"), text))
 }
 
 /// Offers `text` as a file download named `name` (an export): a Blob URL on a temporary link.

@@ -64,6 +64,33 @@ test('a note by selection and one by keyboard alone are kept across a reload', a
   app.assertClean();
 });
 
+test('words selected in a comparison column take a note, shown there and in the reader', async () => {
+  const context = await app.newContext();
+  const page = await app.open('?view=compare&a=source-of-hope&b=lends-hope', { context });
+  const passage = page.locator('td [data-doc="lends-hope"][data-block="p3"]');
+  const words = await passage.evaluate((el) => {
+    const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, Math.min(12, text.length));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return range.toString().trim();
+  });
+  await passage.dispatchEvent('mouseup');
+  const offer = page.getByRole('region', { name: 'Note on the selected words' });
+  assert.match(await offer.textContent(), new RegExp(`Selected in “Lends hope \\(summary\\)”: “${words}”`));
+  await offer.getByRole('button', { name: 'Add a note on the selection' }).click();
+  await page.getByLabel('Your note').fill('Compared with the article');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your notes are in the reader' }).waitFor();
+  assert.equal(await passage.locator('mark.noted').textContent(), words, 'highlighted in the column');
+  const reader = await app.open('?view=read&doc=lends-hope', { context });
+  assert.match(await reader.getByRole('complementary', { name: `Note on “${words}”` }).textContent(), /Compared with the article/);
+  await context.close();
+  app.assertClean();
+});
+
 test('a note is edited, and a deleted note comes back with Undo', async () => {
   const context = await app.newContext();
   const page = await app.open(READER, { context });

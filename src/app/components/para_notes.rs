@@ -5,12 +5,15 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::notes::{Anchor, Note, Placement};
-use crate::app::workspace::{now, use_work, KeepingNotice};
-use crate::model::Block;
+use std::ops::Range;
 
-/// Words the student selected, and the paragraph they are in.
-pub type Selection = RwSignal<Option<(&'static str, String)>>;
+use crate::analysis::notes::{self, Anchor, Note, Placement};
+use crate::app::browser;
+use crate::app::workspace::{now, use_work, KeepingNotice};
+use crate::model::{Block, Document};
+
+/// Words the student selected, and the passage they are in (document and block ids).
+pub type Selection = RwSignal<Option<(&'static str, &'static str, String)>>;
 
 /// A note as placed in the document today.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +45,9 @@ pub fn ParaNotes(
     let here =
         Memo::new(move |_| placed.with(|p| p.iter().filter(|x| x.block() == Some(at)).cloned().collect::<Vec<_>>()));
     let adding = RwSignal::new(false);
-    let selected = move || selection.with(|s| s.as_ref().filter(|(b, _)| *b == block.id).map(|(_, q)| q.clone()));
+    let selected = move || {
+        selection.with(|s| s.as_ref().filter(|(d, b, _)| *d == doc && *b == block.id).map(|(_, _, q)| q.clone()))
+    };
     let add_label = move || match selected() {
         Some(_) => format!("Add a note on the selected words in paragraph {label}"),
         None => format!("Add a note to paragraph {label}"),
@@ -63,6 +68,71 @@ pub fn ParaNotes(
                 <NoteEditor block=block doc=doc quote=selected().unwrap_or_default() text=String::new() id=None done=adding/>
             </Show>
         </div>
+    }
+}
+
+/// The student's notes on one document, placed on today's text, and the words selected (one
+/// selection shared by the documents of a page).
+#[derive(Clone, Copy)]
+pub struct NotesHere {
+    pub placed: Memo<Vec<Placed>>,
+    pub selection: Selection,
+    doc: &'static Document,
+}
+
+impl NotesHere {
+    pub fn new(doc: &'static Document, selection: Selection) -> Self {
+        let work = use_work();
+        let blocks: Vec<(&str, &str)> = doc.blocks.iter().map(|b| (b.id, b.text)).collect();
+        let placed = Memo::new(move |_| {
+            work.data.with(|w| {
+                w.notes_on(doc.id)
+                    .into_iter()
+                    .map(|n| Placed { placement: notes::place(&n.anchor, &blocks), note: n.clone() })
+                    .collect::<Vec<_>>()
+            })
+        });
+        NotesHere { placed, selection, doc }
+    }
+
+    /// Remembers the words selected in one of this document's passages. A click elsewhere
+    /// clears the page's selection; the last one stays offered until a new one is made, so
+    /// the button that uses it can be reached after it.
+    pub fn capture(self) {
+        let Some((doc, id, text)) = browser::selection_in_passage() else { return };
+        if doc == self.doc.id {
+            if let Some(b) = self.doc.blocks.iter().find(|b| b.id == id) {
+                self.selection.set(Some((self.doc.id, b.id, text)));
+            }
+        }
+    }
+
+    pub fn doc_id(self) -> &'static str {
+        self.doc.id
+    }
+
+    /// The block with this id, and its position.
+    pub fn block(self, id: &str) -> Option<(usize, &'static Block)> {
+        self.doc.blocks.iter().enumerate().find(|(_, b)| b.id == id)
+    }
+
+    /// Highlighted ranges of block `at`.
+    pub fn ranges(self, at: usize) -> Signal<Vec<Range<usize>>> {
+        let placed = self.placed;
+        Signal::derive(move || {
+            placed.with(|p| {
+                p.iter()
+                    .filter_map(|x| match &x.placement {
+                        Placement::Exact { block, range } | Placement::Moved { block, range }
+                            if *block == at && !x.note.anchor.quote.is_empty() =>
+                        {
+                            Some(range.clone())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+        })
     }
 }
 
@@ -105,7 +175,7 @@ fn NoteCard(placed: Placed, block: &'static Block) -> impl IntoView {
 /// Writing or editing a note. The highlighted words can be typed or pasted as well as
 /// selected, so the keyboard alone is enough; they must be words of this paragraph.
 #[component]
-fn NoteEditor(
+pub fn NoteEditor(
     block: &'static Block,
     /// The document, for a new note (an edited note keeps its anchor's).
     doc: &'static str,

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
 use crate::app::components::block_text::{BlockText, ChangeTag};
+use crate::app::components::para_notes::{NoteEditor, NotesHere};
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
+use crate::app::workspace::use_work;
 use crate::corpus::{self, DOCUMENTS};
 use crate::model::{BlockKind, Document};
 use crate::route::{self, View};
@@ -41,6 +43,12 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     let go_right = go.clone();
     let position = |d: &Document| corpus::position(d.id).unwrap_or_default();
     let comparison = StoredValue::new(corpus::comparison(position(a), position(b)));
+    let selection = RwSignal::new(None);
+    let notes = (NotesHere::new(a, selection), NotesHere::new(b, selection));
+    let capture = move || {
+        notes.0.capture();
+        notes.1.capture();
+    };
     let options = move |selected: &'static str| {
         DOCUMENTS
             .iter()
@@ -71,11 +79,14 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
             <input type="checkbox" bind:checked=settings.sync_scroll/>
             " Scroll both columns together"
         </label>
-        {move || if settings.sync_scroll.get() {
-            view! { <Locked comparison=comparison.get_value() a=a b=b/> }.into_any()
-        } else {
-            view! { <Unlocked comparison=comparison.get_value() a=a b=b/> }.into_any()
-        }}
+        <div class="cmp-body" on:mouseup=move |_| capture() on:keyup=move |_| capture() on:touchend=move |_| capture()>
+            {move || if settings.sync_scroll.get() {
+                view! { <Locked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
+            } else {
+                view! { <Unlocked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
+            }}
+        </div>
+        <NoteOnSelection notes=notes/>
     }
 }
 
@@ -115,7 +126,7 @@ fn kind_badge(kind: RowKind) -> AnyView {
 }
 
 /// One side of a row: its passages, or a note that the other document has no counterpart.
-fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'static str) -> AnyView {
+fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'static str, notes: NotesHere) -> AnyView {
     if side.blocks.is_empty() {
         return view! { <p class="no-counterpart">"No matching passage in this document."</p> }.into_any();
     }
@@ -124,10 +135,12 @@ fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'stati
         .zip(&side.changes)
         .map(|(&i, changes)| {
             let block = &doc.blocks[i];
-            let text = view! { <BlockText block=block scope=scope changes=changes.clone() change_tag=tag/> };
+            let text = view! {
+                <BlockText block=block scope=scope changes=changes.clone() change_tag=tag noted=notes.ranges(i)/>
+            };
             let reader = route::passage_href(doc.id, block.id);
             if block.kind.is_heading() {
-                view! { <p class="cmp-heading">{text}</p> }.into_any()
+                view! { <p class="cmp-heading" data-doc=doc.id data-block=block.id>{text}</p> }.into_any()
             } else {
                 let label = format!(
                     "Open paragraph {} of “{}” in the reader",
@@ -136,7 +149,7 @@ fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'stati
                 );
                 let caption = matches!(block.kind, BlockKind::Caption | BlockKind::Byline);
                 view! {
-                    <p class:cmp-caption=caption>
+                    <p class:cmp-caption=caption data-doc=doc.id data-block=block.id>
                         {text}
                         " "
                         <a class="para-ref" href=reader aria-label=label>"¶"</a>
@@ -151,7 +164,12 @@ fn side_view(doc: &'static Document, side: &Side, tag: ChangeTag, scope: &'stati
 
 /// Locked: one table, so aligned passages share a row and both columns scroll as one.
 #[component]
-fn Locked(comparison: Comparison, a: &'static Document, b: &'static Document) -> impl IntoView {
+fn Locked(
+    comparison: Comparison,
+    a: &'static Document,
+    b: &'static Document,
+    notes: (NotesHere, NotesHere),
+) -> impl IntoView {
     let rows = comparison
         .rows
         .iter()
@@ -161,11 +179,11 @@ fn Locked(comparison: Comparison, a: &'static Document, b: &'static Document) ->
                     <td>
                         <span class="cell-doc">{a.short_title}</span>
                         {kind_badge(row.kind)}
-                        {side_view(a, &row.left, ChangeTag::Del, "left")}
+                        {side_view(a, &row.left, ChangeTag::Del, "left", notes.0)}
                     </td>
                     <td>
                         <span class="cell-doc">{b.short_title}</span>
-                        {side_view(b, &row.right, ChangeTag::Ins, "right")}
+                        {side_view(b, &row.right, ChangeTag::Ins, "right", notes.1)}
                     </td>
                 </tr>
             }
@@ -187,16 +205,22 @@ fn Locked(comparison: Comparison, a: &'static Document, b: &'static Document) ->
 
 /// Unlocked: each document in its own scrolling column, read at its own pace.
 #[component]
-fn Unlocked(comparison: Comparison, a: &'static Document, b: &'static Document) -> impl IntoView {
+fn Unlocked(
+    comparison: Comparison,
+    a: &'static Document,
+    b: &'static Document,
+    notes: (NotesHere, NotesHere),
+) -> impl IntoView {
     let column = |doc: &'static Document, left: bool| {
         let tag = if left { ChangeTag::Del } else { ChangeTag::Ins };
         let scope = if left { "left" } else { "right" };
+        let here = if left { notes.0 } else { notes.1 };
         let parts = comparison
             .rows
             .iter()
             .map(|row| if left { &row.left } else { &row.right })
             .filter(|side| !side.blocks.is_empty())
-            .map(|side| side_view(doc, side, tag, scope))
+            .map(|side| side_view(doc, side, tag, scope, here))
             .collect_view();
         let heading_id = format!("col-{scope}");
         let labelled = heading_id.clone();
@@ -208,4 +232,52 @@ fn Unlocked(comparison: Comparison, a: &'static Document, b: &'static Document) 
         }
     };
     view! { <div class="cmp-panes">{column(a, true)}{column(b, false)}</div> }
+}
+
+/// Words selected in either column can take a note, as in the reader; the note then shows in
+/// both views and in My notes.
+#[component]
+fn NoteOnSelection(notes: (NotesHere, NotesHere)) -> impl IntoView {
+    let selection = notes.0.selection;
+    let adding = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let work = use_work();
+    let count = move || work.data.with_untracked(|w| w.notes.len());
+    // Opening the editor remembers how many notes there are; closing it tells a save (one
+    // more) from a cancel.
+    Effect::new(move |before: Option<usize>| {
+        let open = adding.get();
+        match before {
+            Some(n) if !open => {
+                saved.set(count() > n);
+                selection.set(None);
+                n
+            }
+            _ => count(),
+        }
+    });
+    let target = move || {
+        selection.get().and_then(|(doc, block, quote)| {
+            let here = if doc == notes.0.doc_id() { notes.0 } else { notes.1 };
+            here.block(block).map(|(_, b)| (doc, b, quote))
+        })
+    };
+    view! {
+        {move || target().map(|(doc, block, quote)| {
+            let title = corpus::document(doc).map_or("", |d| d.short_title);
+            let body = if adding.get() {
+                view! { <NoteEditor block=block doc=doc quote=quote text=String::new() id=None done=adding/> }.into_any()
+            } else {
+                view! {
+                    <p>"Selected in “" {title} "”: “" {quote} "”"</p>
+                    <button type="button" on:click=move |_| adding.set(true)>"Add a note on the selection"</button>
+                }
+                .into_any()
+            };
+            view! { <div class="cmp-note" role="region" aria-label="Note on the selected words">{body}</div> }
+        })}
+        <Show when=move || saved.get()>
+            <p class="notice" role="status">"Done. Your notes are in the reader beside their passage, and in My notes."</p>
+        </Show>
+    }
 }

@@ -8,15 +8,13 @@ use crate::app::browser;
 use crate::app::components::block_text::BlockText;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
-use crate::app::components::para_notes::{ParaNotes, Placed, Selection};
+use crate::app::components::para_notes::{NotesHere, ParaNotes, Placed};
 use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
-use crate::app::workspace::use_work;
 use std::ops::Range;
 
 use crate::analysis::claims::{self, Claim};
 use crate::analysis::figures::Figure;
-use crate::analysis::notes::{self, Placement};
 use crate::analysis::search;
 use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
 use crate::model::{Block, BlockKind, ContentNote, Document};
@@ -52,7 +50,7 @@ pub fn Reader(
     let at = corpus::position(doc.id).unwrap_or(0);
     let found = query.as_deref().map(|q| search::doc_marks(&SEARCH_INDEX, at, &texts, q)).unwrap_or_default();
     let status = RwSignal::new(String::new());
-    let notes = NotesHere::new(doc);
+    let notes = NotesHere::new(doc, RwSignal::new(None));
 
     let body = if original {
         view! {
@@ -188,7 +186,7 @@ fn block_view(
             let label = block.id.trim_start_matches('p').to_string();
             view! {
                 <div class=class>
-                    <p id=block.id tabindex="-1" class:is-target=is_target>{text}</p>
+                    <p id=block.id tabindex="-1" class:is-target=is_target data-doc=doc.id data-block=block.id>{text}</p>
                     <ParaLink doc=doc.id id=block.id label=label.clone() status=status/>
                     <ClaimsHere doc=doc.id block=block.id/>
                     <ParaNotes block=block at=at doc=doc.id placed=notes.placed selection=notes.selection label=label/>
@@ -244,60 +242,6 @@ fn ContentNoteView(note: &'static ContentNote) -> impl IntoView {
             <p><strong>"Content note: "</strong>{note.note}</p>
             <p><a href=href>{label}</a></p>
         </aside>
-    }
-}
-
-/// The student's notes on this document, placed on today's text, and the words selected.
-#[derive(Clone, Copy)]
-struct NotesHere {
-    placed: Memo<Vec<Placed>>,
-    selection: Selection,
-    doc: &'static Document,
-}
-
-impl NotesHere {
-    fn new(doc: &'static Document) -> Self {
-        let work = use_work();
-        let blocks: Vec<(&str, &str)> = doc.blocks.iter().map(|b| (b.id, b.text)).collect();
-        let placed = Memo::new(move |_| {
-            work.data.with(|w| {
-                w.notes_on(doc.id)
-                    .into_iter()
-                    .map(|n| Placed { placement: notes::place(&n.anchor, &blocks), note: n.clone() })
-                    .collect::<Vec<_>>()
-            })
-        });
-        NotesHere { placed, selection: RwSignal::new(None), doc }
-    }
-
-    /// Remembers the words selected in one paragraph, for its "Note on selection" button.
-    fn capture(self) {
-        let found = browser::selection_in_paragraph()
-            .and_then(|(id, text)| self.doc.blocks.iter().find(|b| b.id == id).map(|b| (b.id, text)));
-        // A click elsewhere clears the page's selection; the last one stays offered until a
-        // new one is made, so the button can be reached after it.
-        if found.is_some() {
-            self.selection.set(found);
-        }
-    }
-
-    /// Highlighted ranges of block `at`.
-    fn ranges(self, at: usize) -> Signal<Vec<Range<usize>>> {
-        let placed = self.placed;
-        Signal::derive(move || {
-            placed.with(|p| {
-                p.iter()
-                    .filter_map(|x| match &x.placement {
-                        Placement::Exact { block, range } | Placement::Moved { block, range }
-                            if *block == at && !x.note.anchor.quote.is_empty() =>
-                        {
-                            Some(range.clone())
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            })
-        })
     }
 }
 
