@@ -40,12 +40,12 @@ run setup bash tools/setup.sh --test || fail "setup failed: nothing was tested."
 # Style gates: formatting and clippy (host code and tests, then the browser UI), as failures.
 run format cargo fmt --all --check
 lint() {
-  cargo clippy --all-targets -- -D warnings &&
+  cargo clippy --workspace --all-targets -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown --features test-hooks -- -D warnings
 }
 run clippy lint
 
-run "cargo test" cargo test
+run "cargo test" cargo test --workspace
 count "cargo test"
 
 # The published build into dist/, then the same app with its test hooks (`?debug=panic`) into

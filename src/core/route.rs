@@ -420,7 +420,7 @@ pub fn iframe_snippet(src: &str, title: &str) -> String {
 
 /// The course page's resize script, published beside the app as `embed-resize.js`: the one
 /// copy, also pasted inline by the Embed panel.
-pub const RESIZE_SCRIPT: &str = include_str!("../public/embed-resize.js");
+pub const RESIZE_SCRIPT: &str = include_str!("../../public/embed-resize.js");
 
 /// The inline form of [`RESIZE_SCRIPT`] for a companion published at `origin`.
 pub fn resize_snippet(origin: &str) -> String {

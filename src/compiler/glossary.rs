@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
 use super::{lit, opt_lit, read, Result};
-use crate::analysis::glossary::{Found, Matcher};
-use crate::model::Mark;
+use companion_core::analysis::glossary::{Found, Matcher};
+use companion_core::model::Mark;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -170,7 +170,7 @@ pub fn parse(text: &str, docs: &[CleanDoc], quantities: &[&str]) -> Result<Gloss
             return Err(format!("glossary.toml: term {:?} has no definition", t.id));
         }
         for name in t.names() {
-            if let Some(other) = names.insert(crate::analysis::fold::fold(&name), t.id.clone()) {
+            if let Some(other) = names.insert(companion_core::analysis::fold::fold(&name), t.id.clone()) {
                 if other != t.id {
                     return Err(format!("glossary.toml: the name {name:?} belongs to both {other:?} and {:?}", t.id));
                 }
@@ -270,10 +270,9 @@ pub fn emit(g: &Glossary, docs: &[CleanDoc], found: &[Vec<Vec<Found>>]) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codegen::corpus;
 
     fn docs() -> Vec<CleanDoc> {
-        corpus::load(Path::new("src/data/documents.toml"), Path::new("src/data/seeds")).unwrap()
+        crate::test_docs()
     }
 
     const REF: &str = "[[reference]]\nid = \"r\"\npublisher = \"P\"\ntitle = \"T\"\nyear = 2001\n\n";

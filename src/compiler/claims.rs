@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
 use super::{lit, read, Result};
-use crate::analysis::claims::{ChangeKind, Stance};
+use companion_core::analysis::claims::{ChangeKind, Stance};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -245,7 +245,7 @@ mod tests {
     use super::*;
 
     fn docs() -> Vec<CleanDoc> {
-        corpus::load(Path::new("src/data/documents.toml"), Path::new("src/data/seeds")).unwrap()
+        crate::test_docs()
     }
 
     const HEAD: &str =

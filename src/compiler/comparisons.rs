@@ -3,7 +3,7 @@
 //! carries neither the aligner nor the diff.
 
 use super::corpus::CleanDoc;
-use crate::analysis::comparison::{compare_texts, pack};
+use companion_core::analysis::comparison::{compare_texts, pack};
 
 pub fn emit(docs: &[CleanDoc]) -> String {
     // The title is the column heading, not a passage: skipped, as `comparison::compare` does.

@@ -1,5 +1,7 @@
-//! Emitters for the build step. Each reads one data file, checks it against the cleaned
-//! corpus and writes Rust source for `crate::corpus`.
+//! The build-time data compiler: reads the human-edited files in `src/data`, checks each
+//! against the cleaned corpus (a mistake fails the build with the file and entry named) and
+//! writes Rust source for the app's `corpus` module. Each module handles one data file; the
+//! app's `build.rs` calls [`generate`].
 
 pub mod claims;
 pub mod comparisons;
@@ -47,4 +49,11 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     let known = questions::Known { claims: &claims, quantities: &quantities };
     write(&out.join("questions.rs"), &questions::load(&data.join("questions.toml"), &docs, &known)?)?;
     Ok(())
+}
+
+/// The real corpus, cleaned, for the tests of every emitter.
+#[cfg(test)]
+pub(crate) fn test_docs() -> Vec<corpus::CleanDoc> {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    corpus::load(&data.join("documents.toml"), &data.join("seeds")).unwrap()
 }

@@ -2,7 +2,7 @@
 
 use super::corpus::CleanDoc;
 use super::{lit, Result};
-use crate::analysis::search::IndexBuf;
+use companion_core::analysis::search::IndexBuf;
 
 fn list(xs: &[u32]) -> String {
     xs.iter().map(u32::to_string).collect::<Vec<_>>().join(",")

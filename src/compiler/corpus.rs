@@ -1,8 +1,8 @@
 //! `documents.toml` + `seeds/*.txt` -> `DOCUMENTS`.
 
 use super::{lit, opt_lit, read, Result};
-use crate::analysis::clean::{self, CleanBlock, Hints};
-use crate::model::Mark;
+use companion_core::analysis::clean::{self, CleanBlock, Hints};
+use companion_core::model::Mark;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -65,6 +65,8 @@ pub struct CleanDoc {
     /// Per content note: the first block it covers and the block after the last (None: the
     /// note runs to the end).
     pub notes: Vec<(String, Option<String>)>,
+    /// The seed file's absolute path, for `include_str!` in the emitted source.
+    pub seed_path: String,
 }
 
 impl CleanDoc {
@@ -122,12 +124,15 @@ pub fn load(toml_path: &Path, seeds: &Path) -> Result<Vec<CleanDoc>> {
                 ));
             }
             let blocks = clean::clean(&original, &hints);
-            if !blocks.iter().any(|b| b.kind == crate::model::BlockKind::Title) {
+            if !blocks.iter().any(|b| b.kind == companion_core::model::BlockKind::Title) {
                 return Err(format!("{}: title {:?} not found in {}", spec.id, spec.title, spec.seed));
             }
             let ids = clean::block_ids(&blocks);
             let notes = content_notes(&spec, &blocks, &ids)?;
-            Ok(CleanDoc { spec, original, blocks, ids, notes })
+            let seed_path = std::fs::canonicalize(seeds.join(&spec.seed))
+                .map(|p| p.display().to_string())
+                .map_err(|e| format!("cannot resolve {}: {e}", spec.seed))?;
+            Ok(CleanDoc { spec, original, blocks, ids, notes, seed_path })
         })
         .collect()
 }
@@ -191,12 +196,7 @@ pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>]) -> String {
             );
         }
         s += "],\n";
-        s += &format!(
-            "original: include_str!({}),\n",
-            lit(&std::fs::canonicalize(format!("src/data/seeds/{}", spec.seed))
-                .map(|p| p.display().to_string())
-                .unwrap_or_default())
-        );
+        s += &format!("original: include_str!({}),\n", lit(&doc.seed_path));
         s += &format!("word_count: {words},\nblocks: &[\n");
         for (b, block) in doc.blocks.iter().enumerate() {
             let m: String = marks[d][b]

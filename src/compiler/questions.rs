@@ -130,7 +130,7 @@ mod tests {
     use super::*;
 
     fn docs() -> Vec<CleanDoc> {
-        corpus::load(Path::new("src/data/documents.toml"), Path::new("src/data/seeds")).unwrap()
+        crate::test_docs()
     }
 
     fn check(extra: &str) -> Result<String> {

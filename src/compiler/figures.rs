@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
 use super::{lit, read, Result};
-use crate::analysis::figures::{Bound, Date, FigureKind};
+use companion_core::analysis::figures::{Bound, Date, FigureKind};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -209,10 +209,9 @@ pub fn emit(f: &Figures) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codegen::corpus;
 
     fn docs() -> Vec<CleanDoc> {
-        corpus::load(Path::new("src/data/documents.toml"), Path::new("src/data/seeds")).unwrap()
+        crate::test_docs()
     }
 
     const QUANTITY: &str = "[[quantity]]\nid = \"area\"\nlabel = \"Area\"\nunit = \"hectares\"\nkind = \"area\"\n";
