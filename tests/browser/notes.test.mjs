@@ -250,6 +250,13 @@ test('guided questions keep answers; predict first, then the figures with the es
   await page.getByRole('heading', { level: 1, name: 'Guided questions' }).waitFor();
   assert.equal(await page.getByRole('article').first().getByLabel('Your answer').inputValue(), 'The byline says PMOI/MEK.');
   assert.match(await predicting.textContent(), /Your estimate: 1,500\./);
+  // My notes gathers the answers too, for the handout and the export.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click();
+  const answers = page.getByRole('region', { name: 'Answers to the guided questions' });
+  await answers.waitFor();
+  assert.match(await answers.textContent(), /2 of \d+ questions answered/);
+  assert.match(await answers.textContent(), /The byline says PMOI\/MEK\./);
+  assert.match(await answers.textContent(), /Estimate: 1,500/);
   await context.close();
   app.assertClean();
 });

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::analysis::figures::group;
 use crate::analysis::notes::{self, Anchor, MarkdownContext, Note};
 use crate::app::browser;
 use crate::app::components::title::use_page_title;
@@ -62,12 +63,7 @@ pub fn Notes() -> impl IntoView {
             <input id="notes-query" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
         </div>
         <NoteList query=query/>
-        <p class="no-print">
-            <a href=route::questions_href()>{move || {
-                let answered = work.data.with(|w| w.answers.iter().filter(|a| !a.text.trim().is_empty() || a.estimate.is_some()).count());
-                format!("Guided questions: {answered} of {} answered", QUESTIONS.len())
-            }}</a>
-        </p>
+        <Answers/>
     }
 }
 
@@ -200,5 +196,39 @@ fn NoteItem(note: Note) -> impl IntoView {
             <a href=href>"Read the passage"</a>
             <button type="button" class="no-print" on:click=move |_| work.delete(&id)>"Delete"</button>
         </p>
+    }
+}
+
+/// The answers to the guided questions, in the questions' order, so the page (and its print)
+/// is the whole of the student's work.
+#[component]
+fn Answers() -> impl IntoView {
+    let work = use_work();
+    let answered = move || {
+        work.data.with(|w| {
+            QUESTIONS
+                .iter()
+                .filter_map(|q| {
+                    w.answer(q.id).filter(|a| !a.text.trim().is_empty() || a.estimate.is_some()).map(|a| (q, a.clone()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="answers" aria-labelledby="answers">
+            <h2 id="answers">"Answers to the guided questions"</h2>
+            <p>
+                <a href=route::questions_href()>{move || format!("{} of {} questions answered", answered().len(), QUESTIONS.len())}</a>
+            </p>
+            <ol class="answer-list">
+                {move || answered().into_iter().map(|(q, a)| view! {
+                    <li>
+                        <p class="prompt">{q.prompt}</p>
+                        {a.estimate.map(|n| view! { <p>"Estimate: " {group(n)}</p> })}
+                        <p class="note-text">{a.text}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
     }
 }
