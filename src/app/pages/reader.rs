@@ -53,13 +53,7 @@ pub fn Reader(
     let notes = NotesHere::new(doc, RwSignal::new(None));
 
     let body = if original {
-        view! {
-            <p class="view-switch"><a href=route::text_href(doc.id, false)>"View cleaned text"</a></p>
-            <h2>"Original as received"</h2>
-            <p class="hint">"The seed file exactly as it reached the project, website chrome included."</p>
-            <pre class="original" tabindex="0" role="region" aria-label="Original text">{doc.original}</pre>
-        }
-        .into_any()
+        view! { <Original doc=doc/> }.into_any()
     } else {
         let blocks = doc
             .blocks
@@ -107,6 +101,17 @@ pub fn Reader(
         <DocNav doc=doc/>
     }
     .into_any()
+}
+
+/// The seed exactly as received, "View original".
+#[component]
+fn Original(doc: &'static Document) -> impl IntoView {
+    view! {
+        <p class="view-switch"><a href=route::text_href(doc.id, false)>"View cleaned text"</a></p>
+        <h2>"Original as received"</h2>
+        <p class="hint">"The seed file exactly as it reached the project, website chrome included."</p>
+        <pre class="original" tabindex="0" role="region" aria-label="Original text">{doc.original}</pre>
+    }
 }
 
 /// What the URL asks the reader to mark beyond the glossary: a term's occurrences, or the
