@@ -1,4 +1,5 @@
-//! The start page: the five documents with their provenance at a glance.
+//! The start page: the five documents with their provenance at a glance, and where to go
+//! from there (comparisons, claims, lineage, figures, questions and notes).
 
 use leptos::prelude::*;
 
@@ -61,6 +62,15 @@ pub fn Library() -> impl IntoView {
                         view! { <li><a href=href>{*label}</a></li> }
                     })
                     .collect_view()}
+            </ul>
+        </section>
+        <section class="suggested" aria-labelledby="beyond-title">
+            <h2 id="beyond-title">"Weigh the sources"</h2>
+            <ul>
+                <li><a href=route::claims_href(&Default::default())>"Claims against sources"</a>": who states, reports, denies or contradicts each disputed claim, and who first made it"</li>
+                <li><a href=route::lineage_href(None)>"Lineage of the documents"</a>": who revises, summarizes and quotes whom, and what the summary changed"</li>
+                <li><a href=route::figures_href(None)>"Figures"</a>": the same quantity as each source states it"</li>
+                <li><a href=route::questions_href()>"Guided questions"</a>" and "<a href=route::notes_href()>"My notes"</a>": your answers and notes, kept in this browser, to export and hand in"</li>
             </ul>
         </section>
     }
