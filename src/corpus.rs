@@ -5,7 +5,8 @@ use crate::analysis::claims::{Change, ChangeKind, Claim, Origin, Passage, Source
 use crate::analysis::comparison::{self, Comparison};
 use crate::analysis::figures::{Bound, Date, Figure, FigureKind, Kind, Quantity, Value};
 use crate::analysis::glossary::{Basis, Sentence, Term, Usage};
-use crate::analysis::search::Index;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::analysis::search::{Index, IndexBuf};
 use crate::model::{Block, BlockKind, ContentNote, Document, LinkTarget, Mark, Question, QuestionLink, Relation};
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
@@ -51,4 +52,14 @@ pub fn block_text(d: usize, b: usize) -> &'static str {
 /// The claim with this id, if there is one.
 pub fn claim(id: &str) -> Option<&'static Claim> {
     CLAIMS.iter().find(|c| c.id == id)
+}
+
+/// The search index on the host (tests, benchmarks), read once from the bytes the build
+/// wrote; the browser fetches the same file instead (`app::search_index`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn search_index() -> Index<'static> {
+    static INDEX: std::sync::OnceLock<IndexBuf> = std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| IndexBuf::from_bytes(SEARCH_INDEX_BYTES).expect("the build wrote a valid search index"))
+        .as_index()
 }

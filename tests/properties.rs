@@ -4,7 +4,7 @@
 
 use ashraf3_companion::analysis::claims::{Filter, Sort};
 use ashraf3_companion::analysis::search::{self, MAX_QUERY_WORDS};
-use ashraf3_companion::corpus::{block_text, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
+use ashraf3_companion::corpus::{block_text, search_index, DOCUMENTS, GLOSSARY};
 use ashraf3_companion::route::{self, Route, View};
 use proptest::prelude::*;
 
@@ -97,7 +97,7 @@ proptest! {
 
     #[test]
     fn any_search_is_answered_with_whole_characters(q in text()) {
-        let results = search::search(&SEARCH_INDEX, &block_text, &q);
+        let results = search::search(&search_index(), &block_text, &q);
         for group in &results.groups {
             for hit in &group.hits {
                 let text = block_text(group.doc, hit.block);
@@ -113,7 +113,7 @@ proptest! {
         for hit in search::search_glossary(GLOSSARY, &q) {
             let _ = (hit.label.pieces(), hit.expansion.pieces(), hit.definition.pieces());
         }
-        let _ = search::suggest(&SEARCH_INDEX, &q);
+        let _ = search::suggest(&search_index(), &q);
     }
 
     #[test]
@@ -136,6 +136,6 @@ fn reader_marks_for_a_huge_query_stay_bounded() {
     let q = "camp ".repeat(20_000);
     assert!(search::is_capped(&q));
     let blocks: Vec<&str> = DOCUMENTS[0].blocks.iter().map(|b| b.text).collect();
-    let marks = search::doc_marks(&SEARCH_INDEX, 0, &blocks, &q);
+    let marks = search::doc_marks(&search_index(), 0, &blocks, &q);
     assert_eq!(marks.len(), blocks.len());
 }

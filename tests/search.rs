@@ -1,10 +1,10 @@
 //! Search on the real corpus: folding, prefixes, phrases, grouping in corpus order, marks.
 
 use ashraf3_companion::analysis::search::{search, search_glossary, suggest, Results};
-use ashraf3_companion::corpus::{block_text, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
+use ashraf3_companion::corpus::{block_text, search_index, DOCUMENTS, GLOSSARY};
 
 fn run(q: &str) -> Results {
-    search(&SEARCH_INDEX, &block_text, q)
+    search(&search_index(), &block_text, q)
 }
 
 fn per_doc(r: &Results) -> Vec<(&'static str, usize)> {
@@ -92,5 +92,5 @@ fn glossary_and_suggestions() {
     let label = &farm[0].label;
     assert_eq!(label.marks.iter().map(|m| &label.text[m.clone()]).collect::<Vec<_>>(), ["troll farm"]);
     assert!(run("Rumbullaku").groups.is_empty());
-    assert!(suggest(&SEARCH_INDEX, "Rumbullaku").contains(&"rrumbullaku".to_string()));
+    assert!(suggest(&search_index(), "Rumbullaku").contains(&"rrumbullaku".to_string()));
 }

@@ -10,6 +10,7 @@ mod offline;
 mod pages;
 mod panic;
 mod persist;
+mod search_index;
 mod settings;
 mod shell;
 mod workspace;

@@ -12,6 +12,7 @@ use super::embed::{self, EmbedPanel};
 use super::live_query;
 use super::offline::{self, UpdateBanner};
 use super::pages;
+use super::search_index;
 use super::settings::{self, use_settings};
 use super::workspace::{self, use_work};
 use crate::route::{self, Route, View};
@@ -20,6 +21,7 @@ use crate::route::{self, Route, View};
 pub fn App() -> impl IntoView {
     settings::provide();
     workspace::provide();
+    search_index::provide();
     provide_open_tip();
     offline::register();
     embed::report_height();

@@ -42,7 +42,7 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     write(&out.join("corpus.rs"), &corpus::emit(&docs, &glossary::marks(&found)))?;
     write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &found))?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
-    write(&out.join("search.rs"), &search::emit(&docs)?)?;
+    write(&out.join("search.rs"), &search::emit(&docs, out)?)?;
     write(&out.join("comparisons.rs"), &comparisons::emit(&docs))?;
     let (claims_src, claims) = claims::load(&data.join("claims.toml"), &data.join("retelling.toml"), &docs)?;
     write(&out.join("claims.rs"), &claims_src)?;

@@ -60,6 +60,10 @@ test('after one visit every view works with the server gone', async () => {
       await app.ready(page);
       assert.match(await h1(page), heading, `offline: ${path}`);
     }
+    // The search index, fetched on the first search, was precached with the rest.
+    await page.goto(new URL('?view=search&q=%22troll+farm%22', app.url).href);
+    await app.ready(page);
+    await waitUntil(async () => /^3 hits/.test(await page.locator('.search-summary').textContent()), 'offline search finds the hits');
     // A request the cache cannot answer really fails: the check above is not the network.
     const online = await page.evaluate(() => fetch('no-such-file.txt').then(() => true, () => false));
     assert.equal(online, false);

@@ -98,3 +98,27 @@ test('HTML typed into search is shown as text, never inserted as markup', async 
   assert.match(await page.getByRole('status').first().textContent(), /<img src=x onerror=alert\(1\)>/);
   app.assertClean();
 });
+
+test('the search index is its own file, fetched on the first search only, and a failed fetch is said', async () => {
+  const context = await app.newContext();
+  const fetched = [];
+  // The page's own requests: the service worker also precaches the file, in the background.
+  context.on('request', (r) => !r.serviceWorker() && /search-index-[0-9a-f]{16}\.bin$/.test(r.url()) && fetched.push(r.url()));
+  const page = await app.open('?view=read&doc=lends-hope', { context });
+  assert.deepEqual(fetched, [], 'reading does not fetch the index');
+  await field(page).fill('Habibi');
+  await waitUntil(async () => /hits? for “Habibi”/.test(await page.locator('.search-summary').textContent()), 'results');
+  assert.equal(fetched.length, 1, 'the first search fetches it');
+  await field(page).fill('Habibi wrote');
+  await waitUntil(async () => /“Habibi wrote”/.test(await page.locator('.search-summary').textContent()), 'next results');
+  assert.equal(fetched.length, 1, 'once');
+  await context.close();
+  // Blocked (a filter, a host that lost the file): the page says so instead of "0 hits".
+  const blocked = await app.newContext();
+  await blocked.route(/search-index-[0-9a-f]{16}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page2 = await app.open('?view=search&q=troll', { context: blocked });
+  assert.match(await page2.getByRole('alert').textContent(), /The search index could not be loaded \(the host answered 404\)/);
+  await blocked.close();
+  app.takeProblems(); // the 404 is logged by the browser, on purpose
+  app.assertClean();
+});

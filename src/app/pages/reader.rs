@@ -16,7 +16,8 @@ use std::ops::Range;
 use crate::analysis::claims::{self, Claim};
 use crate::analysis::figures::Figure;
 use crate::analysis::search;
-use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES, SEARCH_INDEX};
+use crate::app::search_index::{use_search_index, IndexState};
+use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES};
 use crate::model::{Block, BlockKind, ContentNote, Document};
 use crate::route;
 
@@ -45,28 +46,28 @@ pub fn Reader(
         .or_else(|| emphasis.claim.and_then(|(c, d)| c.cell(d).first().map(|s| s.passage.block)))
         .or_else(|| doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id));
     let target = use_hash_target(first_emphasis);
-    // Opened from a search result: the query's hits are marked in every block.
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
-    let at = corpus::position(doc.id).unwrap_or(0);
-    let found = query.as_deref().map(|q| search::doc_marks(&SEARCH_INDEX, at, &texts, q)).unwrap_or_default();
+    let found = search_hits(doc, query);
     let status = RwSignal::new(String::new());
     let notes = NotesHere::new(doc, RwSignal::new(None));
 
     let body = if original {
         view! { <Original doc=doc/> }.into_any()
     } else {
-        let blocks = doc
-            .blocks
-            .iter()
-            .skip(1)
-            .enumerate()
-            .map(|(i, b)| {
-                let searched = found.get(i + 1).cloned().unwrap_or_default();
-                let note =
-                    doc.content_notes.iter().find(|n| n.first == b.id).map(|n| view! { <ContentNoteView note=n/> });
-                (note, block_view(doc, (i + 1, b), emphasis, searched, target, status, notes))
-            })
-            .collect_view();
+        // Drawn again, once, when a search's hits arrive with the index.
+        let blocks = move || {
+            let found = found.get();
+            doc.blocks
+                .iter()
+                .skip(1)
+                .enumerate()
+                .map(|(i, b)| {
+                    let searched = found.get(i + 1).cloned().unwrap_or_default();
+                    let note =
+                        doc.content_notes.iter().find(|n| n.first == b.id).map(|n| view! { <ContentNoteView note=n/> });
+                    (note, block_view(doc, (i + 1, b), emphasis, searched, target, status, notes))
+                })
+                .collect_view()
+        };
         view! {
             <p class="view-switch"><a href=route::text_href(doc.id, true)>"View original"</a></p>
             <LostNotes placed=notes.placed/>
@@ -266,4 +267,17 @@ fn LostNotes(placed: Memo<Vec<Placed>>) -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// Opened from a search result: the query's hits in every block, once the search index has
+/// arrived (the index is fetched only when a reader link carries a query).
+fn search_hits(doc: &'static Document, query: Option<String>) -> Signal<Vec<Vec<Range<usize>>>> {
+    let Some(query) = query else { return Signal::stored(Vec::new()) };
+    let index = use_search_index();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
+    let at = corpus::position(doc.id).unwrap_or(0);
+    Signal::derive(move || match index.get() {
+        IndexState::Ready(index) => search::doc_marks(&index, at, &texts, &query),
+        _ => Vec::new(),
+    })
 }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::analysis::search::{self, Snippet};
 use crate::app::components::title::use_page_title;
 use crate::app::live_query::use_live_query;
-use crate::corpus::{self, DOCUMENTS, GLOSSARY, SEARCH_INDEX};
+use crate::app::search_index::{use_search_index, IndexState};
+use crate::corpus::{self, DOCUMENTS, GLOSSARY};
 use crate::route;
 
 fn snippet_view(snippet: &Snippet) -> impl IntoView {
@@ -49,9 +50,14 @@ fn on_key(ev: leptos::ev::KeyboardEvent) {
 pub fn Search() -> impl IntoView {
     let live = use_live_query();
     use_page_title(move || format!("Search: {}", live.text.get()));
+    let index = use_search_index();
     view! {
         <h1>"Search"</h1>
-        {move || view! { <Answer query=live.text.get()/> }}
+        {move || match index.get() {
+            IndexState::Ready(index) => view! { <Answer query=live.text.get() index=index/> }.into_any(),
+            IndexState::Failed(e) => view! { <p class="notice" role="alert">{e}</p> }.into_any(),
+            _ => view! { <p class="search-summary" role="status">"Loading the search index…"</p> }.into_any(),
+        }}
     }
 }
 
@@ -66,11 +72,11 @@ fn summary(query: &str, results: &search::Results) -> String {
 /// What one query finds: a summary, a note when the query was too long to search whole,
 /// suggestions when nothing matched, and the hits.
 #[component]
-fn Answer(query: String) -> impl IntoView {
-    let results = search::search(&SEARCH_INDEX, &corpus::block_text, &query);
+fn Answer(query: String, index: search::Index<'static>) -> impl IntoView {
+    let results = search::search(&index, &corpus::block_text, &query);
     let glossary = search::search_glossary(GLOSSARY, &query);
     let suggestions =
-        if results.total == 0 && glossary.is_empty() { search::suggest(&SEARCH_INDEX, &query) } else { Vec::new() };
+        if results.total == 0 && glossary.is_empty() { search::suggest(&index, &query) } else { Vec::new() };
     let capped = search::is_capped(&query).then(|| {
         let note = format!(
             "This query is longer than the search reads: only its first {} words (and {} characters) were searched.",

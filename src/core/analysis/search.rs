@@ -102,7 +102,90 @@ impl IndexBuf {
     pub fn as_index(&self) -> Index<'_> {
         Index { vocab: &self.vocab, starts: &self.starts, post_starts: &self.post_starts, postings: &self.postings }
     }
+
+    /// The index as the file the app fetches on its first search: `A3SI`, a format version,
+    /// then the vocabulary and the three tables, each length-prefixed, little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.as_index().size_bytes());
+        out.extend_from_slice(FILE_MAGIC);
+        out.extend_from_slice(&FILE_VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.vocab.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.vocab.as_bytes());
+        for table in [&self.starts, &self.post_starts, &self.postings] {
+            out.extend_from_slice(&(table.len() as u32).to_le_bytes());
+            for x in table.iter() {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads [`IndexBuf::to_bytes`]'s file, checking everything a search would rely on
+    /// (offsets in range and in order, words on character boundaries), so a damaged or
+    /// foreign file is an error, never a panic later.
+    pub fn from_bytes(bytes: &[u8]) -> Result<IndexBuf, String> {
+        let mut r = ByteReader { bytes, at: 0 };
+        if r.take(4)? != FILE_MAGIC {
+            return Err("not a search index".into());
+        }
+        let version = r.u32()?;
+        if version != FILE_VERSION {
+            return Err(format!("search index version {version}, this app reads {FILE_VERSION}"));
+        }
+        let vocab_len = r.u32()? as usize;
+        let vocab = String::from_utf8(r.take(vocab_len)?.to_vec()).map_err(|_| "the vocabulary is not UTF-8")?;
+        let mut tables: Vec<Vec<u32>> = Vec::with_capacity(3);
+        for _ in 0..3 {
+            let n = r.u32()? as usize;
+            let raw = r.take(n.checked_mul(4).ok_or("the file is cut short")?)?;
+            tables.push(raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect());
+        }
+        if r.at != bytes.len() {
+            return Err("the file has bytes after the index".into());
+        }
+        let postings = tables.pop().unwrap_or_default();
+        let post_starts = tables.pop().unwrap_or_default();
+        let starts = tables.pop().unwrap_or_default();
+        let ordered = |xs: &[u32], end: usize| {
+            xs.first() == Some(&0) && xs.windows(2).all(|w| w[0] <= w[1]) && xs.last().map(|&x| x as usize) == Some(end)
+        };
+        if starts.len() != post_starts.len() || !ordered(&starts, vocab.len()) || !ordered(&post_starts, postings.len())
+        {
+            return Err("the index tables do not fit together".into());
+        }
+        let words_fit = starts.windows(2).all(|w| {
+            let (a, b) = (w[0] as usize, w[1] as usize);
+            b > a && vocab.is_char_boundary(a) && vocab.is_char_boundary(b) && vocab.as_bytes()[b - 1] == b'\n'
+        });
+        if !words_fit {
+            return Err("the vocabulary does not fit its table".into());
+        }
+        Ok(IndexBuf { vocab, starts, post_starts, postings })
+    }
 }
+
+/// Reads the index file front to back; running past its end is an error.
+struct ByteReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> ByteReader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("the file is cut short")?;
+        let part = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(part)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+const FILE_MAGIC: &[u8; 4] = b"A3SI";
+const FILE_VERSION: u32 = 1;
 
 impl<'a> Index<'a> {
     pub fn len(&self) -> usize {
@@ -513,6 +596,31 @@ mod tests {
 
     fn index() -> IndexBuf {
         IndexBuf::build(&DOCS.iter().map(|d| d.to_vec()).collect::<Vec<_>>()).unwrap()
+    }
+
+    #[test]
+    fn the_index_file_round_trips_and_damage_is_an_error() {
+        let buf = index();
+        let bytes = buf.to_bytes();
+        let back = IndexBuf::from_bytes(&bytes).unwrap();
+        assert_eq!(
+            (back.vocab.as_str(), &back.starts, &back.post_starts, &back.postings),
+            (buf.vocab.as_str(), &buf.starts, &buf.post_starts, &buf.postings)
+        );
+        for cut in 0..bytes.len() {
+            assert!(IndexBuf::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut foreign = bytes.clone();
+        foreign[0] = b'X';
+        assert_eq!(IndexBuf::from_bytes(&foreign).unwrap_err(), "not a search index");
+        // An offset past the vocabulary: refused, so no search can slice out of bounds.
+        let mut bad = bytes.clone();
+        let first_start = 12 + buf.vocab.len() + 4 + 4;
+        bad[first_start..first_start + 4].copy_from_slice(&9999u32.to_le_bytes());
+        assert!(IndexBuf::from_bytes(&bad).is_err());
+        let mut longer = bytes;
+        longer.push(0);
+        assert!(IndexBuf::from_bytes(&longer).is_err());
     }
 
     fn marked(q: &str) -> Vec<(usize, usize, Vec<String>)> {

@@ -1,0 +1,58 @@
+//! The search index, fetched the first time a view needs it (a search, a reader link that
+//! marks a search's hits) rather than carried in the wasm. The service worker precaches the
+//! file with the rest of the build, so search works offline after the first visit; if the
+//! file cannot be fetched, the view says so instead of showing no results.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::browser;
+use crate::analysis::search::{Index, IndexBuf};
+use crate::corpus::SEARCH_INDEX_FILE;
+
+#[derive(Clone, Debug)]
+pub enum IndexState {
+    Idle,
+    Loading,
+    Ready(Index<'static>),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+struct SearchIndex(RwSignal<IndexState>);
+
+pub fn provide() {
+    provide_context(SearchIndex(RwSignal::new(IndexState::Idle)));
+}
+
+/// The index's state; the first call starts the fetch.
+pub fn use_search_index() -> RwSignal<IndexState> {
+    let state = expect_context::<SearchIndex>().0;
+    if matches!(state.get_untracked(), IndexState::Idle) {
+        state.set(IndexState::Loading);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = match fetch().await {
+                // Loaded once for the life of the page, so the index can be borrowed freely.
+                Ok(buf) => IndexState::Ready(Box::leak(Box::new(buf)).as_index()),
+                Err(e) => IndexState::Failed(format!(
+                    "The search index could not be loaded ({e}). Check the connection and reload the page."
+                )),
+            };
+            state.set(loaded);
+        });
+    }
+    state
+}
+
+async fn fetch() -> Result<IndexBuf, String> {
+    let window = browser::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(SEARCH_INDEX_FILE)).await.map_err(|_| "the network refused")?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("the host answered {}", response.status()));
+    }
+    let body =
+        JsFuture::from(response.array_buffer().map_err(|_| "no body")?).await.map_err(|_| "the download stopped")?;
+    IndexBuf::from_bytes(&js_sys::Uint8Array::new(&body).to_vec())
+}
