@@ -74,8 +74,8 @@ fn Shell() -> impl IntoView {
         <Show when=move || !embed() fallback=move || view! { <EmbedBar/> }>
             <Header/>
         </Show>
-        <SettingsNotice/>
-        <WorkNotice/>
+        <SavedDataNotice message=use_settings().notice/>
+        <SavedDataNotice message=use_work().problem link=(route::notes_href(), "Export from My notes")/>
         <UpdateBanner/>
         <main id="main" tabindex="-1">
             {move || pages::view_for(route.get().view)}
@@ -146,29 +146,19 @@ fn EmbedBar() -> impl IntoView {
     }
 }
 
+/// A message about saved data (settings, or the student's work) until it is dismissed;
+/// `link` adds where to act on it.
 #[component]
-fn SettingsNotice() -> impl IntoView {
-    let settings = use_settings();
+fn SavedDataNotice(
+    message: RwSignal<Option<String>>,
+    #[prop(optional)] link: Option<(String, &'static str)>,
+) -> impl IntoView {
     view! {
-        <Show when=move || settings.notice.with(Option::is_some)>
+        <Show when=move || message.with(Option::is_some)>
             <div class="notice" role="status">
-                <p>{move || settings.notice.get().unwrap_or_default()}</p>
-                <button type="button" on:click=move |_| settings.notice.set(None)>"Dismiss"</button>
-            </div>
-        </Show>
-    }
-}
-
-/// What happened to saved work that could not be read or written.
-#[component]
-fn WorkNotice() -> impl IntoView {
-    let work = use_work();
-    view! {
-        <Show when=move || work.problem.with(Option::is_some)>
-            <div class="notice" role="status">
-                <p>{move || work.problem.get().unwrap_or_default()}</p>
-                <p><a href=route::notes_href()>"Export from My notes"</a></p>
-                <button type="button" on:click=move |_| work.problem.set(None)>"Dismiss"</button>
+                <p>{move || message.get().unwrap_or_default()}</p>
+                {link.clone().map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
+                <button type="button" on:click=move |_| message.set(None)>"Dismiss"</button>
             </div>
         </Show>
     }
