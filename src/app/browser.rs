@@ -171,3 +171,21 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Calls `f` whenever the page's selection changes, until the calling component is cleaned
+/// up. A touch screen adjusts a selection with its handles after the finger lifts, so only
+/// this event (dispatched at the document) sees the final words.
+pub fn on_selection_change(f: impl Fn() + 'static) {
+    let Some(document) = document() else { return };
+    let closure = Closure::<dyn Fn()>::new(f);
+    let callback: js_sys::Function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    if document.add_event_listener_with_callback("selectionchange", &callback).is_err() {
+        return;
+    }
+    let closure = send_wrapper::SendWrapper::new(closure);
+    let (document, callback) = (send_wrapper::SendWrapper::new(document), send_wrapper::SendWrapper::new(callback));
+    leptos::prelude::on_cleanup(move || {
+        let _ = document.remove_event_listener_with_callback("selectionchange", &callback);
+        drop(closure);
+    });
+}

@@ -91,6 +91,31 @@ test('words selected in a comparison column take a note, shown there and in the 
   app.assertClean();
 });
 
+test('on a phone a selection takes a note by tap, and the note sits below its paragraph', async () => {
+  const context = await app.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await app.open(READER, { context });
+  // The selection a long press and its handles make; no mouse event follows it.
+  const words = await page.locator('p#p4').evaluate((el) => {
+    const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, Math.min(15, text.length));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return range.toString().trim();
+  });
+  await page.getByRole('button', { name: 'Add a note on the selected words in paragraph 4' }).tap();
+  await page.getByLabel('Your note').fill('Seen on the bus');
+  await page.getByRole('button', { name: 'Save note' }).tap();
+  const note = page.getByRole('complementary', { name: `Note on “${words}”` });
+  await note.waitFor();
+  const [p, n] = [await page.locator('p#p4').boundingBox(), await note.boundingBox()];
+  assert.ok(n.y >= p.y + p.height - 1 && n.x + n.width <= 390, `below the paragraph, on the screen: ${JSON.stringify({ p, n })}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+  await context.close();
+  app.assertClean();
+});
+
 test('a note is edited, and a deleted note comes back with Undo', async () => {
   const context = await app.newContext();
   const page = await app.open(READER, { context });

@@ -92,13 +92,15 @@ impl NotesHere {
                     .collect::<Vec<_>>()
             })
         });
-        NotesHere { placed, selection, doc }
+        let here = NotesHere { placed, selection, doc };
+        browser::on_selection_change(move || here.capture());
+        here
     }
 
     /// Remembers the words selected in one of this document's passages. A click elsewhere
     /// clears the page's selection; the last one stays offered until a new one is made, so
     /// the button that uses it can be reached after it.
-    pub fn capture(self) {
+    fn capture(self) {
         let Some((doc, id, text)) = browser::selection_in_passage() else { return };
         if doc == self.doc.id {
             if let Some(b) = self.doc.blocks.iter().find(|b| b.id == id) {

@@ -45,10 +45,6 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     let comparison = StoredValue::new(corpus::comparison(position(a), position(b)));
     let selection = RwSignal::new(None);
     let notes = (NotesHere::new(a, selection), NotesHere::new(b, selection));
-    let capture = move || {
-        notes.0.capture();
-        notes.1.capture();
-    };
     let options = move |selected: &'static str| {
         DOCUMENTS
             .iter()
@@ -79,13 +75,11 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
             <input type="checkbox" bind:checked=settings.sync_scroll/>
             " Scroll both columns together"
         </label>
-        <div class="cmp-body" on:mouseup=move |_| capture() on:keyup=move |_| capture() on:touchend=move |_| capture()>
-            {move || if settings.sync_scroll.get() {
-                view! { <Locked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
-            } else {
-                view! { <Unlocked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
-            }}
-        </div>
+        {move || if settings.sync_scroll.get() {
+            view! { <Locked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
+        } else {
+            view! { <Unlocked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
+        }}
         <NoteOnSelection notes=notes/>
     }
 }

@@ -71,15 +71,7 @@ pub fn Reader(
         view! {
             <p class="view-switch"><a href=route::text_href(doc.id, true)>"View original"</a></p>
             <LostNotes placed=notes.placed/>
-            <div
-                class="text"
-                lang=doc.language
-                on:mouseup=move |_| notes.capture()
-                on:keyup=move |_| notes.capture()
-                on:touchend=move |_| notes.capture()
-            >
-                {blocks}
-            </div>
+            <div class="text" lang=doc.language>{blocks}</div>
         }
         .into_any()
     };
