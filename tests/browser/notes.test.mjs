@@ -196,15 +196,26 @@ test('import merges an export and refuses a malformed or foreign file, changing 
     assert.equal(await page.locator('.note-list > li').count(), 1);
   }
   // A real export merges: a note with my note's id but other words is kept beside mine.
-  const theirs = { ...mine, notes: [{ ...mine.notes[0], text: 'Theirs' }, { id: 'n-b', anchor: { doc: 'home-to-mek', block: 'p2', quote: '' }, text: 'New one', created: 2, updated: 2 }] };
+  const theirs = {
+    ...mine,
+    notes: [
+      { ...mine.notes[0], text: 'Theirs' },
+      { id: 'n-b', anchor: { doc: 'home-to-mek', block: 'p2', quote: '' }, text: 'New one', created: 2, updated: 2 },
+      // A document this build does not bundle (an older or another unit's export): kept, shown.
+      { id: 'n-c', anchor: { doc: 'old-handout', block: 'p1', quote: '' }, text: 'Elsewhere', created: 3, updated: 3 },
+    ],
+  };
   await input.setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
   await waitUntil(async () => /Imported/.test(await page.locator('main p.status').textContent()), 'merge summary');
   const texts = await page.locator('.note-list .note-text').allTextContents();
-  assert.deepEqual(texts.sort(), ['Mine', 'New one', 'Theirs']);
+  assert.deepEqual(texts.sort(), ['Elsewhere', 'Mine', 'New one', 'Theirs']);
+  const other = page.getByRole('region', { name: 'Notes on documents this companion does not bundle' });
+  assert.match(await other.textContent(), /Elsewhere/);
+  assert.equal(await other.getByRole('link', { name: 'Read the passage' }).count(), 0, 'no link to a document that is not here');
   // Importing the same file again adds nothing.
   await input.setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
   await waitUntil(async () => /Nothing new was imported/.test(await page.locator('main p.status').textContent()), 'second import');
-  assert.equal(await page.locator('.note-list > li').count(), 3);
+  assert.equal(await page.locator('.note-list > li').count(), 4);
   await context.close();
   app.assertClean();
 });

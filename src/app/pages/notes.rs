@@ -151,10 +151,14 @@ fn NoteList(query: RwSignal<String>) -> impl IntoView {
         let q = query.get();
         work.data.with(|w| {
             let found: Vec<Note> = notes::search(w, &q).into_iter().cloned().collect();
+            let of = |keep: &dyn Fn(&Note) -> bool| found.iter().filter(|n| keep(n)).cloned().collect::<Vec<_>>();
+            // An import may bring notes on documents this build does not bundle: kept and shown.
+            let unknown = of(&|n| corpus::document(&n.anchor.doc).is_none());
             DOCUMENTS
                 .iter()
-                .map(|d| (d, found.iter().filter(|n| n.anchor.doc == d.id).cloned().collect::<Vec<_>>()))
-                .filter(|(_, n)| !n.is_empty())
+                .map(|d| (d.id, d.title, of(&|n| n.anchor.doc == d.id)))
+                .chain(std::iter::once(("other", "Notes on documents this companion does not bundle", unknown)))
+                .filter(|(_, _, n)| !n.is_empty())
                 .collect::<Vec<_>>()
         })
     };
@@ -167,9 +171,9 @@ fn NoteList(query: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <Show when=move || !groups().is_empty() fallback=move || view! { <p class="hint">{empty}</p> }>
-            {move || groups().into_iter().map(|(d, list)| view! {
-                <section class="notes-group" aria-labelledby=format!("notes-{}", d.id)>
-                    <h2 id=format!("notes-{}", d.id)>{d.title}</h2>
+            {move || groups().into_iter().map(|(id, title, list)| view! {
+                <section class="notes-group" aria-labelledby=format!("notes-{id}")>
+                    <h2 id=format!("notes-{id}")>{title}</h2>
                     <ul class="note-list">
                         {list.into_iter().map(|n| view! { <li><NoteItem note=n/></li> }).collect_view()}
                     </ul>
@@ -187,13 +191,15 @@ fn NoteItem(note: Note) -> impl IntoView {
     } else {
         format!("“{}”", note.anchor.quote)
     };
-    let href = route::passage_href(&note.anchor.doc, &note.anchor.block);
+    let link = corpus::document(&note.anchor.doc).map(|_| {
+        view! { <a href=route::passage_href(&note.anchor.doc, &note.anchor.block)>"Read the passage"</a> }
+    });
     let id = note.id.clone();
     view! {
         <blockquote>{quote}</blockquote>
         <p class="note-text">{note.text}</p>
         <p class="note-actions">
-            <a href=href>"Read the passage"</a>
+            {link}
             <button type="button" class="no-print" on:click=move |_| work.delete(&id)>"Delete"</button>
         </p>
     }
