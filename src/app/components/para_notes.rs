@@ -10,6 +10,7 @@ use std::ops::Range;
 use crate::analysis::notes::{self, Anchor, Note, Placement};
 use crate::app::browser;
 use crate::app::workspace::{now, use_work, KeepingNotice};
+use crate::corpus;
 use crate::model::{Block, Document};
 
 /// Words the student selected, and the passage they are in (document and block ids).
@@ -24,10 +25,7 @@ pub struct Placed {
 
 impl Placed {
     pub fn block(&self) -> Option<usize> {
-        match &self.placement {
-            Placement::Exact { block, .. } | Placement::Moved { block, .. } => Some(*block),
-            Placement::Lost => None,
-        }
+        self.placement.at().map(|(block, _)| block)
     }
 }
 
@@ -55,7 +53,7 @@ pub fn ParaNotes(
     view! {
         <div class="para-notes">
             <For each=move || here.get() key=|p| (p.note.id.clone(), p.note.updated.to_bits()) let:p>
-                <NoteCard placed=p block=block/>
+                <NoteCard placed=p block=block doc=doc/>
             </For>
             <Show
                 when=move || adding.get()
@@ -71,13 +69,28 @@ pub fn ParaNotes(
     }
 }
 
-/// The student's notes on one document, placed on today's text, and the words selected (one
-/// selection shared by the documents of a page).
+/// Keeps `selection` on the words selected in any passage of the page (an element with
+/// `data-doc` and `data-block`), until the calling component is cleaned up. A click elsewhere
+/// clears the page's selection; the last one stays offered until a new one is made, so the
+/// button that uses it can be reached after it.
+pub fn track_selection(selection: Selection) {
+    browser::on_selection_change(move || {
+        let found = browser::selection_in_passage().and_then(|(doc, block, text)| {
+            let doc = corpus::document(&doc)?;
+            doc.block(&block).map(|b| (doc.id, b.id, text))
+        });
+        if found.is_some() {
+            selection.set(found);
+        }
+    });
+}
+
+/// The student's notes on one document, placed on today's text, and the words selected on
+/// the page.
 #[derive(Clone, Copy)]
 pub struct NotesHere {
     pub placed: Memo<Vec<Placed>>,
     pub selection: Selection,
-    doc: &'static Document,
 }
 
 impl NotesHere {
@@ -92,30 +105,7 @@ impl NotesHere {
                     .collect::<Vec<_>>()
             })
         });
-        let here = NotesHere { placed, selection, doc };
-        browser::on_selection_change(move || here.capture());
-        here
-    }
-
-    /// Remembers the words selected in one of this document's passages. A click elsewhere
-    /// clears the page's selection; the last one stays offered until a new one is made, so
-    /// the button that uses it can be reached after it.
-    fn capture(self) {
-        let Some((doc, id, text)) = browser::selection_in_passage() else { return };
-        if doc == self.doc.id {
-            if let Some(b) = self.doc.blocks.iter().find(|b| b.id == id) {
-                self.selection.set(Some((self.doc.id, b.id, text)));
-            }
-        }
-    }
-
-    pub fn doc_id(self) -> &'static str {
-        self.doc.id
-    }
-
-    /// The block with this id, and its position.
-    pub fn block(self, id: &str) -> Option<(usize, &'static Block)> {
-        self.doc.blocks.iter().enumerate().find(|(_, b)| b.id == id)
+        NotesHere { placed, selection }
     }
 
     /// Highlighted ranges of block `at`.
@@ -124,14 +114,8 @@ impl NotesHere {
         Signal::derive(move || {
             placed.with(|p| {
                 p.iter()
-                    .filter_map(|x| match &x.placement {
-                        Placement::Exact { block, range } | Placement::Moved { block, range }
-                            if *block == at && !x.note.anchor.quote.is_empty() =>
-                        {
-                            Some(range.clone())
-                        }
-                        _ => None,
-                    })
+                    .filter(|x| !x.note.anchor.quote.is_empty())
+                    .filter_map(|x| x.placement.at().filter(|(block, _)| *block == at).map(|(_, range)| range.clone()))
                     .collect()
             })
         })
@@ -140,7 +124,7 @@ impl NotesHere {
 
 /// One note: its highlighted words, its text, and edit/delete.
 #[component]
-fn NoteCard(placed: Placed, block: &'static Block) -> impl IntoView {
+fn NoteCard(placed: Placed, block: &'static Block, doc: &'static str) -> impl IntoView {
     let work = use_work();
     let editing = RwSignal::new(false);
     let note = placed.note.clone();
@@ -168,7 +152,7 @@ fn NoteCard(placed: Placed, block: &'static Block) -> impl IntoView {
                     }
                 }
             >
-                <NoteEditor block=block doc="" quote=note.anchor.quote.clone() text=note.text.clone() id=Some(note.clone()) done=editing/>
+                <NoteEditor block=block doc=doc quote=note.anchor.quote.clone() text=note.text.clone() id=Some(note.clone()) done=editing/>
             </Show>
         </aside>
     }
@@ -179,7 +163,7 @@ fn NoteCard(placed: Placed, block: &'static Block) -> impl IntoView {
 #[component]
 pub fn NoteEditor(
     block: &'static Block,
-    /// The document, for a new note (an edited note keeps its anchor's).
+    /// The note's document.
     doc: &'static str,
     quote: String,
     text: String,
@@ -187,6 +171,9 @@ pub fn NoteEditor(
     id: Option<Note>,
     /// Set to false when the editor closes.
     done: RwSignal<bool>,
+    /// Runs once the note is saved (not on Cancel).
+    #[prop(optional)]
+    on_save: Option<Callback<()>>,
 ) -> impl IntoView {
     let work = use_work();
     let (quote, text, error) = (RwSignal::new(quote), RwSignal::new(text), RwSignal::new(None::<&'static str>));
@@ -223,6 +210,9 @@ pub fn NoteEditor(
         };
         work.data.update(|w| w.upsert_note(note));
         done.set(false);
+        if let Some(f) = on_save {
+            f.run(());
+        }
     };
     view! {
         <form class="note-editor" on:submit=save>

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 
 use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
 use crate::app::components::block_text::{BlockText, ChangeTag};
-use crate::app::components::para_notes::{NoteEditor, NotesHere};
+use crate::app::components::para_notes::{track_selection, NoteEditor, NotesHere, Selection};
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
-use crate::app::workspace::use_work;
 use crate::corpus::{self, DOCUMENTS};
 use crate::model::{BlockKind, Document};
 use crate::route::{self, View};
@@ -44,6 +43,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     let position = |d: &Document| corpus::position(d.id).unwrap_or_default();
     let comparison = StoredValue::new(corpus::comparison(position(a), position(b)));
     let selection = RwSignal::new(None);
+    track_selection(selection);
     let notes = (NotesHere::new(a, selection), NotesHere::new(b, selection));
     let options = move |selected: &'static str| {
         DOCUMENTS
@@ -80,7 +80,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
         } else {
             view! { <Unlocked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
         }}
-        <NoteOnSelection notes=notes/>
+        <NoteOnSelection selection=selection/>
     }
 }
 
@@ -231,36 +231,22 @@ fn Unlocked(
 /// Words selected in either column can take a note, as in the reader; the note then shows in
 /// both views and in My notes.
 #[component]
-fn NoteOnSelection(notes: (NotesHere, NotesHere)) -> impl IntoView {
-    let selection = notes.0.selection;
+fn NoteOnSelection(selection: Selection) -> impl IntoView {
     let adding = RwSignal::new(false);
     let saved = RwSignal::new(false);
-    let work = use_work();
-    let count = move || work.data.with_untracked(|w| w.notes.len());
-    // Opening the editor remembers how many notes there are; closing it tells a save (one
-    // more) from a cancel.
-    Effect::new(move |before: Option<usize>| {
-        let open = adding.get();
-        match before {
-            Some(n) if !open => {
-                saved.set(count() > n);
-                selection.set(None);
-                n
-            }
-            _ => count(),
-        }
+    let on_save = Callback::new(move |_| {
+        saved.set(true);
+        selection.set(None);
     });
     let target = move || {
-        selection.get().and_then(|(doc, block, quote)| {
-            let here = if doc == notes.0.doc_id() { notes.0 } else { notes.1 };
-            here.block(block).map(|(_, b)| (doc, b, quote))
-        })
+        selection.get().and_then(|(doc, block, quote)| corpus::document(doc)?.block(block).map(|b| (doc, b, quote)))
     };
     view! {
         {move || target().map(|(doc, block, quote)| {
             let title = corpus::document(doc).map_or("", |d| d.short_title);
             let body = if adding.get() {
-                view! { <NoteEditor block=block doc=doc quote=quote text=String::new() id=None done=adding/> }.into_any()
+                view! { <NoteEditor block=block doc=doc quote=quote text=String::new() id=None done=adding on_save=on_save/> }
+                    .into_any()
             } else {
                 view! {
                     <p>"Selected in “" {title} "”: “" {quote} "”"</p>

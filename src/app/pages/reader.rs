@@ -8,7 +8,7 @@ use crate::app::browser;
 use crate::app::components::block_text::BlockText;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
-use crate::app::components::para_notes::{NotesHere, ParaNotes, Placed};
+use crate::app::components::para_notes::{track_selection, NotesHere, ParaNotes, Placed};
 use crate::app::components::provenance::Provenance;
 use crate::app::components::title::use_page_title;
 use std::ops::Range;
@@ -48,7 +48,9 @@ pub fn Reader(
     let target = use_hash_target(first_emphasis);
     let found = search_hits(doc, query);
     let status = RwSignal::new(String::new());
-    let notes = NotesHere::new(doc, RwSignal::new(None));
+    let selection = RwSignal::new(None);
+    track_selection(selection);
+    let notes = NotesHere::new(doc, selection);
 
     let body = if original {
         view! { <Original doc=doc/> }.into_any()

@@ -192,6 +192,16 @@ pub enum Placement {
     Lost,
 }
 
+impl Placement {
+    /// The block and the byte range the note lands on, wherever it was found.
+    pub fn at(&self) -> Option<(usize, &Range<usize>)> {
+        match self {
+            Placement::Exact { block, range } | Placement::Moved { block, range } => Some((*block, range)),
+            Placement::Lost => None,
+        }
+    }
+}
+
 /// Folded text (case, diacritics and typographic punctuation ignored, white space runs made
 /// one space) and, for each of its bytes, the offset in `s` of the character it came from,
 /// with a final `s.len()`. A re-cleaned corpus changes apostrophes and spaces (the pages
