@@ -149,6 +149,11 @@ fn claim_src(c: &ClaimSpec, file: &ClaimsFile, docs: &[CleanDoc]) -> Result<Stri
 
 /// Checks `claims.toml` and returns the Rust source of its statics.
 pub fn parse_claims(text: &str, docs: &[CleanDoc]) -> Result<String> {
+    Ok(checked_claims(text, docs)?.0)
+}
+
+/// The Rust source of `claims.toml`'s statics, and its claim ids.
+fn checked_claims(text: &str, docs: &[CleanDoc]) -> Result<(String, Vec<String>)> {
     let file: ClaimsFile = toml::from_str(text).map_err(|e| format!("claims.toml: {e}"))?;
     unique("claims.toml", "topic", file.topic.iter().map(|t| t.id.as_str()))?;
     unique("claims.toml", "origin", file.origin.iter().map(|o| o.id.as_str()))?;
@@ -190,7 +195,8 @@ pub fn parse_claims(text: &str, docs: &[CleanDoc]) -> Result<String> {
         );
     }
     s += "];\n";
-    Ok(s + &claims)
+    let ids = file.claim.into_iter().map(|c| c.id).collect();
+    Ok((s + &claims, ids))
 }
 
 /// Checks `retelling.toml` and returns the Rust source of `RETOLD` and `CHANGES`.
@@ -233,11 +239,8 @@ pub fn parse_retelling(text: &str, docs: &[CleanDoc]) -> Result<String> {
 
 /// The Rust source of both files, and the claim ids (which other data files may link to).
 pub fn load(claims: &Path, retelling: &Path, docs: &[CleanDoc]) -> Result<(String, Vec<String>)> {
-    let text = read(claims)?;
-    let ids = toml::from_str::<ClaimsFile>(&text)
-        .map(|f| f.claim.into_iter().map(|c| c.id).collect())
-        .map_err(|e| format!("claims.toml: {e}"))?;
-    Ok((parse_claims(&text, docs)? + &parse_retelling(&read(retelling)?, docs)?, ids))
+    let (src, ids) = checked_claims(&read(claims)?, docs)?;
+    Ok((src + &parse_retelling(&read(retelling)?, docs)?, ids))
 }
 
 #[cfg(test)]
