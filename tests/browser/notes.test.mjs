@@ -18,33 +18,38 @@ after(async () => {
 const KEY = 'ashraf3-companion.notes.v1';
 const READER = '?view=read&doc=lends-hope';
 
-/** Selects the first `chars` characters of paragraph `id` as a user's drag would, and releases. */
-async function select(page, id, chars) {
-  const p = page.locator(`p#${id}`);
-  await p.evaluate((el, n) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const first = walker.nextNode();
+/** Selects up to `chars` characters at the start of `passage` (a locator), as a drag or a
+ * touch screen's handles would, and returns the selected words. */
+async function select(passage, chars) {
+  return passage.evaluate((el, n) => {
+    const first = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
     const range = document.createRange();
     range.setStart(first, 0);
     range.setEnd(first, Math.min(n, first.length));
     getSelection().removeAllRanges();
     getSelection().addRange(range);
+    return range.toString().trim();
   }, chars);
-  await p.dispatchEvent('mouseup');
-  return p.evaluate((el, n) => el.textContent.slice(0, n), chars);
+}
+
+/** Writes `text` as a note on paragraph `n` with its "Add a note" button. */
+async function addNote(page, n, text) {
+  await page.getByRole('button', { name: `Add a note to paragraph ${n}` }).click();
+  await page.getByLabel('Your note').fill(text);
+  await page.getByRole('button', { name: 'Save note' }).click();
 }
 
 test('a note by selection and one by keyboard alone are kept across a reload', async () => {
   const context = await app.newContext();
   const page = await app.open(READER, { context });
-  const words = await select(page, 'p3', 20);
+  const words = await select(page.locator('p#p3'), 20);
   await page.getByRole('button', { name: 'Add a note on the selected words in paragraph 3' }).click();
-  assert.equal(await page.getByLabel('Words to highlight (optional; empty: the whole paragraph)').inputValue(), words.trim());
+  assert.equal(await page.getByLabel('Words to highlight (optional; empty: the whole paragraph)').inputValue(), words);
   await page.getByLabel('Your note').fill('Who is Habibi, and how does the summary know?');
   await page.getByRole('button', { name: 'Save note' }).click();
-  const note = page.getByRole('complementary', { name: `Note on “${words.trim()}”` });
+  const note = page.getByRole('complementary', { name: `Note on “${words}”` });
   await note.waitFor();
-  assert.equal(await page.locator('p#p3 mark.noted').textContent(), words.trim(), 'the words are highlighted');
+  assert.equal(await page.locator('p#p3 mark.noted').textContent(), words, 'the words are highlighted');
   // Keyboard alone: Tab to a paragraph's "Add a note", type, Enter.
   const add = page.getByRole('button', { name: 'Add a note to paragraph 5' });
   await add.focus();
@@ -68,16 +73,7 @@ test('words selected in a comparison column take a note, shown there and in the 
   const context = await app.newContext();
   const page = await app.open('?view=compare&a=source-of-hope&b=lends-hope', { context });
   const passage = page.locator('td [data-doc="lends-hope"][data-block="p3"]');
-  const words = await passage.evaluate((el) => {
-    const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, Math.min(12, text.length));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return range.toString().trim();
-  });
-  await passage.dispatchEvent('mouseup');
+  const words = await select(passage, 12);
   const offer = page.getByRole('region', { name: 'Note on the selected words' });
   assert.match(await offer.textContent(), new RegExp(`Selected in “Lends hope \\(summary\\)”: “${words}”`));
   await offer.getByRole('button', { name: 'Add a note on the selection' }).click();
@@ -95,15 +91,7 @@ test('on a phone a selection takes a note by tap, and the note sits below its pa
   const context = await app.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
   const page = await app.open(READER, { context });
   // The selection a long press and its handles make; no mouse event follows it.
-  const words = await page.locator('p#p4').evaluate((el) => {
-    const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, Math.min(15, text.length));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return range.toString().trim();
-  });
+  const words = await select(page.locator('p#p4'), 15);
   await page.getByRole('button', { name: 'Add a note on the selected words in paragraph 4' }).tap();
   await page.getByLabel('Your note').fill('Seen on the bus');
   await page.getByRole('button', { name: 'Save note' }).tap();
@@ -119,9 +107,7 @@ test('on a phone a selection takes a note by tap, and the note sits below its pa
 test('a note is edited, and a deleted note comes back with Undo', async () => {
   const context = await app.newContext();
   const page = await app.open(READER, { context });
-  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
-  await page.getByLabel('Your note').fill('First thought');
-  await page.getByRole('button', { name: 'Save note' }).click();
+  await addNote(page, 4, 'First thought');
   const note = page.getByRole('complementary', { name: 'Note on this paragraph' });
   await note.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Your note').fill('Second thought');
@@ -145,7 +131,7 @@ test('a note is edited, and a deleted note comes back with Undo', async () => {
 test('My notes groups notes by document, searches them, and exports what they hold', async () => {
   const context = await app.newContext({ acceptDownloads: true });
   const page = await app.open(READER, { context });
-  const words = (await select(page, 'p3', 20)).trim();
+  const words = await select(page.locator('p#p3'), 20);
   await page.getByRole('button', { name: /selected words in paragraph 3/ }).click();
   await page.getByLabel('Your note').fill('Compare with Durrës');
   await page.getByRole('button', { name: 'Save note' }).click();
@@ -300,9 +286,7 @@ test('guided questions keep answers; predict first, then the figures with the es
 test('the print view of My notes is a clean handout', async () => {
   const context = await app.newContext();
   const page = await app.open(READER, { context });
-  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
-  await page.getByLabel('Your note').fill('For the handout');
-  await page.getByRole('button', { name: 'Save note' }).click();
+  await addNote(page, 4, 'For the handout');
   const notes = await app.open('?view=notes', { context });
   await notes.emulateMedia({ media: 'print' });
   assert.equal(await notes.getByRole('button', { name: 'Export as Markdown' }).isVisible(), false);
