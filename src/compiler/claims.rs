@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
-use super::{lit, read, Result};
+use super::{lit, read, unique_ids, Result};
 use companion_core::analysis::claims::{ChangeKind, Stance};
 
 #[derive(Debug, Deserialize)]
@@ -94,19 +94,6 @@ fn passage(docs: &[CleanDoc], doc: &str, quote: &str) -> std::result::Result<Str
     ))
 }
 
-fn unique<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Result<()> {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            return Err(format!("{file}: {what} id {id:?} must be a lower-case slug"));
-        }
-        if !seen.insert(id) {
-            return Err(format!("{file}: {what} id {id:?} is used twice"));
-        }
-    }
-    Ok(())
-}
-
 fn claim_src(c: &ClaimSpec, file: &ClaimsFile, docs: &[CleanDoc]) -> Result<String> {
     let err = |msg: String| format!("claims.toml: claim {:?}: {msg}", c.id);
     let topic =
@@ -155,9 +142,9 @@ pub fn parse_claims(text: &str, docs: &[CleanDoc]) -> Result<String> {
 /// The Rust source of `claims.toml`'s statics, and its claim ids.
 fn checked_claims(text: &str, docs: &[CleanDoc]) -> Result<(String, Vec<String>)> {
     let file: ClaimsFile = toml::from_str(text).map_err(|e| format!("claims.toml: {e}"))?;
-    unique("claims.toml", "topic", file.topic.iter().map(|t| t.id.as_str()))?;
-    unique("claims.toml", "origin", file.origin.iter().map(|o| o.id.as_str()))?;
-    unique("claims.toml", "claim", file.claim.iter().map(|c| c.id.as_str()))?;
+    unique_ids("claims.toml", "topic", file.topic.iter().map(|t| t.id.as_str()))?;
+    unique_ids("claims.toml", "origin", file.origin.iter().map(|o| o.id.as_str()))?;
+    unique_ids("claims.toml", "claim", file.claim.iter().map(|c| c.id.as_str()))?;
     // Claims first: their errors (an unknown topic or origin) say more than the unused
     // topic or origin they leave behind.
     let mut claims = String::from("pub static CLAIMS: &[Claim] = &[\n");
@@ -205,7 +192,7 @@ pub fn parse_retelling(text: &str, docs: &[CleanDoc]) -> Result<String> {
     for d in [&file.summary, &file.source] {
         corpus::find(docs, d).ok_or_else(|| format!("retelling.toml: unknown document {d:?}"))?;
     }
-    unique("retelling.toml", "change", file.change.iter().map(|c| c.id.as_str()))?;
+    unique_ids("retelling.toml", "change", file.change.iter().map(|c| c.id.as_str()))?;
     let mut s = format!("pub static RETOLD: (&str, &str) = ({}, {});\n", lit(&file.summary), lit(&file.source));
     s += "pub static CHANGES: &[Change] = &[\n";
     for c in &file.change {

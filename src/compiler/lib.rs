@@ -23,6 +23,21 @@ fn write(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Checks that every id in a data file is a lower-case slug (it goes into URLs) and is used
+/// once; `what` names the kind of entry in the message.
+pub(crate) fn unique_ids<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(format!("{file}: {what} id {id:?} must be a lower-case slug"));
+        }
+        if !seen.insert(id) {
+            return Err(format!("{file}: {what} id {id:?} is used twice"));
+        }
+    }
+    Ok(())
+}
+
 /// A Rust string literal for `s` (Debug output of `str` is valid Rust source).
 pub fn lit(s: &str) -> String {
     format!("{s:?}")

@@ -3,13 +3,12 @@
 //! prediction names a quantity of the figures. A mistake fails the build with the question
 //! named.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
-use super::{lit, opt_lit, read, Result};
+use super::{lit, opt_lit, read, unique_ids, Result};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,16 +84,10 @@ fn target(l: &LinkSpec, docs: &[CleanDoc], known: &Known) -> std::result::Result
 
 pub fn parse(text: &str, docs: &[CleanDoc], known: &Known) -> Result<String> {
     let file: QuestionsFile = toml::from_str(text).map_err(|e| format!("questions.toml: {e}"))?;
-    let mut seen = HashSet::new();
+    unique_ids("questions.toml", "question", file.question.iter().map(|q| q.id.as_str()))?;
     let mut s = String::from("pub static QUESTIONS: &[Question] = &[\n");
     for q in &file.question {
         let err = |msg: String| format!("questions.toml: question {:?}: {msg}", q.id);
-        if q.id.is_empty() || !q.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            return Err(err("the id must be a lower-case slug".into()));
-        }
-        if !seen.insert(q.id.as_str()) {
-            return Err(err("the id is used twice".into()));
-        }
         if q.prompt.trim().is_empty() || q.section.trim().is_empty() {
             return Err(err("give a `section` and a `prompt`".into()));
         }
@@ -152,6 +145,12 @@ mod tests {
         assert!(e.contains("unknown document \"blog\""), "{e}");
         let e = check("[[question.link]]\nkind = \"map\"\nlabel = \"L\"\n").unwrap_err();
         assert!(e.contains("unknown link kind"), "{e}");
+    }
+
+    #[test]
+    fn ids_are_slugs_used_once() {
+        let e = check("[[question]]\nid = \"q\"\nsection = \"S\"\nprompt = \"Again?\"\n").unwrap_err();
+        assert!(e.contains("questions.toml: question id \"q\" is used twice"), "{e}");
     }
 
     #[test]
