@@ -22,6 +22,11 @@ pub fn document(id: &str) -> Option<&'static Document> {
     DOCUMENTS.iter().find(|d| d.id == id)
 }
 
+/// A document's short title for labels, or the id itself when no document has it.
+pub fn short_title(id: &str) -> &str {
+    document(id).map_or(id, |d| d.short_title)
+}
+
 /// Position of a document in corpus order (for previous/next).
 pub fn position(id: &str) -> Option<usize> {
     DOCUMENTS.iter().position(|d| d.id == id)

@@ -9,14 +9,10 @@ use crate::analysis::glossary::{Basis, Sentence};
 use crate::corpus;
 use crate::route;
 
-fn doc_title(id: &str) -> &'static str {
-    corpus::document(id).map_or("", |d| d.short_title)
-}
-
 /// The basis in brackets after a tooltip's sentence.
 fn compact(basis: &'static Basis) -> String {
     match basis {
-        Basis::Seed { doc, .. } => format!(" [{}]", doc_title(doc)),
+        Basis::Seed { doc, .. } => format!(" [{}]", corpus::short_title(doc)),
         Basis::Outside { reference } => format!(" [outside the corpus: {reference}]"),
     }
 }
@@ -27,7 +23,7 @@ fn full(basis: &'static Basis) -> AnyView {
         Basis::Seed { doc, quote, block } => view! {
             <span class="basis">
                 "From the sources: “" {*quote} "” — "
-                <a href=route::passage_href(doc, block)>{doc_title(doc)}</a>
+                <a href=route::passage_href(doc, block)>{corpus::short_title(doc)}</a>
             </span>
         }
         .into_any(),

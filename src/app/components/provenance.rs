@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::corpus::document;
+use crate::corpus::short_title;
 use crate::model::Document;
 use crate::route;
 
@@ -12,7 +12,7 @@ pub fn Provenance(doc: &'static Document) -> impl IntoView {
         .related
         .iter()
         .map(|r| {
-            let other = document(r.target).map_or(r.target, |d| d.short_title);
+            let other = short_title(r.target);
             view! {
                 <li>
                     <span class="relation-kind">{r.kind} ": "</span>

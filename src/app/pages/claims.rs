@@ -194,7 +194,7 @@ pub fn ClaimPage(id: String) -> impl IntoView {
         .into_iter()
         .map(|(o, docs)| {
             let o = &ORIGINS[o as usize];
-            let through: Vec<&str> = docs.iter().map(|d| corpus::document(d).map_or(*d, |d| d.short_title)).collect();
+            let through: Vec<&str> = docs.iter().map(|d| corpus::short_title(d)).collect();
             view! { <li><strong>{o.label}</strong> " (" {o.kind} "), through " {through.join(", ")}</li> }
         })
         .collect_view();

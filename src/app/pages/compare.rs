@@ -243,7 +243,7 @@ fn NoteOnSelection(selection: Selection) -> impl IntoView {
     };
     view! {
         {move || target().map(|(doc, block, quote)| {
-            let title = corpus::document(doc).map_or("", |d| d.short_title);
+            let title = corpus::short_title(doc);
             let body = if adding.get() {
                 view! { <NoteEditor block=block doc=doc quote=quote text=String::new() id=None done=adding on_save=on_save/> }
                     .into_any()

@@ -14,7 +14,7 @@ use crate::corpus::{self, figures_of, QUANTITIES};
 use crate::route;
 
 fn doc_title(id: &str) -> String {
-    corpus::document(id).map_or_else(|| id.to_string(), |d| d.short_title.to_string())
+    corpus::short_title(id).to_string()
 }
 
 /// The reader at the figure's passage, with its quote highlighted.

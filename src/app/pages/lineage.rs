@@ -11,10 +11,6 @@ use crate::app::components::title::use_page_title;
 use crate::corpus::{self, CHANGES, CLAIMS, DOCUMENTS, ORIGINS, RETOLD};
 use crate::route;
 
-fn short(id: &str) -> &'static str {
-    corpus::document(id).map_or("", |d| d.short_title)
-}
-
 #[component]
 pub fn Lineage() -> impl IntoView {
     use_page_title(|| "Lineage of the documents".to_string());
@@ -103,8 +99,8 @@ fn Retelling() -> impl IntoView {
             <li id=format!("change-{}", c.id)>
                 <h3><span class="change-kind">{c.kind.label()}</span> ": " {c.finding}</h3>
                 <div class="retold">
-                    {passage_view(&c.source, short(source))}
-                    {passage_view(&c.retold, short(summary))}
+                    {passage_view(&c.source, corpus::short_title(source))}
+                    {passage_view(&c.retold, corpus::short_title(summary))}
                 </div>
             </li>
         }
@@ -113,7 +109,7 @@ fn Retelling() -> impl IntoView {
         <section aria-labelledby="changes">
             <h2 id="changes">"What changed in the retelling"</h2>
             <p>
-                "“" {short(summary)} "” summarizes “" {short(source)}
+                "“" {corpus::short_title(summary)} "” summarizes “" {corpus::short_title(source)}
                 "”. Each place where the summary adds, drops, sharpens or attributes differently what its source says, with both passages. The findings are curated and checked against both texts when the app is built."
             </p>
             <ol class="changes">{CHANGES.iter().map(item).collect_view()}</ol>

@@ -33,7 +33,6 @@ pub fn Reader(
     let Some(doc) = corpus::document(&doc_id) else {
         return view! { <NotFound what=format!("There is no document with the id “{doc_id}”.")/> }.into_any();
     };
-    let _ = (&figure, &query);
     use_page_title(move || doc.title.to_string());
     let emphasis = Emphasis {
         term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16),
