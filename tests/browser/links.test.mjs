@@ -121,3 +121,34 @@ test('a query of over a thousand words is answered, and the page says what was s
   assert.match(await page.getByRole('status').first().textContent(), /^\d+ hits for/);
   app.assertClean();
 });
+
+test('every link the claims, lineage, questions and notes views write opens its view in a fresh tab', async () => {
+  // A note, so My notes has a link of its own.
+  const writer = await app.open('?view=read&doc=lends-hope');
+  await writer.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  await writer.getByLabel('Your note').fill('A link back');
+  await writer.getByRole('button', { name: 'Save note' }).click();
+  const hrefs = new Set();
+  for (const path of ['?view=claims', '?view=claim&id=raid-death', '?view=lineage', '?view=questions']) {
+    const page = await app.open(path);
+    for (const href of await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.href))) hrefs.add(href);
+  }
+  await writer.goto(new URL('?view=notes', app.url).href);
+  await app.ready(writer);
+  for (const href of await writer.locator('main a[href]').evaluateAll((as) => as.map((a) => a.href))) hrefs.add(href);
+  const inApp = [...hrefs].filter((h) => h.startsWith(app.url));
+  assert.ok(inApp.length > 100, `links found: ${inApp.length}`);
+  const fresh = await app.newContext();
+  const tab = await fresh.newPage();
+  for (const href of inApp) {
+    const url = new URL(href);
+    assert.equal(url.pathname, BASE_PATH, `the sub-path appears once in ${href}`);
+    await tab.goto(href);
+    await app.ready(tab);
+    assert.doesNotMatch(await tab.locator('main h1').first().textContent(), /not found/i, href);
+    // A claim's passage opens with its quote highlighted.
+    if (url.searchParams.has('claim')) await tab.locator('.reader .text mark.quote').first().waitFor({ timeout: 5000 });
+  }
+  await fresh.close();
+  app.assertClean();
+});
