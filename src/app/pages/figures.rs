@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::NotFound;
+use crate::analysis::distinct;
 use crate::analysis::figures::{
     comparable, layout, origins, spread, summary_line, tenths, value_text, Figure, FigureKind, Layout, Quantity, Shape,
 };
@@ -52,12 +53,7 @@ fn Overview() -> impl IntoView {
         .into_iter()
         .map(|(_, q, figs)| {
             let s = spread(&figs);
-            let mut docs: Vec<&str> = Vec::new();
-            for f in &figs {
-                if !docs.contains(&f.doc) {
-                    docs.push(f.doc);
-                }
-            }
+            let docs = distinct(figs.iter().map(|f| f.doc));
             let range = if s.distinct == 1 {
                 value_text(figs[0], q)
             } else {
@@ -67,7 +63,7 @@ fn Overview() -> impl IntoView {
                 <tr>
                     <th scope="row"><a href=route::figures_href(Some(q.id))>{q.label}</a></th>
                     <td class="num">{s.distinct}</td>
-                    <td class="num">{figs.len()} " in " {docs.len()}</td>
+                    <td class="num">{figs.len()} " in " {docs}</td>
                     <td class="num">{origins(&figs)}</td>
                     <td>{range}</td>
                 </tr>

@@ -4,6 +4,8 @@
 //! shapes and the counting rules, so that the grid, a claim's page and the reader agree on
 //! them: a statement several documents repeat from one origin counts once.
 
+use super::distinct;
+
 /// How one document treats a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stance {
@@ -141,16 +143,6 @@ impl Claim {
         }
         out
     }
-}
-
-fn distinct<T: PartialEq>(items: impl Iterator<Item = T>) -> usize {
-    let mut seen: Vec<T> = Vec::new();
-    for x in items {
-        if !seen.contains(&x) {
-            seen.push(x);
-        }
-    }
-    seen.len()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -320,13 +320,7 @@ fn names(figures: &[&Figure], idx: &[usize], doc_title: &dyn Fn(&str) -> String)
 /// How many independent origins stand behind some figures: one report repeated by several
 /// documents, or in a caption and the body of one article, counts once.
 pub fn origins(figures: &[&Figure]) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
-    for f in figures {
-        if !seen.contains(&f.origin) {
-            seen.push(f.origin);
-        }
-    }
-    seen.len()
+    super::distinct(figures.iter().map(|f| f.origin))
 }
 
 /// The kind most of the figures have (counts first on a tie): the ones a spread compares.

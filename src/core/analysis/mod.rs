@@ -13,3 +13,15 @@ pub mod lineage;
 pub mod notes;
 pub mod search;
 pub mod spans;
+
+/// How many different values `items` holds: the number of independent origins, or of
+/// documents, behind a figure or a claim. The lists are short, so a linear scan does.
+pub fn distinct<T: PartialEq>(items: impl Iterator<Item = T>) -> usize {
+    let mut seen: Vec<T> = Vec::new();
+    for x in items {
+        if !seen.contains(&x) {
+            seen.push(x);
+        }
+    }
+    seen.len()
+}
