@@ -21,12 +21,18 @@ def main() -> int:
     for name in names:
         sha = hashlib.sha256((root / name).read_bytes())
         digest.update(name.encode() + b"\0" + sha.digest())
-        # The page is cached as "./", the URL students open; hosts may redirect index.html there.
-        files.append(["./" if name == "index.html" else name, sha.hexdigest()])
+        # A page is cached as its folder ("./", "read/<doc>/"), the URL students open; hosts
+        # may redirect index.html there.
+        if name == "index.html":
+            name = "./"
+        elif name.endswith("/index.html"):
+            name = name[: -len("index.html")]
+        files.append([name, sha.hexdigest()])
     version = digest.hexdigest()[:16]
     sw = template.replace("__VERSION__", version).replace("__FILES__", json.dumps(files))
     (root / "sw.js").write_text(sw, encoding="utf-8")
-    print(f"precache: {len(files)} files, version {version}")
+    total = sum((root / p).stat().st_size for p in names)
+    print(f"precache: {len(files)} files, {total // 1024} KB in the offline cache, version {version}")
     return 0
 
 

@@ -7,15 +7,18 @@
 // old cache keeps serving). The old worker keeps serving the old cache until the page accepts
 // the update; then the old cache is deleted. Old JavaScript never meets new wasm.
 const VERSION = "__VERSION__";
-// [path relative to the scope, sha256 in hex]; the app's page is "./", not "index.html".
+// [path relative to the scope, sha256 in hex]; a page is its folder ("./", "read/<doc>/"),
+// not its index.html.
 const FILES = __FILES__;
 const SCOPE = self.registration.scope;
 const PREFIX = "ashraf3-companion:" + SCOPE + ":";
 const CACHE = PREFIX + VERSION;
-// The companion's own page, under both its names: the views' navigations.
-const PAGE = new URL("./", SCOPE).pathname;
-const PAGE_FILE = new URL("index.html", SCOPE).pathname;
 const PATHS = new Set(FILES.map(([path]) => new URL(path, SCOPE).pathname));
+
+/** A page under both its names ("read/x/index.html" is "read/x/"). */
+function key(pathname) {
+  return pathname.endsWith("/index.html") ? pathname.slice(0, -"index.html".length) : pathname;
+}
 
 /** Whether a cache name is one of this app's, at this scope, and not this build's. */
 function isOldCache(name) {
@@ -67,15 +70,16 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
-  const path = new URL(request.url).pathname;
-  const page = path === PAGE || path === PAGE_FILE;
+  const url = new URL(request.url);
+  const path = key(url.pathname);
   // A navigation the build has no file for (a sibling folder, or a whole site when the
   // companion is at its root) is none of the worker's business: the network answers it.
-  if (request.mode === "navigate" && !page && !PATHS.has(path)) return;
+  if (request.mode === "navigate" && !PATHS.has(path)) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      // Every view is the page with a query string: the page is looked up without it.
-      const hit = page ? await cache.match(new URL("./", SCOPE).href) : await cache.match(request);
+      // How a view is shown is in its query (?embed=1, ?figure=…): the page is looked up
+      // without it.
+      const hit = await cache.match(url.origin + path, { ignoreSearch: true });
       return hit || fetch(request);
     })
   );

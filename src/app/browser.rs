@@ -1,12 +1,22 @@
 //! Thin, failure-tolerant wrappers over browser APIs. Each one degrades instead of throwing:
 //! storage can be blocked in a sandboxed iframe, the clipboard can be missing outside a secure
 //! context, and none of that may stop the app.
+//!
+//! On the host (the build-time page renderer) there is no window: every wrapper then answers
+//! as a browser with nothing saved would, so a page renders as a first visit sees it.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[cfg(target_arch = "wasm32")]
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// web-sys calls panic off wasm; `None` here keeps the host renderer away from all of them.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn window() -> Option<web_sys::Window> {
+    None
 }
 
 pub fn document() -> Option<web_sys::Document> {
@@ -18,23 +28,106 @@ pub fn media_matches(query: &str) -> bool {
     window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
-/// The directory the app is served from ("/courses/unit-3/companion/"), read at run time so
-/// one build works under any sub-path.
+/// The app's root URL ("https://host/courses/unit-3/companion/"). Every page names it in its
+/// `<base>`, relative to itself (`../../` from `read/<doc>/`), so one build works at any depth
+/// of any sub-path; [`pin_base`] keeps it when the app moves to a page at another depth.
+pub fn root_url() -> String {
+    document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_else(|| "/".into())
+}
+
+/// The path of the app's root ("/courses/unit-3/companion/"), the router's base.
 pub fn base_dir() -> String {
-    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
-    match path.rfind('/') {
-        Some(i) => path[..=i].to_string(),
+    let root = root_url();
+    match window().and_then(|_| web_sys::Url::new(&root).ok()) {
+        Some(u) => u.pathname(),
         None => "/".into(),
     }
 }
 
-/// The absolute URL for a relative app link (`?view=…#p3`).
+/// A URL path and query relative to the app's root ("read/lends-hope/?figure=f-1"), what
+/// `route::parse` reads.
+pub fn relative(base_dir: &str, pathname: &str, search: &str) -> String {
+    let path = pathname.strip_prefix(base_dir).unwrap_or(pathname.trim_start_matches('/'));
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
+/// The page's own URL relative to the root.
+pub fn current_relative() -> String {
+    let location = window().map(|w| w.location());
+    let get = |f: fn(&web_sys::Location) -> Result<String, JsValue>| location.as_ref().and_then(|l| f(l).ok());
+    relative(&base_dir(), &get(web_sys::Location::pathname).unwrap_or_default(), &get(web_sys::Location::search).unwrap_or_default())
+}
+
+/// Makes the page's `<base>` absolute. The browser resolves it once, against the address the
+/// page was loaded from; writing the result back keeps the root the same for every view the
+/// app then shows, whatever its depth, and in every browser.
+pub fn pin_base() {
+    let Some(document) = document() else { return };
+    let root = root_url();
+    let base = document.query_selector("base").ok().flatten().or_else(|| {
+        let base = document.create_element("base").ok()?;
+        document.head()?.prepend_with_node_1(&base).ok()?;
+        Some(base)
+    });
+    if let Some(base) = base {
+        let _ = base.set_attribute("href", &root);
+    }
+}
+
+/// A link of an earlier version (`?view=read&doc=…`) becomes the view's own path in the
+/// address bar before the router reads it, so the page's own links and reloads use the new form.
+pub fn upgrade_legacy_url() {
+    let here = current_relative();
+    if !crate::route::is_legacy(&here) {
+        return;
+    }
+    let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let to = absolute(&crate::route::href(&crate::route::parse(&here))) + &hash;
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to));
+    }
+}
+
+/// What the build-time page put in `<body>` (not its scripts), for the app to replace.
+pub fn static_page() -> Vec<web_sys::Element> {
+    let Some(body) = document().and_then(|d| d.body()) else { return Vec::new() };
+    let children = body.children();
+    (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect()
+}
+
+/// Removes the build-time page once the app has rendered below it, and marks the document as
+/// run by the app (the page's "needs the app" notes are then never shown).
+pub fn remove_static_page(nodes: Vec<web_sys::Element>) {
+    for node in nodes {
+        node.remove();
+    }
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().add_1("app");
+    }
+}
+
+/// The absolute URL for an app link (`read/lends-hope/#p3`).
 pub fn absolute(relative: &str) -> String {
-    let here = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    web_sys::Url::new_with_base(relative, &here).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
+    if window().is_none() {
+        return relative.to_string();
+    }
+    web_sys::Url::new_with_base(relative, &root_url()).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
+}
+
+// The title the page renderer writes into a page's `<title>` (no document on the host).
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    pub static RENDERED_TITLE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 pub fn set_title(title: &str) {
+    #[cfg(not(target_arch = "wasm32"))]
+    RENDERED_TITLE.with(|t| *t.borrow_mut() = title.to_string());
     if let Some(d) = document() {
         d.set_title(title);
     }
@@ -96,7 +189,10 @@ pub fn guard_history() {
 pub fn replace_hash(fragment: &str) {
     if let Some(w) = window() {
         if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+            // A bare "#…" would resolve against the <base>, the library's address.
+            let here = w.location();
+            let (path, search) = (here.pathname().unwrap_or_default(), here.search().unwrap_or_default());
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}#{fragment}")));
         }
     }
 }

@@ -1,5 +1,7 @@
-//! The browser UI (wasm only). Pages read the compiled-in corpus and the results of the pure
-//! analysis modules; components only render what they are given.
+//! The UI. Pages read the compiled-in corpus and the results of the pure analysis modules;
+//! components only render what they are given. The same components render every view to a
+//! static page at build time ([`render_page`], on the host) and run the app in the browser
+//! ([`start`]), which takes over the page the browser already shows.
 
 mod browser;
 mod components;
@@ -15,17 +17,33 @@ mod settings;
 mod shell;
 mod workspace;
 
-/// Mounts the app on `<body>`. A panic replaces the frozen page with a message and a reload
-/// button (see `panic.rs`).
+/// Mounts the app on `<body>`, in place of the page rendered at build time. A panic replaces
+/// the frozen page with a message and a reload button (see `panic.rs`).
 pub fn start() {
     panic::install();
     browser::guard_history();
-    // index.html's start-up message, which stays only when the app cannot start.
-    if let Some(boot) = browser::document().and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
-    }
+    browser::pin_base();
+    browser::upgrade_legacy_url();
+    // The app renders the same view below the static one, then the static one goes, in one
+    // task: the browser never paints in between, and the scroll position stays where it was.
+    let rendered = browser::static_page();
     leptos::mount::mount_to_body(shell::App);
+    browser::remove_static_page(rendered);
     test_hooks();
+}
+
+/// One view as the page renderer writes it: the `<body>` content and the `<title>`, for a URL
+/// relative to the app's root (`read/lends-hope/`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_page(relative: &str) -> (String, String) {
+    use leptos::prelude::*;
+    use leptos::tachys::view::RenderHtml;
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
+    let body = owner.with(|| {
+        provide_context(leptos_router::location::RequestUrl::new(&format!("/{relative}")));
+        view! { <shell::App/> }.to_html()
+    });
+    (body, browser::RENDERED_TITLE.with(|t| t.take()))
 }
 
 /// The test suite checks the panic screen with `?debug=panic`: a panic on purpose, after the

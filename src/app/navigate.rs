@@ -1,13 +1,14 @@
 //! The one way code moves the app to another view (the comparison's selectors and swap, search
-//! typing): a route goes in, the router's relative navigation comes out. Links in the page need
-//! none of this, the router follows their relative hrefs. Passing the router anything but the
-//! relative href of a route (a path with the sub-path in front, say) makes it add its base a
-//! second time, and the URL then 404s on reload.
+//! typing): a route goes in, the router navigates to its absolute URL. Links in the page need
+//! none of this, the router follows their hrefs (resolved against the `<base>`). The router
+//! resolves a relative path against its own idea of the current path, not the `<base>`, and a
+//! path with the sub-path in front gets its base a second time: only a full URL is unambiguous.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use super::browser;
 use super::shell::use_route;
 use crate::route::{self, Route, View};
 
@@ -28,7 +29,7 @@ pub fn use_go() -> impl Fn(View, Entry) + Clone + 'static {
         let embed = current.with_untracked(|r| r.embed);
         let replace = entry == Entry::Replace;
         navigate(
-            &route::href(&Route { view, embed }),
+            &browser::absolute(&route::href(&Route { view, embed })),
             NavigateOptions { replace, scroll: !replace, ..Default::default() },
         );
     }

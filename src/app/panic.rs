@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::browser;
 use crate::route::{self, Route, View};
 
 static SHOWN: AtomicBool = AtomicBool::new(false);
@@ -39,8 +40,7 @@ fn button(document: &web_sys::Document, label: &str, href: Option<String>) -> Op
 /// The library, in the embed form when the page was.
 fn library_url(location: &web_sys::Location) -> String {
     let embed = route::parse(&location.search().unwrap_or_default()).embed;
-    let href = route::href(&Route { view: View::Library, embed });
-    web_sys::Url::new_with_base(&href, &location.href().unwrap_or_default()).map(|u| u.href()).unwrap_or(href)
+    browser::absolute(&route::href(&Route { view: View::Library, embed }))
 }
 
 fn show(message: &str) -> Option<()> {

@@ -29,7 +29,8 @@ pub fn provide() {
 /// The index's state; the first call starts the fetch.
 pub fn use_search_index() -> RwSignal<IndexState> {
     let state = expect_context::<SearchIndex>().0;
-    if matches!(state.get_untracked(), IndexState::Idle) {
+    // The page renderer has no network: its page waits for the app.
+    if matches!(state.get_untracked(), IndexState::Idle) && browser::window().is_some() {
         state.set(IndexState::Loading);
         wasm_bindgen_futures::spawn_local(async move {
             let loaded = match fetch().await {

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::browser;
+use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
 use super::components::tooltip::{provide_open_tip, use_open_tip};
 use super::embed::{self, EmbedPanel};
@@ -26,8 +28,7 @@ pub fn App() -> impl IntoView {
     offline::register();
     embed::report_height();
     // The base is read at run time, so the same build works at "/" and under any sub-path.
-    let base = browser::base_dir();
-    let base = base.trim_end_matches('/').to_string();
+    let base = browser::base_dir().trim_end_matches('/').to_string();
     view! {
         <Router base=base>
             <Shell/>
@@ -35,7 +36,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The current route, parsed from the query string; shared with every page.
+/// The current route, parsed from the path below the app's root and the query; shared with
+/// every page.
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub Memo<Route>);
 
@@ -46,8 +48,17 @@ pub fn use_route() -> Memo<Route> {
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
-    let route = Memo::new(move |_| route::parse(&location.search.get()));
+    let base = browser::base_dir();
+    let route = Memo::new(move |_| route::parse(&browser::relative(&base, &location.pathname.get(), &location.search.get())));
     provide_context(CurrentRoute(route));
+    // The router writes a new path into the address bar only once a `<Routes>` says the view
+    // for it has rendered; the app dispatches views itself, so it says so, after each render.
+    if let Some(url) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            url.ready_to_complete();
+        });
+    }
     live_query::provide();
     let embed = move || route.with(|r| r.embed);
     let open_tip = use_open_tip();
@@ -70,7 +81,7 @@ fn Shell() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a>
+        <a class="skip-link" href=move || route::in_page(&route.get(), "main") on:click=skip>"Skip to content"</a>
         <Show when=move || !embed() fallback=move || view! { <EmbedBar/> }>
             <Header/>
         </Show>
@@ -78,6 +89,7 @@ fn Shell() -> impl IntoView {
         <SavedDataNotice message=use_work().problem link=(route::notes_href(), "Export from My notes")/>
         <UpdateBanner/>
         <main id="main" tabindex="-1">
+            {move || pages::needs_app(&route.get().view).map(|what| view! { <NeedsApp what=what/> })}
             {move || pages::view_for(route.get().view)}
         </main>
         <UndoBar/>
@@ -123,6 +135,7 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-tools">
+                <NeedsApp what="Search, the glossary marks and the embed code"/>
                 <SearchBox/>
                 <label class="setting">
                     <input type="checkbox" bind:checked=settings.glossary_marks/>

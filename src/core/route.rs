@@ -1,6 +1,7 @@
-//! Every view's URL. The app is one `index.html`, so a view lives in the query string
-//! (`?view=read&doc=…`) and the fragment is left for paragraphs (`#p3`): a plain static
-//! host needs no rewrite rules, and the same relative links work under any sub-path.
+//! Every view's URL. Each view is a page of its own (`read/<doc>/index.html`, written at build
+//! time), how it is shown lives in the query (`?figure=…`, `?embed=1`) and the fragment is left
+//! for paragraphs (`#p3`): a plain static host needs no rewrite rules. Links are relative to
+//! the app's root, which every page's `<base>` names, so they work under any sub-path.
 
 use crate::analysis::claims::{Filter, Sort};
 
@@ -120,129 +121,174 @@ pub fn pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Reads a URL's query string. Never fails: what it cannot read becomes `View::NotFound`.
-pub fn parse(query: &str) -> Route {
+/// Reads the URL of a view relative to the app's root (`read/lends-hope/?figure=f-1`, or the
+/// query-only form of earlier versions, `?view=read&doc=lends-hope`). Never fails: what it
+/// cannot read becomes `View::NotFound`.
+pub fn parse(relative: &str) -> Route {
+    let (path, query) = relative.split_once('?').unwrap_or((relative, ""));
     let pairs = pairs(query);
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let nonempty = |key: &str| get(key).filter(|v| !v.trim().is_empty());
-    let embed = matches!(get("embed").as_deref(), Some("1" | "true"));
-    let view = match get("view").as_deref() {
-        None | Some("") | Some("library") => View::Library,
-        Some("read") => match nonempty("doc") {
-            Some(doc) => View::Read {
-                doc,
-                original: matches!(get("original").as_deref(), Some("1" | "true")),
-                figure: nonempty("figure"),
-                query: nonempty("q"),
-                term: nonempty("term"),
-                claim: nonempty("claim"),
+    let flag = |key: &str| matches!(get(key).as_deref(), Some("1" | "true"));
+    let embed = flag("embed");
+    let segments: Vec<String> =
+        path.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "index.html").map(decode).collect();
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let read = |doc: String| View::Read {
+        doc,
+        original: flag("original"),
+        figure: nonempty("figure"),
+        query: nonempty("q"),
+        term: nonempty("term"),
+        claim: nonempty("claim"),
+    };
+    let claims = || match nonempty("sort").map(|s| (Sort::parse(&s), s)) {
+        Some((None, s)) => View::NotFound { what: format!("The claims cannot be sorted by “{s}”.") },
+        sort => View::Claims(Filter {
+            topic: nonempty("topic"),
+            doc: nonempty("doc"),
+            sort: sort.and_then(|(s, _)| s).unwrap_or_default(),
+        }),
+    };
+    let figures = |quantity: Option<String>| View::Figures { quantity, predict: flag("predict") };
+    let view = match segments.as_slice() {
+        [] => match get("view").as_deref() {
+            None | Some("") | Some("library") => View::Library,
+            Some("read") => match nonempty("doc") {
+                Some(doc) => read(doc),
+                None => View::NotFound { what: "This reader link does not say which document to open.".into() },
             },
-            None => View::NotFound { what: "This reader link does not say which document to open.".into() },
+            Some("compare") => View::Compare { left: nonempty("a"), right: nonempty("b") },
+            Some("glossary") => View::Glossary,
+            Some("figures") => figures(nonempty("quantity")),
+            Some("search") => View::Search { query: get("q").unwrap_or_default() },
+            Some("claims") => claims(),
+            Some("claim") => match nonempty("id") {
+                Some(id) => View::Claim { id },
+                None => View::NotFound { what: "This claim link does not say which claim to open.".into() },
+            },
+            Some("lineage") => View::Lineage,
+            Some("questions") => View::Questions,
+            Some("notes") => View::Notes,
+            Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
         },
-        Some("compare") => View::Compare { left: nonempty("a"), right: nonempty("b") },
-        Some("glossary") => View::Glossary,
-        Some("figures") => View::Figures {
-            quantity: nonempty("quantity"),
-            predict: matches!(get("predict").as_deref(), Some("1" | "true")),
-        },
-        Some("search") => View::Search { query: get("q").unwrap_or_default() },
-        Some("claims") => match nonempty("sort").map(|s| (Sort::parse(&s), s)) {
-            Some((None, s)) => View::NotFound { what: format!("The claims cannot be sorted by “{s}”.") },
-            sort => View::Claims(Filter {
-                topic: nonempty("topic"),
-                doc: nonempty("doc"),
-                sort: sort.and_then(|(s, _)| s).unwrap_or_default(),
-            }),
-        },
-        Some("claim") => match nonempty("id") {
-            Some(id) => View::Claim { id },
-            None => View::NotFound { what: "This claim link does not say which claim to open.".into() },
-        },
-        Some("lineage") => View::Lineage,
-        Some("questions") => View::Questions,
-        Some("notes") => View::Notes,
-        Some(other) => View::NotFound { what: format!("There is no view called “{other}”.") },
+        ["read", doc] => read(doc.to_string()),
+        ["read"] => View::NotFound { what: "This reader link does not say which document to open.".into() },
+        ["compare"] => View::Compare { left: nonempty("a"), right: nonempty("b") },
+        ["compare", a] => View::Compare { left: Some(a.to_string()), right: nonempty("b") },
+        ["compare", a, b] => View::Compare { left: Some(a.to_string()), right: Some(b.to_string()) },
+        ["glossary"] => View::Glossary,
+        ["figures"] => figures(None),
+        ["figures", q] => figures(Some(q.to_string())),
+        ["search"] => View::Search { query: get("q").unwrap_or_default() },
+        ["claims"] => claims(),
+        ["claims", id] => View::Claim { id: id.to_string() },
+        ["lineage"] => View::Lineage,
+        ["questions"] => View::Questions,
+        ["notes"] => View::Notes,
+        ["not-found"] => View::NotFound { what: "There is no page at this address.".into() },
+        _ => View::NotFound { what: format!("There is no page at “{}”.", segments.join("/")) },
     };
     Route { view, embed }
 }
 
-/// The relative URL (query only) of a route: resolved against the page's own address, so
-/// it works at any depth of any host.
+/// Whether a relative URL is in the query-only form of earlier versions (`?view=…`), which
+/// the app rewrites to the view's own path once it has started.
+pub fn is_legacy(relative: &str) -> bool {
+    let (path, query) = relative.split_once('?').unwrap_or((relative, ""));
+    path.trim_matches(|c| c == '/' || c == '.').trim_end_matches("index.html").is_empty()
+        && pairs(query).iter().any(|(k, _)| k == "view")
+}
+
+/// The URL of a route relative to the app's root: a path for the view (each is a page of its
+/// own, `read/<doc>/index.html`), a query for how it is shown. Every page's `<base>` names the
+/// root, so the same link works from any page, at any depth, under any sub-path.
 pub fn href(route: &Route) -> String {
     let mut q: Vec<(&str, String)> = Vec::new();
-    match &route.view {
-        View::Library => {}
+    let mut opt = |key: &'static str, value: &Option<String>| {
+        if let Some(v) = value {
+            q.push((key, v.clone()));
+        }
+    };
+    let path = match &route.view {
+        View::Library => String::new(),
         View::Read { doc, original, figure, query, term, claim } => {
-            q.push(("view", "read".into()));
-            q.push(("doc", doc.clone()));
-            if *original {
-                q.push(("original", "1".into()));
-            }
-            if let Some(f) = figure {
-                q.push(("figure", f.clone()));
-            }
-            if let Some(s) = query {
-                q.push(("q", s.clone()));
-            }
-            if let Some(t) = term {
-                q.push(("term", t.clone()));
-            }
-            if let Some(c) = claim {
-                q.push(("claim", c.clone()));
-            }
+            opt("original", &original.then(|| "1".to_string()));
+            opt("figure", figure);
+            opt("q", query);
+            opt("term", term);
+            opt("claim", claim);
+            format!("read/{}/", encode(doc))
         }
+        View::Compare { left: Some(a), right: Some(b) } => format!("compare/{}/{}/", encode(a), encode(b)),
         View::Compare { left, right } => {
-            q.push(("view", "compare".into()));
-            if let Some(a) = left {
-                q.push(("a", a.clone()));
-            }
-            if let Some(b) = right {
-                q.push(("b", b.clone()));
-            }
+            opt("a", left);
+            opt("b", right);
+            "compare/".into()
         }
-        View::Glossary => q.push(("view", "glossary".into())),
+        View::Glossary => "glossary/".into(),
         View::Figures { quantity, predict } => {
-            q.push(("view", "figures".into()));
-            if let Some(x) = quantity {
-                q.push(("quantity", x.clone()));
-            }
-            if *predict {
-                q.push(("predict", "1".into()));
+            opt("predict", &predict.then(|| "1".to_string()));
+            match quantity {
+                Some(x) => format!("figures/{}/", encode(x)),
+                None => "figures/".into(),
             }
         }
         View::Search { query } => {
-            q.push(("view", "search".into()));
             q.push(("q", query.clone()));
+            "search/".into()
         }
         View::Claims(filter) => {
-            q.push(("view", "claims".into()));
-            if let Some(t) = &filter.topic {
-                q.push(("topic", t.clone()));
-            }
-            if let Some(d) = &filter.doc {
-                q.push(("doc", d.clone()));
-            }
-            if filter.sort != Sort::default() {
-                q.push(("sort", filter.sort.key().into()));
-            }
+            opt("topic", &filter.topic);
+            opt("doc", &filter.doc);
+            opt("sort", &(filter.sort != Sort::default()).then(|| filter.sort.key().to_string()));
+            "claims/".into()
         }
-        View::Claim { id } => {
-            q.push(("view", "claim".into()));
-            q.push(("id", id.clone()));
-        }
-        View::Lineage => q.push(("view", "lineage".into())),
-        View::Questions => q.push(("view", "questions".into())),
-        View::Notes => q.push(("view", "notes".into())),
-        View::NotFound { .. } => q.push(("view", "not-found".into())),
-    }
+        View::Claim { id } => format!("claims/{}/", encode(id)),
+        View::Lineage => "lineage/".into(),
+        View::Questions => "questions/".into(),
+        View::Notes => "notes/".into(),
+        View::NotFound { .. } => "not-found/".into(),
+    };
     if route.embed {
         q.push(("embed", "1".into()));
     }
+    let path = if path.is_empty() { "./".to_string() } else { path };
     if q.is_empty() {
-        return "./".into();
+        return path;
     }
     let body: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-    format!("?{}", body.join("&"))
+    format!("{path}?{}", body.join("&"))
+}
+
+/// Every view that is a page of its own, written at build time as
+/// `<href>index.html`: the library, each reader, the comparison chooser and each ordered pair,
+/// the glossary, the figures and each quantity, the claims and each claim, the lineage, the
+/// questions, the notes and the search page.
+pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<View> {
+    let own = |s: &&str| Some(s.to_string());
+    let mut views = vec![View::Library];
+    views.extend(docs.iter().map(|d| reader(d, None, None, None)));
+    views.push(View::Compare { left: None, right: None });
+    for a in docs {
+        views.extend(docs.iter().filter(|b| *b != a).map(|b| View::Compare { left: own(a), right: own(b) }));
+    }
+    views.push(View::Glossary);
+    views.push(View::Figures { quantity: None, predict: false });
+    views.extend(quantities.iter().map(|q| View::Figures { quantity: own(q), predict: false }));
+    views.push(View::Claims(Filter::default()));
+    views.extend(claims.iter().map(|c| View::Claim { id: c.to_string() }));
+    views.extend([View::Lineage, View::Questions, View::Notes, View::Search { query: String::new() }]);
+    views
+}
+
+/// The file a page view is written to, relative to the app's root, and the `<base href>` that
+/// leads from it back to the root.
+pub fn page_file(view: &View) -> (String, String) {
+    let path = href(&Route::new(view.clone()));
+    let path = path.split('?').next().unwrap_or_default().trim_start_matches("./");
+    let depth = path.matches('/').count();
+    (format!("{path}index.html"), if depth == 0 { "./".into() } else { "../".repeat(depth) })
 }
 
 /// A route plus a fragment (`#p3`, `#term-mek`): the one way the app writes a link.
@@ -263,7 +309,7 @@ fn reader(doc: &str, figure: Option<&str>, query: Option<&str>, term: Option<&st
     }
 }
 
-/// The library (the app's own page, without a query).
+/// The library (the app's root page).
 pub fn library_href() -> String {
     href(&Route::new(View::Library))
 }
@@ -316,9 +362,10 @@ pub fn term_anchor(term: &str) -> String {
     format!("term-{term}")
 }
 
-/// A link to an element of the page it is on.
-pub fn in_page(anchor: &str) -> String {
-    format!("#{anchor}")
+/// A link to an element of the page `route` shows (a bare `#anchor` would resolve against
+/// the `<base>`, the library).
+pub fn in_page(route: &Route, anchor: &str) -> String {
+    format!("{}#{anchor}", href(route))
 }
 
 pub fn glossary_entry_href(term: &str) -> String {
@@ -524,9 +571,11 @@ mod tests {
             };
             assert_eq!(parse(query), Route::new(view), "{link}");
             assert_eq!(frag, fragment, "{link}");
-            assert!(!link.contains('/') || link == "./", "relative to the page, never a path: {link}");
+            assert!(!link.starts_with('/') && !link.contains("//"), "relative to the root: {link}");
         }
-        assert_eq!(text_href("lends-hope", true), "?view=read&doc=lends-hope&original=1");
+        assert_eq!(text_href("lends-hope", true), "read/lends-hope/?original=1");
+        assert_eq!(compare_href(Some("a"), Some("b")), "compare/a/b/");
+        assert_eq!(library_href(), "./");
     }
 
     #[test]
@@ -537,8 +586,49 @@ mod tests {
         assert!(!RESIZE_SCRIPT.contains("</script"), "the file must not end the inline script early");
     }
 
+    /// Links of earlier versions land on the same view as the path that replaces them.
+    #[test]
+    fn query_links_of_earlier_versions_still_read() {
+        let cases = [
+            ("?view=read&doc=a&figure=f", "read/a/?figure=f"),
+            ("index.html?view=compare&a=x&b=y", "compare/x/y/"),
+            ("?view=claim&id=c", "claims/c/"),
+            ("?view=figures&quantity=residents&embed=1", "figures/residents/?embed=1"),
+            ("?view=glossary", "glossary/"),
+        ];
+        for (old, new) in cases {
+            assert!(is_legacy(old), "{old}");
+            assert!(!is_legacy(new), "{new}");
+            assert_eq!(parse(old), parse(new), "{old}");
+            assert_eq!(href(&parse(old)), new);
+        }
+        assert!(!is_legacy("?embed=1") && !is_legacy(""));
+    }
+
+    #[test]
+    fn every_page_has_a_file_and_a_way_back_to_the_root() {
+        let views = page_views(&["a", "b"], &["residents"], &["c"]);
+        let files: Vec<(String, String)> = views.iter().map(page_file).collect();
+        assert!(files.contains(&("index.html".into(), "./".into())));
+        assert!(files.contains(&("read/a/index.html".into(), "../../".into())));
+        assert!(files.contains(&("compare/b/a/index.html".into(), "../../../".into())));
+        assert!(files.contains(&("compare/index.html".into(), "../".into())));
+        assert!(files.contains(&("search/index.html".into(), "../".into())));
+        assert!(files.contains(&("claims/c/index.html".into(), "../../".into())));
+        let mut unique = files.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), files.len(), "two views in one file");
+        for v in &views {
+            assert_eq!(parse(page_file(v).0.trim_end_matches("index.html")).view, *v);
+        }
+    }
+
     #[test]
     fn bad_urls_are_not_found_not_panics() {
+        assert!(matches!(parse("read/").view, View::NotFound { .. }));
+        assert!(matches!(parse("nope/x/").view, View::NotFound { .. }));
+        assert!(matches!(parse("read/a/b/c/").view, View::NotFound { .. }));
         assert!(matches!(parse("?view=nope").view, View::NotFound { .. }));
         assert!(matches!(parse("?view=read").view, View::NotFound { .. }));
         assert!(matches!(parse("?view=read&doc=%E2%28%A1%").view, View::Read { .. }));

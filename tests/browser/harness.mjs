@@ -117,8 +117,12 @@ export async function startApp({ root = DIST, server: serverOptions = {} } = {})
     return page;
   }
 
-  /** Waits until the app has rendered a view (its <main> holds an <h1>). */
+  /**
+   * Waits until the app has taken over the page written at build time (it marks <html> with
+   * "app") and shows a view (its <main> holds an <h1>).
+   */
   async function ready(page) {
+    await page.waitForFunction(() => document.documentElement.classList.contains('app'), null, { timeout: 15000 });
     await page.locator('main#main h1').first().waitFor({ state: 'visible', timeout: 15000 });
   }
 

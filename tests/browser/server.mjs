@@ -67,6 +67,9 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
       const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
       send(200, await readFile(target), { 'content-type': type });
     } catch {
+      // Like GitHub Pages (and Netlify, Cloudflare Pages): the site's 404.html, if it has one.
+      const page = await readFile(join(top, '404.html')).catch(() => null);
+      if (page) return send(404, page, { 'content-type': TYPES['.html'] });
       send(404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
     }
   });

@@ -8,6 +8,10 @@ use crate::app::browser;
 
 /// The current fragment without `#`. When it is empty, `fallback` (if any) is scrolled to.
 pub fn use_hash_target(fallback: Option<&'static str>) -> Memo<String> {
+    // A page written at build time has no fragment: the browser's own jump finds the target.
+    if browser::window().is_none() {
+        return Memo::new(|_| String::new());
+    }
     let hash = use_location().hash;
     let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
     Effect::new(move |_| {

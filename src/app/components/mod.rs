@@ -5,6 +5,7 @@ pub mod block_text;
 pub mod copy;
 pub mod definition;
 pub mod hash_target;
+pub mod needs_app;
 pub mod para_link;
 pub mod para_notes;
 pub mod predict;

@@ -5,5 +5,8 @@ use leptos::prelude::*;
 use crate::app::browser;
 
 pub fn use_page_title(title: impl Fn() -> String + 'static) {
-    Effect::new(move |_| browser::set_title(&format!("{} · Ashraf 3 reading companion", title())));
+    let full = move || format!("{} · Ashraf 3 reading companion", title());
+    // At once, for the page the renderer writes (effects only run in the browser).
+    browser::set_title(&untrack(&full));
+    Effect::new(move |_| browser::set_title(&full()));
 }

@@ -8,6 +8,7 @@ use crate::app::components::definition::Definition;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::corpus::{DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
+use crate::app::shell::use_route;
 use crate::route;
 
 #[component]
@@ -59,9 +60,10 @@ pub fn Glossary() -> impl IntoView {
             }
         })
         .collect_view();
+    let here = use_route().get_untracked();
     let index = GLOSSARY
         .iter()
-        .map(|t| view! { <li><a href=route::in_page(&route::term_anchor(t.id))>{t.label}</a></li> })
+        .map(|t| view! { <li><a href=route::in_page(&here, &route::term_anchor(t.id))>{t.label}</a></li> })
         .collect_view();
     view! {
         <h1>"Glossary"</h1>

@@ -18,6 +18,20 @@ use crate::route::View;
 
 pub use not_found::NotFound;
 
+/// What a view can do only with the app, for its page's note (see `NeedsApp`).
+pub fn needs_app(view: &View) -> Option<&'static str> {
+    Some(match view {
+        View::Read { .. } => "Notes on passages, the glossary’s tooltips and the highlighting of a figure, claim or search",
+        View::Compare { .. } => "Choosing other documents, swapping the columns and notes on passages",
+        View::Figures { .. } => "Your estimate before the values",
+        View::Claims(_) => "Filtering and sorting the claims",
+        View::Questions => "Writing and saving your answers",
+        View::Notes => "Your notes, their export and import",
+        View::Search { .. } => "Search",
+        View::Library | View::Glossary | View::Claim { .. } | View::Lineage | View::NotFound { .. } => return None,
+    })
+}
+
 pub fn view_for(view: View) -> AnyView {
     match view {
         View::Library => view! { <library::Library/> }.into_any(),

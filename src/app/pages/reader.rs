@@ -19,6 +19,7 @@ use crate::analysis::search;
 use crate::app::search_index::{use_search_index, IndexState};
 use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES};
 use crate::model::{Block, BlockKind, ContentNote, Document};
+use crate::app::shell::use_route;
 use crate::route;
 
 #[component]
@@ -232,9 +233,10 @@ fn ClaimsHere(doc: &'static str, block: &'static str) -> impl IntoView {
 /// Before passages with graphic allegations: what follows, and a link past it.
 #[component]
 fn ContentNoteView(note: &'static ContentNote) -> impl IntoView {
+    let here = use_route().get_untracked();
     let (href, label) = match note.skip_to {
-        Some(id) => (route::in_page(id), "Skip these passages"),
-        None => (route::in_page("doc-nav"), "Skip to the end of the document"),
+        Some(id) => (route::in_page(&here, id), "Skip these passages"),
+        None => (route::in_page(&here, "doc-nav"), "Skip to the end of the document"),
     };
     view! {
         <aside class="content-note" aria-label="Content note">

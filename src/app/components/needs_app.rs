@@ -1,0 +1,25 @@
+//! Where a page written at build time has a feature that needs the app (the wasm), a note that
+//! says so. The browser hides it while the app starts (the app's own render has none), and
+//! shows it when JavaScript is off or the app failed to start (`no-js`, `app-failed` on
+//! `<html>`, set by index.html's start-up check), so a reader without the app knows what the
+//! page cannot do and why, and still has the text and every link.
+
+use leptos::prelude::*;
+
+/// `what` names the features ("Search and the glossary's tooltips").
+#[component]
+pub fn NeedsApp(what: &'static str) -> impl IntoView {
+    // Only the page renderer (the host) writes the note.
+    cfg!(not(target_arch = "wasm32")).then(|| {
+        view! {
+            <p class="needs-app">
+                <strong>{what}</strong>
+                " need the companion’s app, which has not started in this browser: JavaScript is off, or a filter blocked the app’s "
+                <code>".wasm"</code>
+                " or "
+                <code>".js"</code>
+                " files. The text and every link work without it. To use the rest, allow JavaScript for this site, or try another browser or network."
+            </p>
+        }
+    })
+}

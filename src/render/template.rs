@@ -1,0 +1,61 @@
+//! Trunk's `index.html` as a page template: its `<head>` (styles, the wasm loader, the start-up
+//! check) kept as built, the `<base>` set for the page's depth, its title and its body filled in.
+
+pub struct Template {
+    head: String,
+    tail: String,
+}
+
+const BASE: &str = r#"<base href="./">"#;
+
+impl Template {
+    pub fn parse(html: &str) -> Result<Template, String> {
+        if !html.contains(BASE) {
+            return Err(format!("no {BASE} in the template"));
+        }
+        let body = html.find("<body").ok_or("no <body>")?;
+        let open = body + html[body..].find('>').ok_or("no end to <body>")? + 1;
+        let close = html.rfind("</body>").ok_or("no </body>")?;
+        // Trunk may put its scripts at the end of <body>: they stay, after the page.
+        let scripts = html[open..close].find("<script").map(|i| open + i).unwrap_or(close);
+        Ok(Template { head: html[..open].to_string(), tail: html[scripts..].to_string() })
+    }
+
+    /// `base: None` for 404.html, which has no fixed depth (index.html's start-up script then
+    /// finds the root in the address).
+    pub fn page(&self, base: Option<&str>, title: &str, body: &str) -> String {
+        let head = self.head.replace(BASE, &base.map(|b| format!(r#"<base href="{b}">"#)).unwrap_or_default());
+        let head = match (head.find("<title>"), head.find("</title>")) {
+            (Some(a), Some(b)) if !title.is_empty() => format!("{}<title>{}{}", &head[..a], escape(title), &head[b..]),
+            _ => head,
+        };
+        format!("{head}{body}{}", self.tail)
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_base_title_and_body_and_keeps_scripts() {
+        let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body class="x"><main id="boot">…</main><script>s()</script></body></html>"#).unwrap();
+        let page = t.page(Some("../../"), "A & B", "<main>text</main>");
+        assert_eq!(page, r#"<html><head><base href="../../"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#);
+    }
+
+    #[test]
+    fn the_not_found_page_has_no_base() {
+        let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#).unwrap();
+        assert_eq!(t.page(None, "", "x"), "<html><head><title>App</title></head><body>x</body></html>");
+    }
+
+    #[test]
+    fn a_template_without_base_is_refused() {
+        assert!(Template::parse("<html><head></head><body></body></html>").is_err());
+    }
+}
