@@ -60,7 +60,11 @@ pub fn relative(base_dir: &str, pathname: &str, search: &str) -> String {
 pub fn current_relative() -> String {
     let location = window().map(|w| w.location());
     let get = |f: fn(&web_sys::Location) -> Result<String, JsValue>| location.as_ref().and_then(|l| f(l).ok());
-    relative(&base_dir(), &get(web_sys::Location::pathname).unwrap_or_default(), &get(web_sys::Location::search).unwrap_or_default())
+    relative(
+        &base_dir(),
+        &get(web_sys::Location::pathname).unwrap_or_default(),
+        &get(web_sys::Location::search).unwrap_or_default(),
+    )
 }
 
 /// Makes the page's `<base>` absolute. The browser resolves it once, against the address the

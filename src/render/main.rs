@@ -44,7 +44,7 @@ fn run(dist: &Path) -> Result<(), String> {
     for (file, base, href) in &pages {
         let (body, title) = render_page(href);
         let html = template.page(base.as_deref(), &title, &body);
-        let path = dist.join(&file);
+        let path = dist.join(file);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }

@@ -45,12 +45,16 @@ mod tests {
     fn fills_base_title_and_body_and_keeps_scripts() {
         let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body class="x"><main id="boot">…</main><script>s()</script></body></html>"#).unwrap();
         let page = t.page(Some("../../"), "A & B", "<main>text</main>");
-        assert_eq!(page, r#"<html><head><base href="../../"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#);
+        assert_eq!(
+            page,
+            r#"<html><head><base href="../../"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#
+        );
     }
 
     #[test]
     fn the_not_found_page_has_no_base() {
-        let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#).unwrap();
+        let t =
+            Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#).unwrap();
         assert_eq!(t.page(None, "", "x"), "<html><head><title>App</title></head><body>x</body></html>");
     }
 

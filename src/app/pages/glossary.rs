@@ -7,8 +7,8 @@ use crate::analysis::glossary::usage_of;
 use crate::app::components::definition::Definition;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
-use crate::corpus::{DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
 use crate::app::shell::use_route;
+use crate::corpus::{DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
 use crate::route;
 
 #[component]

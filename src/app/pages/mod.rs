@@ -21,7 +21,9 @@ pub use not_found::NotFound;
 /// What a view can do only with the app, for its page's note (see `NeedsApp`).
 pub fn needs_app(view: &View) -> Option<&'static str> {
     Some(match view {
-        View::Read { .. } => "Notes on passages, the glossary’s tooltips and the highlighting of a figure, claim or search",
+        View::Read { .. } => {
+            "Notes on passages, the glossary’s tooltips and the highlighting of a figure, claim or search"
+        }
         View::Compare { .. } => "Choosing other documents, swapping the columns and notes on passages",
         View::Figures { .. } => "Your estimate before the values",
         View::Claims(_) => "Filtering and sorting the claims",

@@ -17,9 +17,9 @@ use crate::analysis::claims::{self, Claim};
 use crate::analysis::figures::Figure;
 use crate::analysis::search;
 use crate::app::search_index::{use_search_index, IndexState};
+use crate::app::shell::use_route;
 use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES};
 use crate::model::{Block, BlockKind, ContentNote, Document};
-use crate::app::shell::use_route;
 use crate::route;
 
 #[component]
