@@ -1,4 +1,6 @@
-"""Prints the size of every file in a build directory, raw and compressed, and the totals.
+"""Prints the size of every file in a build directory, raw and compressed, and the totals, then
+checks the first-visit budget (issue 13): every page with the stylesheet it needs before its text
+shows must stay within 100 KB gzip, or the report fails the test command.
 
 gzip always; brotli too when the `brotli` Python module or command is available (many
 static hosts serve brotli, and it is what most browsers receive).
@@ -51,7 +53,25 @@ def main(root):
         print("  ".join(cells))
     if not has_brotli:
         print("(brotli sizes need the 'brotli' Python module or command)")
+    return budget(rows)
+
+
+BUDGET = 100 * 1024
+
+
+def budget(rows):
+    """The heaviest page plus the app's stylesheet, against the first-visit budget."""
+    gz = {name: g for name, _, g, _ in rows}
+    css = sum(g for name, g in gz.items() if name.startswith("style-") and name.endswith(".css"))
+    pages = [(g + css, name) for name, g in gz.items() if name.endswith(".html") and not name.startswith("embed-example")]
+    if not pages:
+        sys.exit("size report: no pages")
+    worst, name = max(pages)
+    within = worst <= BUDGET
+    print(f"First visit before the text shows: at most {human(worst)} gzip ({name} and its stylesheet, of {len(pages)} pages); budget {human(BUDGET)}: {'OK' if within else 'OVER'}")
+    print("(the wasm and its loader, fetched after, only add interaction: see the size of the .wasm above)")
+    return 0 if within else 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "dist"))

@@ -1,6 +1,7 @@
-// Never a blank page (issue 12): when the app cannot start (its .wasm blocked by a filter, a
-// host that rewrites the security policy, JavaScript off), index.html itself says what
-// happened and what to do; when it starts, that message is gone. A panic opens one modal
+// Never a blank page (issues 12 and 13): every view is a page written at build time, so when
+// the app cannot start (its .wasm blocked by a filter, a host that rewrites the security
+// policy, JavaScript off) the text and the links are still there, and the page says what
+// needs the app and why; when it starts, those notes are gone. A panic opens one modal
 // dialog over the stopped page, with "Reload" and "Back to the library".
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,56 +27,71 @@ after(async () => {
   await app?.close();
 });
 
-const help = (page) => page.getByRole('heading', { level: 2, name: 'If this message stays' });
+/** The page's notes on what needs the app, shown only when the app has not started. */
+const needsApp = (page) => page.locator('.needs-app').filter({ hasText: 'need the companion’s app' });
 
-/** Opens `path` in a fresh context (reduced motion: the help shows without its delay). */
+/** Opens `path` in a fresh context, the app not (necessarily) started. */
 async function openUnstarted(path, options = {}, prepare = async () => {}) {
-  const context = await app.newContext({ reducedMotion: 'reduce', ...options });
+  const context = await app.newContext(options);
   const page = await context.newPage();
   await prepare(page);
   await page.goto(new URL(path, app.url).href);
   return page;
 }
 
-test('when the wasm is blocked, the page explains what to do', async () => {
-  const page = await openUnstarted('?view=read&doc=lends-hope', {}, (p) => p.route('**/*.wasm', (r) => r.abort('blockedbyclient')));
-  await help(page).waitFor();
-  assert.ok(await page.getByRole('heading', { level: 1, name: 'Ashraf 3 reading companion' }).isVisible());
-  assert.ok(await page.getByText(/a filter may block the app’s files/).isVisible());
+/** The page written at build time is readable: its heading and its first paragraphs. */
+async function readable(page, heading) {
+  assert.ok(await page.getByRole('heading', { level: 1, name: heading }).isVisible(), `the heading ${heading}`);
+  const text = await page.locator('main').textContent();
+  assert.ok(text.length > 2000, `the text is in the page (${text.length} characters)`);
+}
+
+test('when the wasm is blocked, the text is there and the page says what needs the app', async () => {
+  const page = await openUnstarted('read/lends-hope/', {}, (p) => p.route('**/*.wasm', (r) => r.abort('blockedbyclient')));
+  await needsApp(page).first().waitFor();
+  await readable(page, /Lends Hope/);
+  assert.match(await needsApp(page).first().textContent(), /a filter blocked the app’s \.wasm or \.js files/);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'the app did not start');
   await page.context().close();
   assert.ok(app.takeProblems().length > 0, 'the blocked file was logged');
 });
 
-test('when the host’s security policy forbids WebAssembly, the page explains what to do', async () => {
+test('when the host’s security policy forbids WebAssembly, the text is there and the page says what needs the app', async () => {
   const page = await openUnstarted('?strict=1');
-  await help(page).waitFor();
-  assert.equal(await page.locator('main#main').count(), 0, 'the app did not start');
+  await needsApp(page).first().waitFor();
+  await readable(page, 'Library');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'the app did not start');
   await page.context().close();
   assert.ok(app.takeProblems().some((p) => /WebAssembly|wasm|Content Security Policy/i.test(p)), 'the refusal was logged');
 });
 
-test('with JavaScript off, the page says it needs JavaScript', async () => {
-  const page = await openUnstarted('', { javaScriptEnabled: false });
-  // Playwright's text and role engines skip <noscript>: look at the element itself.
-  const problem = page.locator('main .boot-problem');
-  assert.ok(await problem.isVisible());
-  assert.match(await problem.textContent(), /needs JavaScript, which is turned off or blocked in this browser/);
+test('with JavaScript off, every page is readable and its links work', async () => {
+  const page = await openUnstarted('compare/lends-hope/home-to-mek/', { javaScriptEnabled: false });
+  await readable(page, /Compare/);
+  assert.ok(await needsApp(page).first().isVisible(), 'the page says what needs the app');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
+  await readable(page, 'Glossary');
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}glossary/`);
+  await page.getByRole('link', { name: 'Library' }).first().click();
+  await page.getByRole('link', { name: /Lends Hope/ }).first().click();
+  await readable(page, /Lends Hope/);
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}read/lends-hope/`);
   await page.context().close();
   app.assertClean();
 });
 
-test('once the app starts, the start-up message is gone', async () => {
-  const page = await app.open('?view=glossary');
-  assert.equal(await page.locator('#boot').count(), 0);
-  assert.equal(await help(page).count(), 0);
+test('once the app starts, the notes on what needs it are gone', async () => {
+  const page = await app.open('glossary/');
+  assert.equal(await page.locator('.needs-app').count(), 0);
   assert.equal(await page.getByRole('main').count(), 1, 'one main landmark');
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one page, not the static one and the app’s');
   app.assertClean();
 });
 
 test('a panic opens one modal dialog over the stopped page, with a way back', async () => {
   const hooks = await startApp({ root: TEST_DIST });
   try {
-    const page = await hooks.open('?view=glossary&debug=panic');
+    const page = await hooks.open('glossary/?debug=panic');
     const dialog = page.getByRole('dialog', { name: 'Something went wrong' });
     await dialog.waitFor();
     assert.ok(await dialog.evaluate((d) => d.matches(':modal')), 'modal: the page behind is inert');
@@ -102,7 +118,7 @@ test('a panic opens one modal dialog over the stopped page, with a way back', as
 });
 
 test('the published build has no test hooks', async () => {
-  const page = await app.open('?view=glossary&debug=panic');
+  const page = await app.open('glossary/?debug=panic');
   await page.waitForTimeout(500);
   assert.equal(await page.getByRole('dialog').count(), 0);
   app.assertClean();
