@@ -106,7 +106,7 @@ test('unknown claims, topics and orders get a message, not a blank page', async 
   page = await app.open('?view=claims&topic=nope');
   assert.match(await page.getByRole('alert').textContent(), /There is no topic with the id “nope”/);
   assert.equal(await page.getByLabel('Topic', { exact: true }).isVisible(), true, 'the filters stay usable');
-  page = await app.open('?view=claims&sort=colour');
+  page = await app.open('claims/?sort=colour');
   assert.match(await page.locator('main').textContent(), /cannot be sorted by “colour”/);
   app.assertClean();
 });
