@@ -19,7 +19,7 @@ test('a comparison opens from the library, with a summary that adds up', async (
   const page = await app.open('');
   await page.getByRole('link', { name: 'The two revisions of the encyclopedia article' }).click();
   await page.getByRole('heading', { level: 1, name: 'Compare two documents' }).waitFor();
-  assert.match(page.url(), /view=compare&a=encyclopedia-earlier&b=encyclopedia-later$/);
+  assert.match(page.url(), /\/compare\/encyclopedia-earlier\/encyclopedia-later\/$/);
   const summary = await page.locator('#cmp-summary').textContent();
   const [shared, changed, left, right] = summary.match(/\d+/g).map(Number);
   const rows = await page.locator('table.cmp-table tbody tr').count();
@@ -45,10 +45,10 @@ test('the thwarted-attacks paragraph has no counterpart in the earlier revision'
 test('the selectors change the pair, swap swaps it, and the URL follows', async () => {
   const page = await app.open(PAIR);
   await page.getByLabel('Right document').selectOption('lends-hope');
-  await waitUntil(() => page.url().endsWith('a=encyclopedia-earlier&b=lends-hope'), 'URL holds the new pair');
+  await waitUntil(() => page.url().endsWith('compare/encyclopedia-earlier/lends-hope/'), 'URL holds the new pair');
   await waitUntil(async () => (await headers(page))[1].startsWith('Lends hope'), 'right header follows');
   await page.getByRole('button', { name: 'Swap documents' }).click();
-  await waitUntil(() => page.url().endsWith('a=lends-hope&b=encyclopedia-earlier'), 'URL swapped');
+  await waitUntil(() => page.url().endsWith('compare/lends-hope/encyclopedia-earlier/'), 'URL swapped');
   const [a, b] = await headers(page);
   assert.ok(a.startsWith('Lends hope') && b.startsWith('Encyclopedia, earlier revision'), `${a} | ${b}`);
   app.assertClean();
@@ -107,13 +107,13 @@ test('the keyboard changes the pair, glossary terms and paragraph links keep wor
   const left = page.getByLabel('Left document');
   await left.focus();
   await page.keyboard.press('End');
-  await waitUntil(() => page.url().includes('a=encyclopedia-later'), 'End picks the last document');
+  await waitUntil(() => page.url().includes('compare/encyclopedia-later/'), 'End picks the last document');
   const term = page.locator('table.cmp-table button.term', { hasText: 'MEK' }).first();
   await term.hover();
   await page.getByRole('tooltip').waitFor();
   const link = page.getByRole('link', { name: /^Open paragraph \d+ of “Encyclopedia, later revision” in the reader/ }).first();
   await link.click();
   await page.locator('.is-target').waitFor();
-  assert.match(page.url(), /view=read&doc=encyclopedia-later#p\d+$/);
+  assert.match(page.url(), /\/read\/encyclopedia-later\/#p\d+$/);
   app.assertClean();
 });

@@ -31,7 +31,7 @@ test('the overview lists every quantity, most disputed first, and opens one', as
   assert.ok(distinct[0] >= 3);
   await table.getByRole('link', { name: 'People living in Ashraf 3' }).click();
   await page.getByRole('heading', { level: 1, name: 'People living in Ashraf 3' }).waitFor();
-  assert.match(page.url(), /view=figures&quantity=residents$/);
+  assert.match(page.url(), /\/figures\/residents\/$/);
   app.assertClean();
 });
 
@@ -70,7 +70,7 @@ test('a figure leads to its passage, where the quote is highlighted', async () =
   await page.keyboard.press('Enter');
   const quote = page.locator('.reader .text mark.quote');
   await quote.first().waitFor();
-  assert.match(page.url(), /view=read&doc=encyclopedia-earlier&figure=residents-nyt-seen-2020#p\d+$/);
+  assert.match(page.url(), /\/read\/encyclopedia-earlier\/\?figure=residents-nyt-seen-2020#p\d+$/);
   assert.equal((await quote.allTextContents()).join(''), 'In 2020, a journalist from the NYT claims to have seen only 200 people in the camp.');
   await waitUntil(() => inViewport(quote.first()), 'the quote is scrolled into view');
   app.assertClean();
@@ -82,7 +82,7 @@ test('a marked number in the reader leads back to its comparison', async () => {
   assert.match(await number.getAttribute('aria-label'), /compare this figure across sources \(People living in Ashraf 3\)/);
   await number.click();
   await page.getByRole('heading', { level: 1, name: 'People living in Ashraf 3' }).waitFor();
-  assert.match(page.url(), /view=figures&quantity=residents#fig-residents-guardian-2018$/);
+  assert.match(page.url(), /\/figures\/residents\/#fig-residents-guardian-2018$/);
   await waitUntil(() => inViewport(page.locator('#fig-residents-guardian-2018')), 'its table row is in view');
   app.assertClean();
 });

@@ -79,7 +79,7 @@ test('every page has a skip link, the main navigation and a title naming the vie
   await h1(page, 'Library').waitFor();
   assert.equal(await page.title(), `Library · ${SUFFIX}`);
   const skip = page.getByRole('link', { name: 'Skip to content' });
-  assert.equal(await skip.getAttribute('href'), '#main');
+  assert.equal(await skip.getAttribute('href'), './#main');
   assert.equal(await page.locator('main#main').count(), 1);
   const nav = page.locator('header').getByRole('navigation', { name: 'Main' });
   for (const name of ['Library', 'Compare', 'Glossary', 'Figures']) {
@@ -96,7 +96,7 @@ test('the library lists every document with its provenance', async () => {
     const name = doc.relation ? new RegExp(`^${escape(doc.title)}.*${escape(doc.relation)}`) : startsWith(doc.title);
     const link = page.getByRole('heading', { level: 2 }).getByRole('link', { name });
     assert.equal(await link.count(), 1, `one library link for ${doc.id}`);
-    assert.match(await link.getAttribute('href'), new RegExp(`view=read&doc=${doc.id}$`));
+    assert.match(await link.getAttribute('href'), new RegExp(`(^|/)read/${doc.id}/$`));
   }
   for (let i = 0; i < DOCS.length; i++) {
     const terms = await articles.nth(i).locator('dl dt').allTextContents();
@@ -114,7 +114,7 @@ test('every document opens from the library as clean text with its provenance', 
     const name = doc.relation ? new RegExp(`^${escape(doc.title)}.*${escape(doc.relation)}`) : startsWith(doc.title);
     await page.getByRole('main').getByRole('link', { name }).click();
     await h1(page, doc.title).waitFor();
-    assert.match(page.url(), new RegExp(`\\?view=read&doc=${doc.id}$`));
+    assert.match(page.url(), new RegExp(`/read/${doc.id}/$`));
     assert.ok((await page.title()).includes(doc.title), `title of ${doc.id}: ${await page.title()}`);
     await page.getByRole('heading', { name: 'About this source' }).waitFor();
     await page.getByText(doc.sentence).first().waitFor({ state: 'visible' });
@@ -178,7 +178,7 @@ test('a copied paragraph link opens on that paragraph, highlighted, in a fresh b
   await page.getByRole('button', { name: `Copy link to paragraph ${n}`, exact: true }).click();
   await page.getByText('Link copied').first().waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${app.url}?view=read&doc=${doc}#p${n}`);
+  assert.equal(copied, `${app.url}read/${doc}/#p${n}`);
 
   const fresh = await app.open(copied, { contextOptions: { viewport: { width: 800, height: 600 } } });
   const target = fresh.locator(`#p${n}`);
@@ -201,10 +201,10 @@ test('previous and next links walk the documents in library order', async () => 
   for (let i = 1; i < DOCS.length; i++) {
     await docsNav.getByRole('link', { name: `Next: ${DOCS[i].title}`, exact: true }).click();
     await h1(page, DOCS[i].title).waitFor();
-    assert.match(page.url(), new RegExp(`doc=${DOCS[i].id}$`));
+    assert.match(page.url(), new RegExp(`/read/${DOCS[i].id}/$`));
   }
   await docsNav.getByRole('link', { name: `Previous: ${DOCS.at(-2).title}`, exact: true }).click();
-  await page.waitForURL(new RegExp(`doc=${DOCS.at(-2).id}$`));
+  await page.waitForURL(new RegExp(`/read/${DOCS.at(-2).id}/$`));
   await page.getByText(DOCS.at(-2).sentence).first().waitFor();
   await docsNav.getByRole('link', { name: 'Back to the library', exact: true }).click();
   await h1(page, 'Library').waitFor();

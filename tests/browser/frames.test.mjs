@@ -114,12 +114,17 @@ test('the resize script trusts only the companion’s frames, clamps heights and
 test('the frame tells its parent its height and nothing else', async () => {
   const context = await app.newContext();
   const page = await context.newPage();
+  // Listen from the start: a frame may post its first height before the page has loaded.
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    window.__seen = [];
+    addEventListener('message', (e) => window.__seen.push(e.data));
+  });
   await page.goto(new URL('embed-example.html', app.url).href);
   const messages = await page.evaluate(
     () =>
       new Promise((ok) => {
-        const seen = [];
-        addEventListener('message', (e) => seen.push(e.data));
+        const seen = window.__seen;
         setTimeout(() => ok(seen), 4000);
         document.querySelectorAll('iframe').forEach((f) => f.scrollIntoView());
       }),

@@ -116,7 +116,7 @@ test('the glossary page lists terms with sources and which document uses which n
   // A count opens the reader with the occurrences marked and in view.
   await table.getByRole('link', { name: /^3 occurrences of “PMOI \/ MEK Iran” in “Lends hope \(summary\)”$/ }).click();
   await page.locator('.reader .text mark.hit').first().waitFor();
-  assert.match(page.url(), /view=read&doc=lends-hope&term=mek#p\d+$/);
+  assert.match(page.url(), /\/read\/lends-hope\/\?term=mek#p\d+$/);
   // 20 in the document: 19 in the text, 1 in the title (shown as the page heading); the
   // page's pull-quote, which repeats a sentence, is page furniture and not counted.
   assert.equal(await page.locator('.reader .text mark.hit').count(), 19);
@@ -131,12 +131,12 @@ test('a glossary entry opens from a link, and from the tooltip', async () => {
   // The quoted passage a sentence rests on opens in the reader.
   await entry.getByRole('link', { name: 'Home to MEK (supporting site)', exact: true }).click();
   await page.locator('.reader').waitFor();
-  assert.match(page.url(), /view=read&doc=home-to-mek#p\d+$/);
+  assert.match(page.url(), /\/read\/home-to-mek\/#p\d+$/);
   const reader = await app.open(READER);
   const term = firstTerm(reader, 'Special Prosecution');
   await term.focus();
   await reader.getByRole('tooltip').getByRole('link', { name: 'Full glossary entry' }).click();
   await reader.locator('article#term-spak').waitFor();
-  assert.match(reader.url(), /view=glossary#term-spak$/);
+  assert.match(reader.url(), /\/glossary\/#term-spak$/);
   app.assertClean();
 });
