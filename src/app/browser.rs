@@ -44,23 +44,11 @@ pub fn base_dir() -> String {
     }
 }
 
-/// A URL path and query relative to the app's root ("read/lends-hope/?figure=f-1"), what
-/// `route::parse` reads.
-pub fn relative(base_dir: &str, pathname: &str, search: &str) -> String {
-    let path = pathname.strip_prefix(base_dir).unwrap_or(pathname.trim_start_matches('/'));
-    let search = search.trim_start_matches('?');
-    if search.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{search}")
-    }
-}
-
 /// The page's own URL relative to the root.
 pub fn current_relative() -> String {
     let location = window().map(|w| w.location());
     let get = |f: fn(&web_sys::Location) -> Result<String, JsValue>| location.as_ref().and_then(|l| f(l).ok());
-    relative(
+    crate::route::below(
         &base_dir(),
         &get(web_sys::Location::pathname).unwrap_or_default(),
         &get(web_sys::Location::search).unwrap_or_default(),

@@ -50,7 +50,7 @@ fn Shell() -> impl IntoView {
     let location = use_location();
     let base = browser::base_dir();
     let route =
-        Memo::new(move |_| route::parse(&browser::relative(&base, &location.pathname.get(), &location.search.get())));
+        Memo::new(move |_| route::parse(&route::below(&base, &location.pathname.get(), &location.search.get())));
     provide_context(CurrentRoute(route));
     // The router writes a new path into the address bar only once a `<Routes>` says the view
     // for it has rendered; the app dispatches views itself, so it says so, after each render.

@@ -192,6 +192,19 @@ pub fn parse(relative: &str) -> Route {
     Route { view, embed }
 }
 
+/// A page's address relative to the app's root ("read/lends-hope/?figure=f-1"), what [`parse`]
+/// reads: its path below `base_dir` (the root's path, "/courses/unit-3/companion/") and its
+/// query (`search`, with or without its "?").
+pub fn below(base_dir: &str, pathname: &str, search: &str) -> String {
+    let path = pathname.strip_prefix(base_dir).unwrap_or(pathname.trim_start_matches('/'));
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
 /// Whether a relative URL is in the query-only form of earlier versions (`?view=…`), which
 /// the app rewrites to the view's own path once it has started.
 pub fn is_legacy(relative: &str) -> bool {
@@ -603,6 +616,16 @@ mod tests {
             assert_eq!(href(&parse(old)), new);
         }
         assert!(!is_legacy("?embed=1") && !is_legacy(""));
+    }
+
+    #[test]
+    fn an_address_is_read_below_the_root() {
+        let base = "/courses/unit-3/companion/";
+        assert_eq!(below(base, "/courses/unit-3/companion/read/a/", "?figure=f"), "read/a/?figure=f");
+        assert_eq!(below(base, "/courses/unit-3/companion/", ""), "");
+        assert_eq!(below(base, "/courses/unit-3/companion/", "view=glossary"), "?view=glossary");
+        assert_eq!(below("/", "/compare/a/b/", ""), "compare/a/b/");
+        assert_eq!(parse(&below(base, "/courses/unit-3/companion/claims/c/", "?embed=1")), parse("claims/c/?embed=1"));
     }
 
     #[test]
