@@ -58,6 +58,26 @@ mod tests {
         assert_eq!(t.page(None, "", "x"), "<html><head><title>App</title></head><body>x</body></html>");
     }
 
+    /// 404.html finds the app's root before the first view folder in the address: index.html's
+    /// start-up script names those folders, and must name every one the pages are written to.
+    #[test]
+    fn the_not_found_page_knows_every_view_folder() {
+        use ashraf3_companion::corpus::{CLAIMS, DOCUMENTS, QUANTITIES};
+        use ashraf3_companion::route;
+        use std::collections::BTreeSet;
+        let html = include_str!("../../index.html");
+        let list = html.split("(?:").nth(1).and_then(|s| s.split(')').next()).expect("the folder list in index.html");
+        let named: BTreeSet<&str> = list.split('|').collect();
+        let docs: Vec<&str> = DOCUMENTS.iter().map(|d| d.id).collect();
+        let quantities: Vec<&str> = QUANTITIES.iter().map(|q| q.id).collect();
+        let claims: Vec<&str> = CLAIMS.iter().map(|c| c.id).collect();
+        let files: Vec<String> =
+            route::page_views(&docs, &quantities, &claims).iter().map(|v| route::page_file(v).0).collect();
+        let mut folders: BTreeSet<&str> = files.iter().filter_map(|f| f.split_once('/').map(|(top, _)| top)).collect();
+        folders.insert("not-found");
+        assert_eq!(named, folders);
+    }
+
     #[test]
     fn a_template_without_base_is_refused() {
         assert!(Template::parse("<html><head></head><body></body></html>").is_err());
