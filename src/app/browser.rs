@@ -78,8 +78,14 @@ pub fn upgrade_legacy_url() {
     if !crate::route::is_legacy(&here) {
         return;
     }
+    let route = crate::route::parse(&here);
+    // A link that names no view keeps its own address: the page's message then says what in
+    // it was wrong ("cannot be sorted by …"), which the generic not-found/ could not.
+    if matches!(route.view, crate::route::View::NotFound { .. }) {
+        return;
+    }
     let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let to = absolute(&crate::route::href(&crate::route::parse(&here))) + &hash;
+    let to = absolute(&crate::route::href(&route)) + &hash;
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to));
     }

@@ -108,6 +108,9 @@ test('unknown claims, topics and orders get a message, not a blank page', async 
   assert.equal(await page.getByLabel('Topic', { exact: true }).isVisible(), true, 'the filters stay usable');
   page = await app.open('claims/?sort=colour');
   assert.match(await page.locator('main').textContent(), /cannot be sorted by “colour”/);
+  // The same bad order in a link of an earlier version keeps its message.
+  page = await app.open('?view=claims&sort=colour');
+  assert.match(await page.locator('main').textContent(), /cannot be sorted by “colour”/);
   app.assertClean();
 });
 
