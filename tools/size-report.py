@@ -1,12 +1,16 @@
 """Prints the size of every file in a build directory, raw and compressed, and the totals, then
-checks the first-visit budget (issue 13): every page with the stylesheet it needs before its text
-shows must stay within 100 KB gzip, or the report fails the test command.
+checks the first-visit budget (issue 13): every page, with every file it makes the browser fetch
+before it settles (its load event), must stay within 100 KB gzip, or the report fails the test
+command. Those files are read from the pages themselves: stylesheets, preloads, classic
+scripts and the static imports of module scripts; the app's module and wasm, imported once the
+page has loaded (Trunk.toml's pattern_script), only add interaction and are not among them.
 
 gzip always; brotli too when the `brotli` Python module or command is available (many
 static hosts serve brotli, and it is what most browsers receive).
 """
 
 import gzip
+import re
 import shutil
 import subprocess
 import sys
@@ -53,23 +57,49 @@ def main(root):
         print("  ".join(cells))
     if not has_brotli:
         print("(brotli sizes need the 'brotli' Python module or command)")
-    return budget(rows)
+    return budget(rows, root)
 
 
 BUDGET = 100 * 1024
 
+# What a page makes the browser fetch before its load event: a stylesheet, a preload or module
+# preload, a classic or module script by URL, and what an inline module script imports
+# statically ("import … from '…'" or "import '…'"; a dynamic import() waits for its code to run).
+FETCHED_BEFORE_LOAD = [
+    re.compile(r'<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload)"[^>]*\bhref="([^"]+)"'),
+    re.compile(r'<script\b[^>]*\bsrc="([^"]+)"'),
+    re.compile(r"""<script\b[^>]*type="module"[^>]*>[^<]*?\bimport\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']"""),
+]
 
-def budget(rows):
-    """The heaviest page plus the app's stylesheet, against the first-visit budget."""
+
+def fetched_before_load(html):
+    """The root-relative files a page fetches before its load event (its <base> is the root)."""
+    files = set()
+    for pattern in FETCHED_BEFORE_LOAD:
+        for url in pattern.findall(html):
+            if not url.startswith("data:"):
+                files.add(url.removeprefix("./"))
+    return files
+
+
+def budget(rows, root):
+    """Each page plus everything it fetches before it settles, against the first-visit budget."""
     gz = {name: g for name, _, g, _ in rows}
-    css = sum(g for name, g in gz.items() if name.startswith("style-") and name.endswith(".css"))
-    pages = [(g + css, name) for name, g in gz.items() if name.endswith(".html") and not name.startswith("embed-example")]
+    pages = []
+    for name, g in gz.items():
+        if not name.endswith(".html") or name.startswith("embed-example"):
+            continue
+        needs = fetched_before_load((root / name).read_text(encoding="utf-8"))
+        missing = needs - gz.keys()
+        if missing:
+            sys.exit(f"size report: {name} fetches {', '.join(sorted(missing))}, which the build does not have")
+        pages.append((g + sum(gz[f] for f in needs), name, sorted(needs)))
     if not pages:
         sys.exit("size report: no pages")
-    worst, name = max(pages)
+    worst, name, needs = max(pages)
     within = worst <= BUDGET
-    print(f"First visit before the text shows: at most {human(worst)} gzip ({name} and its stylesheet, of {len(pages)} pages); budget {human(BUDGET)}: {'OK' if within else 'OVER'}")
-    print("(the wasm and its loader, fetched after, only add interaction: see the size of the .wasm above)")
+    print(f"First visit before the page settles: at most {human(worst)} gzip ({name} with {', '.join(needs) or 'nothing else'}; {len(pages)} pages); budget {human(BUDGET)}: {'OK' if within else 'OVER'}")
+    print("(the app's module and wasm are imported once the page has loaded: they add interaction to the text already shown)")
     return 0 if within else 1
 
 

@@ -91,24 +91,6 @@ pub fn upgrade_legacy_url() {
     }
 }
 
-/// What the build-time page put in `<body>` (not its scripts), for the app to replace.
-pub fn static_page() -> Vec<web_sys::Element> {
-    let Some(body) = document().and_then(|d| d.body()) else { return Vec::new() };
-    let children = body.children();
-    (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect()
-}
-
-/// Removes the build-time page once the app has rendered below it, and marks the document as
-/// run by the app (the page's "needs the app" notes are then never shown).
-pub fn remove_static_page(nodes: Vec<web_sys::Element>) {
-    for node in nodes {
-        node.remove();
-    }
-    if let Some(root) = document().and_then(|d| d.document_element()) {
-        let _ = root.class_list().add_1("app");
-    }
-}
-
 /// The absolute URL for an app link (`read/lends-hope/#p3`).
 pub fn absolute(relative: &str) -> String {
     if window().is_none() {

@@ -15,6 +15,7 @@ mod persist;
 mod search_index;
 mod settings;
 mod shell;
+mod takeover;
 mod workspace;
 
 /// Mounts the app on `<body>`, in place of the page rendered at build time. A panic replaces
@@ -26,9 +27,9 @@ pub fn start() {
     browser::upgrade_legacy_url();
     // The app renders the same view below the static one, then the static one goes, in one
     // task: the browser never paints in between, and the scroll position stays where it was.
-    let rendered = browser::static_page();
+    let page = takeover::capture();
     leptos::mount::mount_to_body(shell::App);
-    browser::remove_static_page(rendered);
+    page.replace();
     test_hooks();
 }
 

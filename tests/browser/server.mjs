@@ -2,12 +2,15 @@
 // that is not a file is a 404, and a directory serves its index.html. Like GitHub Pages it
 // sends `Access-Control-Allow-Origin: *` (which a frame sandboxed without allow-same-origin
 // needs to load the app's module and wasm), and like hosts with "pretty URLs" (Netlify,
-// Cloudflare Pages) it can redirect `…/index.html` to `…/` (`redirectIndex`). The app is
-// mounted under a sub-path to prove that the build works away from a host's root.
+// Cloudflare Pages) it can redirect `…/index.html` to `…/` (`redirectIndex`). Like them it
+// compresses text and wasm for a browser that accepts gzip, so what the benchmark and
+// Lighthouse see travel is what a student's browser receives. The app is mounted under a
+// sub-path to prove that the build works away from a host's root.
 //
 // Used by the browser tests (startServer) and by tools/serve.sh:
 //   node tests/browser/server.mjs <dir> [--port 8080] [--host 127.0.0.1] [--base /]
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+
+// What static hosts compress (GitHub Pages, Netlify, Cloudflare Pages all include wasm).
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+
+/** The gzip of a file, computed once for each version of it (tests serve the same files often). */
+const gzipped = new Map();
+function gzipOnce(target, info, body) {
+  const key = `${target}\0${info.mtimeMs}\0${info.size}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(body));
+  return gzipped.get(key);
+}
 
 /**
  * Serves `root` under `base` (which starts and ends with "/") on `port` of `host` (0: a free
@@ -64,8 +78,13 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
         info = await stat(target);
       }
       if (!info.isFile()) return send(404, 'Not found');
-      const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
-      send(200, await readFile(target), { 'content-type': type });
+      const ext = extname(target).toLowerCase();
+      const type = TYPES[ext] ?? 'application/octet-stream';
+      const body = await readFile(target);
+      if (COMPRESSED.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        return send(200, gzipOnce(target, info, body), { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      send(200, body, { 'content-type': type, vary: 'accept-encoding' });
     } catch {
       // Like GitHub Pages (and Netlify, Cloudflare Pages): the site's 404.html, if it has one.
       const page = await readFile(join(top, '404.html')).catch(() => null);

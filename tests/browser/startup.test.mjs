@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_PATH, DIST, startApp, TEST_DIST, waitUntil } from './harness.mjs';
+import { BASE_PATH, DIST, searchField, startApp, TEST_DIST, waitUntil } from './harness.mjs';
 
 // A host that rewrites the page's security policy without 'wasm-unsafe-eval' (asked for with
 // ?strict=1, which the app itself ignores).
@@ -77,6 +77,78 @@ test('with JavaScript off, every page is readable and its links work', async () 
   await readable(page, /Lends Hope/);
   assert.equal(new URL(page.url()).pathname, `${BASE_PATH}read/lends-hope/`);
   await page.context().close();
+  app.assertClean();
+});
+
+test('the text comes first: the app’s module and wasm are fetched once the page has loaded, after its text was painted', async () => {
+  const context = await app.newContext();
+  // When the app takes the page over (it marks <html> with "app").
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.documentElement.classList.contains('app')) {
+        window.__tookOver = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('read/lends-hope/', app.url).href);
+  await app.ready(page);
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const app = performance.getEntriesByType('resource').filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname));
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return { load: nav.loadEventStart, app: app.map((e) => [e.name, e.startTime]), paint: paint?.startTime, tookOver: window.__tookOver };
+  });
+  assert.ok(t.app.some(([name]) => name.endsWith('.wasm')), 'the wasm was fetched');
+  for (const [name, start] of t.app) assert.ok(start >= t.load, `${name} was requested at ${start} ms, before the load event at ${t.load} ms`);
+  assert.ok(t.paint !== undefined && t.paint < t.tookOver, `the text was painted (${t.paint} ms) before the app took over (${t.tookOver} ms)`);
+  await context.close();
+  app.assertClean();
+});
+
+test('what the student did on the page before the app arrived carries over: the focused field and the typed words', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  // The wasm waits until the student has typed, as on a slow connection.
+  let release;
+  const typed = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto(new URL('read/lends-hope/', app.url).href);
+  await searchField(page).click();
+  await page.keyboard.type('Habibi');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'typed into the page written at build time');
+  release();
+  await app.ready(page);
+  // The app acted on the words as if typed into it: the search runs, focus stays in the field.
+  await page.getByRole('status').filter({ hasText: /hits? for “Habibi”/ }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}search/`);
+  assert.equal(await searchField(page).inputValue(), 'Habibi');
+  assert.ok(await searchField(page).evaluate((el) => el === document.activeElement), 'the search field still has focus');
+  await context.close();
+  app.assertClean();
+});
+
+test('a control focused by keyboard before the app arrived keeps the focus', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  let release;
+  const tabbed = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await tabbed;
+    await route.continue();
+  });
+  await page.goto(new URL('glossary/', app.url).href);
+  const glossary = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' });
+  await glossary.focus();
+  release();
+  await app.ready(page);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Glossary');
+  assert.ok(await glossary.evaluate((el) => el === document.activeElement && el.isConnected), 'the app’s own link has the focus');
+  await context.close();
   app.assertClean();
 });
 

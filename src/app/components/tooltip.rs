@@ -21,7 +21,86 @@ pub fn use_open_tip() -> RwSignal<Option<String>> {
     expect_context::<OpenTip>().0
 }
 
-/// The glossary page's anchor for a term.
+/// One term's hold on the app-wide tooltip slot. Hover and focus claim it; leaving releases it
+/// unless the other still holds; a tap toggles it. Every access is a `try_`: a term removed by
+/// navigation still receives focusout.
+#[derive(Clone)]
+struct Tip {
+    slot: RwSignal<Option<String>>,
+    key: String,
+    hover: StoredValue<bool>,
+    focused: StoredValue<bool>,
+    /// Whether the tooltip was open when a touch press began (`None` for a mouse press).
+    open_at_press: StoredValue<Option<bool>>,
+}
+
+impl Tip {
+    fn new(key: String) -> Tip {
+        Tip {
+            slot: use_open_tip(),
+            key,
+            hover: StoredValue::new(false),
+            focused: StoredValue::new(false),
+            open_at_press: StoredValue::new(None),
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        self.slot.with(|o| o.as_deref() == Some(self.key.as_str()))
+    }
+
+    fn claim(&self) {
+        self.slot.try_set(Some(self.key.clone()));
+    }
+
+    fn release(&self) {
+        self.slot.try_update(|o| {
+            if o.as_deref() == Some(self.key.as_str()) {
+                *o = None;
+            }
+        });
+    }
+
+    fn held(flag: StoredValue<bool>) -> bool {
+        flag.try_get_value().unwrap_or(false)
+    }
+
+    fn set_hover(&self, on: bool) {
+        self.hover.try_set_value(on);
+        if on {
+            self.claim();
+        } else if !Tip::held(self.focused) {
+            self.release();
+        }
+    }
+
+    fn set_focus(&self, on: bool) {
+        self.focused.try_set_value(on);
+        if on {
+            self.claim();
+        } else if !Tip::held(self.hover) {
+            self.release();
+        }
+    }
+
+    /// A press remembers whether the tooltip was open before it: the tap's own focus must not
+    /// count as opening it.
+    fn press(&self, touch: bool) {
+        let was_open = self.slot.try_with_untracked(|o| o.as_deref() == Some(self.key.as_str())).unwrap_or(false);
+        self.open_at_press.try_set_value(touch.then_some(was_open));
+    }
+
+    /// A tap (or a click without a preceding mouse hover) toggles.
+    fn click(&self) {
+        let Some(was_open) = self.open_at_press.try_get_value().flatten() else { return };
+        self.open_at_press.try_set_value(None);
+        if was_open {
+            self.release();
+        } else {
+            self.claim();
+        }
+    }
+}
 
 #[component]
 pub fn GlossaryTerm(
@@ -34,44 +113,19 @@ pub fn GlossaryTerm(
     let Some(entry) = GLOSSARY.get(term as usize) else {
         return children().into_any();
     };
-    let open_tip = use_open_tip();
-    // The tooltip is open while this term holds the app-wide slot. Hover and focus claim it;
-    // leaving releases it unless the other still holds; a tap toggles it. Handlers use the
-    // `try_` accessors: a term removed by navigation still receives focusout.
-    let hover = StoredValue::new(false);
-    let focused = StoredValue::new(false);
-    let open_at_press = StoredValue::new(None::<bool>);
     let tip_id = format!("tip-{key}");
+    let tip = Tip::new(key);
     let wrap = NodeRef::<leptos::html::Span>::new();
-
-    let is_mine = {
-        let key = key.clone();
-        move || open_tip.try_with_untracked(|o| o.as_deref() == Some(key.as_str())).unwrap_or(false)
-    };
+    let (enter, leave, down, focus_in, focus_out, click) =
+        (tip.clone(), tip.clone(), tip.clone(), tip.clone(), tip.clone(), tip.clone());
     let open = {
-        let key = key.clone();
-        move || open_tip.with(|o| o.as_deref() == Some(key.as_str()))
+        let tip = tip.clone();
+        move || tip.is_open()
     };
-    let claim = {
-        let key = key.clone();
-        move || {
-            open_tip.try_set(Some(key.clone()));
-        }
+    let described = {
+        let (tip_id, open) = (tip_id.clone(), open.clone());
+        move || open().then(|| tip_id.clone())
     };
-    let release = {
-        let key = key.clone();
-        move || {
-            open_tip.try_update(|o| {
-                if o.as_deref() == Some(key.as_str()) {
-                    *o = None;
-                }
-            });
-        }
-    };
-    let (claim_hover, claim_focus, claim_tap) = (claim.clone(), claim.clone(), claim);
-    let (release_hover, release_focus, release_tap) = (release.clone(), release.clone(), release);
-    let mine_at_press = is_mine.clone();
-
     let on_focusout = move |ev: leptos::ev::FocusEvent| {
         use wasm_bindgen::JsCast;
         let inside = ev
@@ -80,58 +134,21 @@ pub fn GlossaryTerm(
             .zip(wrap.try_get_untracked().flatten())
             .is_some_and(|(t, w)| w.contains(Some(&t)));
         if !inside {
-            focused.try_set_value(false);
-            if !hover.try_get_value().unwrap_or(false) {
-                release_focus();
-            }
+            focus_out.set_focus(false);
         }
-    };
-    // A tap (or a click without a preceding mouse hover) toggles, judged by the state before
-    // the press: the tap's own focus must not count as opening it.
-    let on_click = move |_| {
-        let Some(was_open) = open_at_press.try_get_value().flatten() else { return };
-        open_at_press.try_set_value(None);
-        if was_open {
-            release_tap();
-        } else {
-            claim_tap();
-        }
-    };
-    let described = {
-        let tip_id = tip_id.clone();
-        let open = open.clone();
-        move || open().then(|| tip_id.clone())
     };
 
     view! {
         <span
             class="term-wrap"
             node_ref=wrap
-            on:pointerenter=move |ev| {
-                if ev.pointer_type() == "mouse" {
-                    hover.try_set_value(true);
-                    claim_hover();
-                }
-            }
-            on:pointerleave=move |ev| {
-                if ev.pointer_type() == "mouse" {
-                    hover.try_set_value(false);
-                    if !focused.try_get_value().unwrap_or(false) {
-                        release_hover();
-                    }
-                }
-            }
-            on:pointerdown=move |ev| {
-                let touch = ev.pointer_type() != "mouse";
-                open_at_press.try_set_value(touch.then(&mine_at_press));
-            }
-            on:focusin=move |_| {
-                focused.try_set_value(true);
-                claim_focus();
-            }
+            on:pointerenter=move |ev| if ev.pointer_type() == "mouse" { enter.set_hover(true) }
+            on:pointerleave=move |ev| if ev.pointer_type() == "mouse" { leave.set_hover(false) }
+            on:pointerdown=move |ev| down.press(ev.pointer_type() != "mouse")
+            on:focusin=move |_| focus_in.set_focus(true)
             on:focusout=on_focusout
         >
-            <button type="button" class="term" aria-describedby=described on:click=on_click>
+            <button type="button" class="term" aria-describedby=described on:click=move |_| click.click()>
                 {children()}
             </button>
             // Rendered only while open: a closed tooltip's text would otherwise sit inside the

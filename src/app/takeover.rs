@@ -1,0 +1,132 @@
+//! The app taking over the page written at build time. The app loads once that page has (the
+//! text comes first), so a student may already be scrolling, tabbing and typing in it: the
+//! app's render of the same view carries on from there, at the same scroll position, with the
+//! same control focused and the same words typed, and acts on those words as if typed into it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+use super::browser;
+
+/// What a student can reach and use, in document order: the app's render of a view has the
+/// same controls in the same order as the page written from it.
+const CONTROLS: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// A control by its place among [`CONTROLS`] and what names it, so that a render that differs
+/// (a returning student's notes add buttons) is never handed the wrong one.
+struct Control {
+    index: usize,
+    name: String,
+}
+
+enum Typed {
+    Text(String),
+    Checked(bool),
+}
+
+/// The build-time page: its nodes, and what the student did in it.
+pub struct StaticPage {
+    nodes: Vec<Element>,
+    focused: Option<Control>,
+    typed: Vec<(Control, Typed)>,
+}
+
+/// Reads the build-time page before the app renders below it.
+pub fn capture() -> StaticPage {
+    let Some(body) = browser::document().and_then(|d| d.body()) else {
+        return StaticPage { nodes: Vec::new(), focused: None, typed: Vec::new() };
+    };
+    let children = body.children();
+    let nodes = (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect();
+    let controls = controls(&body);
+    let active = browser::document().and_then(|d| d.active_element());
+    let focused = active.and_then(|a| controls.iter().position(|c| *c == a)).map(|i| Control::at(i, &controls[i]));
+    let typed = controls.iter().enumerate().filter_map(|(i, c)| typed(c).map(|t| (Control::at(i, c), t))).collect();
+    StaticPage { nodes, focused, typed }
+}
+
+impl StaticPage {
+    /// Removes the build-time page once the app has rendered below it (in the same task, so
+    /// nothing is painted in between), marks the document as run by the app (the page's
+    /// "needs the app" notes are then never shown), and hands over focus and typed words.
+    pub fn replace(self) {
+        for node in &self.nodes {
+            node.remove();
+        }
+        let Some(document) = browser::document() else { return };
+        if let Some(root) = document.document_element() {
+            let _ = root.class_list().add_1("app");
+        }
+        let Some(body) = document.body() else { return };
+        let controls = controls(&body);
+        if let Some(el) = self.focused.and_then(|c| c.find(&controls)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+        for (control, typed) in self.typed {
+            if let Some(el) = control.find(&controls) {
+                retype(&el, typed);
+            }
+        }
+    }
+}
+
+impl Control {
+    fn at(index: usize, el: &Element) -> Control {
+        Control { index, name: name(el) }
+    }
+
+    fn find(&self, controls: &[Element]) -> Option<Element> {
+        controls.get(self.index).filter(|el| name(el) == self.name).cloned()
+    }
+}
+
+fn controls(body: &HtmlElement) -> Vec<Element> {
+    let Ok(list) = body.query_selector_all(CONTROLS) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn name(el: &Element) -> String {
+    let id = el.id();
+    let label = if id.is_empty() { el.text_content().unwrap_or_default() } else { id };
+    format!("{} {}", el.tag_name(), label.trim())
+}
+
+/// What the student changed in a field, if anything.
+fn typed(el: &Element) -> Option<Typed> {
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        return match input.type_().as_str() {
+            "checkbox" | "radio" => {
+                (input.checked() != input.default_checked()).then(|| Typed::Checked(input.checked()))
+            }
+            "button" | "submit" | "reset" | "file" | "hidden" | "image" => None,
+            _ => (input.value() != input.default_value()).then(|| Typed::Text(input.value())),
+        };
+    }
+    let area = el.dyn_ref::<HtmlTextAreaElement>().filter(|a| !a.read_only())?;
+    (Ok(area.value()) != area.default_value()).then(|| Typed::Text(area.value()))
+}
+
+/// Puts the student's change into the app's field and tells the app, as the browser would.
+fn retype(el: &Element, typed: Typed) {
+    let event = match typed {
+        Typed::Text(text) => {
+            if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                input.set_value(&text);
+            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+                area.set_value(&text);
+            }
+            "input"
+        }
+        Typed::Checked(checked) => {
+            if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                input.set_checked(checked);
+            }
+            "change"
+        }
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &init) {
+        let _ = el.dispatch_event(&event);
+    }
+}
