@@ -24,46 +24,44 @@ enum Typed {
     Checked(bool),
 }
 
-/// The build-time page: its nodes, and what the student did in it.
+/// The build-time page's nodes (not its scripts), read before the app renders below it.
 pub struct StaticPage {
     nodes: Vec<Element>,
-    focused: Option<Control>,
-    typed: Vec<(Control, Typed)>,
 }
 
-/// Reads the build-time page before the app renders below it.
 pub fn capture() -> StaticPage {
-    let Some(body) = browser::document().and_then(|d| d.body()) else {
-        return StaticPage { nodes: Vec::new(), focused: None, typed: Vec::new() };
-    };
+    let Some(body) = browser::document().and_then(|d| d.body()) else { return StaticPage { nodes: Vec::new() } };
     let children = body.children();
-    let nodes = (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect();
-    let controls = controls(&body);
-    let active = browser::document().and_then(|d| d.active_element());
-    let focused = active.and_then(|a| controls.iter().position(|c| *c == a)).map(|i| Control::at(i, &controls[i]));
-    let typed = controls.iter().enumerate().filter_map(|(i, c)| typed(c).map(|t| (Control::at(i, c), t))).collect();
-    StaticPage { nodes, focused, typed }
+    StaticPage {
+        nodes: (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect(),
+    }
 }
 
 impl StaticPage {
-    /// Removes the build-time page once the app has rendered below it (in the same task, so
-    /// nothing is painted in between), marks the document as run by the app (the page's
-    /// "needs the app" notes are then never shown), and hands over focus and typed words.
+    /// Removes the build-time page once the app has rendered the same view below it (in the
+    /// same task, so nothing is painted in between), marks the document as run by the app (the
+    /// page's "needs the app" notes are then never shown), and hands over the focus and the
+    /// typed words.
     pub fn replace(self) {
+        let Some(document) = browser::document() else { return };
+        let before: Vec<Element> = self.nodes.iter().flat_map(controls_from).collect();
+        let active = document.active_element();
+        let focused = active.and_then(|a| before.iter().position(|c| *c == a)).map(|i| Control::at(i, &before[i]));
+        let typed: Vec<_> =
+            before.iter().enumerate().filter_map(|(i, c)| typed(c).map(|t| (Control::at(i, c), t))).collect();
         for node in &self.nodes {
             node.remove();
         }
-        let Some(document) = browser::document() else { return };
         if let Some(root) = document.document_element() {
             let _ = root.class_list().add_1("app");
         }
         let Some(body) = document.body() else { return };
-        let controls = controls(&body);
-        if let Some(el) = self.focused.and_then(|c| c.find(&controls)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let after = controls_from(&body);
+        if let Some(el) = focused.and_then(|c| c.find(&after)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             let _ = el.focus();
         }
-        for (control, typed) in self.typed {
-            if let Some(el) = control.find(&controls) {
+        for (control, typed) in typed {
+            if let Some(el) = control.find(&after) {
                 retype(&el, typed);
             }
         }
@@ -80,9 +78,11 @@ impl Control {
     }
 }
 
-fn controls(body: &HtmlElement) -> Vec<Element> {
-    let Ok(list) = body.query_selector_all(CONTROLS) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+/// The controls in `root` and below it, in document order.
+fn controls_from(root: &Element) -> Vec<Element> {
+    let own = root.matches(CONTROLS).unwrap_or(false).then(|| root.clone());
+    let Ok(list) = root.query_selector_all(CONTROLS) else { return own.into_iter().collect() };
+    own.into_iter().chain((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())).collect()
 }
 
 fn name(el: &Element) -> String {

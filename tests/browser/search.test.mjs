@@ -86,6 +86,8 @@ test('glossary entries are found too', async () => {
   const page = await app.open('?view=search&q=prosecution');
   const glossary = page.locator('section.result-group', { has: page.getByRole('heading', { name: 'Glossary' }) });
   const spak = glossary.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'SPAK' }) });
+  // The results follow the search index, which the first search fetches.
+  await spak.locator('mark').first().waitFor();
   assert.deepEqual(await spak.locator('mark').allTextContents(), ['prosecution', 'Prosecution'], 'the words found are marked in the entry');
   await glossary.getByRole('link', { name: 'SPAK' }).click();
   await page.locator('article#term-spak').waitFor();

@@ -82,14 +82,14 @@ test('with JavaScript off, every page is readable and its links work', async () 
 
 test('the text comes first: the app’s module and wasm are fetched once the page has loaded, after its text was painted', async () => {
   const context = await app.newContext();
-  // When the app takes the page over (it marks <html> with "app").
+  // When the app takes the page over (it marks <html> with "app"); <html> does not exist yet.
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {
-      if (document.documentElement.classList.contains('app')) {
+      if (document.documentElement?.classList.contains('app')) {
         window.__tookOver = performance.now();
         obs.disconnect();
       }
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
   });
   const page = await context.newPage();
   await page.goto(new URL('read/lends-hope/', app.url).href);
