@@ -23,11 +23,6 @@ pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
-/// Whether a media query matches now (false where it cannot be evaluated).
-pub fn media_matches(query: &str) -> bool {
-    window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
-}
-
 /// The app's root URL ("https://host/courses/unit-3/companion/"). Every page names it in its
 /// `<base>`, relative to itself (`../../` from `read/<doc>/`), so one build works at any depth
 /// of any sub-path; [`pin_base`] keeps it when the app moves to a page at another depth.

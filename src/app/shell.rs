@@ -139,7 +139,8 @@ fn Header() -> impl IntoView {
                 <NeedsApp what="Search, the glossary marks and the embed code"/>
                 <SearchBox/>
                 <label class="setting">
-                    <input type="checkbox" bind:checked=settings.glossary_marks/>
+                    // `checked` for the page written at build time: a binding sets a property, which HTML does not carry.
+                    <input type="checkbox" checked=settings.glossary_marks.get_untracked() bind:checked=settings.glossary_marks/>
                     " Glossary marks"
                 </label>
                 <EmbedPanel/>

@@ -41,7 +41,8 @@ pub const TAB_ONLY: &str = "This browser does not let the companion save here (a
 impl Work {
     fn load() -> Self {
         let (mut data, mut keeping, mut problem, mut aside) = (Workspace::default(), Keeping::Saved, None, None);
-        if browser::storage().is_none() {
+        // The page renderer has no storage, and writes the pages a first visit sees.
+        if browser::window().is_some() && browser::storage().is_none() {
             // Said where the student works (notes, questions), not on every page of a frame.
             keeping = Keeping::TabOnly;
         } else if let Some(text) = browser::storage_get(KEY) {

@@ -68,6 +68,9 @@ test('when the host’s security policy forbids WebAssembly, the text is there a
 test('with JavaScript off, every page is readable and its links work', async () => {
   const page = await openUnstarted('compare/lends-hope/home-to-mek/', { javaScriptEnabled: false });
   await readable(page, /Compare/);
+  // The settings show as they are: the marks are in the text and the columns scroll together.
+  assert.ok(await page.getByRole('checkbox', { name: 'Glossary marks' }).isChecked(), 'glossary marks on');
+  assert.ok(await page.getByRole('checkbox', { name: 'Scroll both columns together' }).isChecked(), 'columns locked');
   assert.ok(await needsApp(page).first().isVisible(), 'the page says what needs the app');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
   await readable(page, 'Glossary');

@@ -72,7 +72,8 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
         <Summary summary=comparison.with_value(|c| c.summary) a=a b=b/>
         <Legend/>
         <label class="setting lock">
-            <input type="checkbox" bind:checked=settings.sync_scroll/>
+            // `checked` for the page written at build time: a binding sets a property, which HTML does not carry.
+            <input type="checkbox" checked=settings.sync_scroll.get_untracked() bind:checked=settings.sync_scroll/>
             " Scroll both columns together"
         </label>
         {move || if settings.sync_scroll.get() {

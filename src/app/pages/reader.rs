@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::NotFound;
-use crate::app::browser;
 use crate::app::components::block_text::BlockText;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
@@ -83,9 +82,15 @@ pub fn Reader(
             <header class="reader-head">
                 <p class="doc-relation-tag">{doc.relation}</p>
                 <h1 id="title">{doc.title}</h1>
-                // Open where there is room; on a phone it would push the text a screen down, so
-                // there the relation tag above the title stands for it until tapped.
-                <details class="about" open=browser::media_matches("(min-width: 700px)")>
+                // Shown where there is room; on a phone it would push the text a screen down, so
+                // there it is folded and the relation tag above the title stands for it. Two
+                // forms, one shown by the stylesheet: the page written at build time is right on
+                // every screen, before the app and without it.
+                <section class="about about-wide">
+                    <h2 class="about-title">"About this source"</h2>
+                    <Provenance doc=doc/>
+                </section>
+                <details class="about about-narrow">
                     <summary><h2 class="about-title">"About this source"</h2></summary>
                     <Provenance doc=doc/>
                 </details>

@@ -46,6 +46,8 @@ fn on_key(ev: leptos::ev::KeyboardEvent) {
     }
 }
 
+const PROMPT: &str = "Type in the search field above: words, the start of a word, or a \"phrase in quotes\".";
+
 #[component]
 pub fn Search() -> impl IntoView {
     let live = use_live_query();
@@ -54,6 +56,9 @@ pub fn Search() -> impl IntoView {
     view! {
         <h1>"Search"</h1>
         {move || match index.get() {
+            // Nothing to search for yet (and nothing to wait for), as the page written at build
+            // time says too.
+            _ if live.text.with(|q| q.trim().is_empty()) => view! { <p class="search-summary" role="status">{PROMPT}</p> }.into_any(),
             IndexState::Ready(index) => view! { <Answer query=live.text.get() index=index/> }.into_any(),
             IndexState::Failed(e) => view! { <p class="notice" role="alert">{e}</p> }.into_any(),
             _ => view! { <p class="search-summary" role="status">"Loading the search index…"</p> }.into_any(),
@@ -62,9 +67,6 @@ pub fn Search() -> impl IntoView {
 }
 
 fn summary(query: &str, results: &search::Results) -> String {
-    if query.trim().is_empty() {
-        return "Type in the search field above: words, the start of a word, or a \"phrase in quotes\".".to_string();
-    }
     let hits = if results.total == 1 { "hit" } else { "hits" };
     format!("{} {hits} for “{query}” in {} of {} documents.", results.total, results.groups.len(), DOCUMENTS.len())
 }
