@@ -51,6 +51,20 @@ export async function mainText(page, skip = []) {
   }, skip);
 }
 
+/**
+ * Holds the app's wasm back, as a slow connection would, until the returned function is called:
+ * meanwhile the browser shows the page written at build time.
+ */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The header's search field. */
 export const searchField = (page) => page.getByRole('searchbox', { name: 'Search documents and glossary' });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_PATH, DIST, searchField, startApp, TEST_DIST, waitUntil } from './harness.mjs';
+import { BASE_PATH, DIST, holdWasm, searchField, startApp, TEST_DIST, waitUntil } from './harness.mjs';
 
 // A host that rewrites the page's security policy without 'wasm-unsafe-eval' (asked for with
 // ?strict=1, which the app itself ignores).
@@ -37,6 +37,14 @@ async function openUnstarted(path, options = {}, prepare = async () => {}) {
   await prepare(page);
   await page.goto(new URL(path, app.url).href);
   return page;
+}
+
+/** Opens `path` in a fresh context with the app's wasm held back until `release()`. */
+async function openHeld(path) {
+  const page = await (await app.newContext()).newPage();
+  const release = await holdWasm(page);
+  await page.goto(new URL(path, app.url).href);
+  return { page, release };
 }
 
 /** The page written at build time is readable: its heading and its first paragraphs. */
@@ -111,16 +119,8 @@ test('the text comes first: the app’s module and wasm are fetched once the pag
 });
 
 test('what the student did on the page before the app arrived carries over: the focused field and the typed words', async () => {
-  const context = await app.newContext();
-  const page = await context.newPage();
-  // The wasm waits until the student has typed, as on a slow connection.
-  let release;
-  const typed = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
-    await typed;
-    await route.continue();
-  });
-  await page.goto(new URL('read/lends-hope/', app.url).href);
+  // The wasm waits until the student has typed.
+  const { page, release } = await openHeld('read/lends-hope/');
   await searchField(page).click();
   await page.keyboard.type('Habibi');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'typed into the page written at build time');
@@ -131,27 +131,19 @@ test('what the student did on the page before the app arrived carries over: the 
   assert.equal(new URL(page.url()).pathname, `${BASE_PATH}search/`);
   assert.equal(await searchField(page).inputValue(), 'Habibi');
   assert.ok(await searchField(page).evaluate((el) => el === document.activeElement), 'the search field still has focus');
-  await context.close();
+  await page.context().close();
   app.assertClean();
 });
 
 test('a control focused by keyboard before the app arrived keeps the focus', async () => {
-  const context = await app.newContext();
-  const page = await context.newPage();
-  let release;
-  const tabbed = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
-    await tabbed;
-    await route.continue();
-  });
-  await page.goto(new URL('glossary/', app.url).href);
+  const { page, release } = await openHeld('glossary/');
   const glossary = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' });
   await glossary.focus();
   release();
   await app.ready(page);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Glossary');
   assert.ok(await glossary.evaluate((el) => el === document.activeElement && el.isConnected), 'the app’s own link has the focus');
-  await context.close();
+  await page.context().close();
   app.assertClean();
 });
 

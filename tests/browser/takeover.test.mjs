@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, startApp } from './harness.mjs';
+import { DIST, holdWasm, startApp } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -54,12 +54,7 @@ test('on every page, the app’s first render is the page written at build time'
     const context = await app.newContext();
     const page = await context.newPage();
     // The page as written, before the app: its wasm waits until the page has been read.
-    let release;
-    const read = new Promise((ok) => (release = ok));
-    await page.route('**/*.wasm', async (route) => {
-      await read;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(new URL(path, app.url).href);
     const written = await page.evaluate(rendered);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, `${path}: read before the app`);

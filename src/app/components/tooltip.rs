@@ -61,24 +61,20 @@ impl Tip {
         });
     }
 
-    fn held(flag: StoredValue<bool>) -> bool {
-        flag.try_get_value().unwrap_or(false)
-    }
-
     fn set_hover(&self, on: bool) {
-        self.hover.try_set_value(on);
-        if on {
-            self.claim();
-        } else if !Tip::held(self.focused) {
-            self.release();
-        }
+        self.hold(self.hover, self.focused, on);
     }
 
     fn set_focus(&self, on: bool) {
-        self.focused.try_set_value(on);
+        self.hold(self.focused, self.hover, on);
+    }
+
+    /// Hover and focus each hold the tooltip open; it closes when neither does.
+    fn hold(&self, flag: StoredValue<bool>, other: StoredValue<bool>, on: bool) {
+        flag.try_set_value(on);
         if on {
             self.claim();
-        } else if !Tip::held(self.hover) {
+        } else if !other.try_get_value().unwrap_or(false) {
             self.release();
         }
     }
