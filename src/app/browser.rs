@@ -112,6 +112,12 @@ pub fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
+/// Whether this browser refuses to let the companion save (a sandboxed frame, a private window,
+/// storage turned off). Never on the host: the page renderer writes what a first visit sees.
+pub fn storage_blocked() -> bool {
+    window().is_some() && storage().is_none()
+}
+
 pub fn storage_get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }

@@ -41,8 +41,7 @@ pub const TAB_ONLY: &str = "This browser does not let the companion save here (a
 impl Work {
     fn load() -> Self {
         let (mut data, mut keeping, mut problem, mut aside) = (Workspace::default(), Keeping::Saved, None, None);
-        // The page renderer has no storage, and writes the pages a first visit sees.
-        if browser::window().is_some() && browser::storage().is_none() {
+        if browser::storage_blocked() {
             // Said where the student works (notes, questions), not on every page of a frame.
             keeping = Keeping::TabOnly;
         } else if let Some(text) = browser::storage_get(KEY) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { DIST, startApp } from './harness.mjs';
+import { controlled, DIST, startApp } from './harness.mjs';
 
 // Nine interleaved runs: first-visit timings on a shared 2-core machine vary by tens of ms.
 const RUNS = 9;
@@ -87,7 +87,7 @@ await visit.page.getByRole('heading', { level: 1, name: /Compare/ }).waitFor();
 await visit.page.waitForLoadState('networkidle');
 const moveInApp = await visit.page.evaluate((mark) => performance.getEntriesByType('resource').slice(mark).reduce((n, e) => n + e.transferSize, 0), moveMark);
 // The offline copy the worker keeps once it has installed: every file of the build.
-await controlledQuietly(visit.page);
+await controlled(visit.page);
 const offline = await visit.page.evaluate(async () => {
   let bytes = 0, files = 0;
   for (const key of await caches.keys()) {
@@ -110,11 +110,6 @@ const movePlain = await plain.page.evaluate(() => {
   return performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, nav.transferSize);
 });
 await plain.context.close();
-
-async function controlledQuietly(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
-}
 
 const app_ms = [], static_ms = [], compare_ms = [], startup_ms = [];
 for (let i = 0; i < RUNS; i++) {

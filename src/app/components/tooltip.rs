@@ -45,8 +45,13 @@ impl Tip {
         }
     }
 
+    /// Whether the slot holds this term's tooltip.
+    fn holds(&self, slot: &Option<String>) -> bool {
+        slot.as_deref() == Some(self.key.as_str())
+    }
+
     fn is_open(&self) -> bool {
-        self.slot.with(|o| o.as_deref() == Some(self.key.as_str()))
+        self.slot.with(|o| self.holds(o))
     }
 
     fn claim(&self) {
@@ -55,7 +60,7 @@ impl Tip {
 
     fn release(&self) {
         self.slot.try_update(|o| {
-            if o.as_deref() == Some(self.key.as_str()) {
+            if self.holds(o) {
                 *o = None;
             }
         });
@@ -82,7 +87,7 @@ impl Tip {
     /// A press remembers whether the tooltip was open before it: the tap's own focus must not
     /// count as opening it.
     fn press(&self, touch: bool) {
-        let was_open = self.slot.try_with_untracked(|o| o.as_deref() == Some(self.key.as_str())).unwrap_or(false);
+        let was_open = self.slot.try_with_untracked(|o| self.holds(o)).unwrap_or(false);
         self.open_at_press.try_set_value(touch.then_some(was_open));
     }
 
