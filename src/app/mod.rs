@@ -1,7 +1,7 @@
 //! The UI. Pages read the compiled-in corpus and the results of the pure analysis modules;
 //! components only render what they are given. The same components render every view to a
 //! static page at build time ([`render_page`], on the host) and run the app in the browser
-//! ([`start`]), which takes over the page the browser already shows.
+//! ([`start`]), which hydrates the page the browser already shows.
 
 mod browser;
 mod components;
@@ -18,18 +18,15 @@ mod shell;
 mod takeover;
 mod workspace;
 
-/// Mounts the app on `<body>`, in place of the page rendered at build time. A panic replaces
-/// the frozen page with a message and a reload button (see `panic.rs`).
+/// Starts the app on the page rendered at build time: it hydrates that page, or takes it over
+/// (see `takeover.rs`). A panic replaces the frozen page with a message and a reload button
+/// (see `panic.rs`).
 pub fn start() {
     panic::install();
     browser::guard_history();
     browser::pin_base();
     browser::upgrade_legacy_url();
-    // The app renders the same view below the static one, then the static one goes, in one
-    // task: the browser never paints in between, and the scroll position stays where it was.
-    let page = takeover::capture();
-    leptos::mount::mount_to_body(shell::App);
-    page.replace();
+    takeover::start(shell::App);
     test_hooks();
 }
 

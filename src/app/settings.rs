@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::persist::save_on_change;
+use super::persist::load_then_save;
 use crate::prefs::Prefs;
 
 const KEY: &str = "ashraf3-companion.settings.v1";
@@ -23,7 +23,18 @@ pub struct Settings {
 }
 
 impl Settings {
-    fn load() -> Self {
+    /// The settings every page is written with.
+    fn defaults() -> Self {
+        let prefs = Prefs::default();
+        Settings {
+            glossary_marks: RwSignal::new(prefs.glossary_marks),
+            sync_scroll: RwSignal::new(prefs.sync_scroll),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// The saved settings, in place of the defaults.
+    fn load(self) {
         let mut notice = None;
         let saved = match browser::storage_get(KEY) {
             None => Prefs::default(),
@@ -36,10 +47,15 @@ impl Settings {
                 Prefs::default()
             }),
         };
-        Settings {
-            glossary_marks: RwSignal::new(saved.glossary_marks),
-            sync_scroll: RwSignal::new(saved.sync_scroll),
-            notice: RwSignal::new(notice),
+        // Only what differs from the defaults: a set re-renders what reads it, and the page's
+        // hydrated nodes should stay where nothing changed.
+        for (signal, value) in [(self.glossary_marks, saved.glossary_marks), (self.sync_scroll, saved.sync_scroll)] {
+            if signal.get_untracked() != value {
+                signal.set(value);
+            }
+        }
+        if notice.is_some() {
+            self.notice.set(notice);
         }
     }
 
@@ -52,10 +68,12 @@ impl Settings {
     }
 }
 
-/// Creates the settings, saves them whenever one changes, and provides them as context.
+/// Provides the settings as context; loads the saved ones after the first render, and saves
+/// them whenever one changes.
 pub fn provide() -> Settings {
-    let settings = Settings::load();
-    save_on_change(
+    let settings = Settings::defaults();
+    load_then_save(
+        move || settings.load(),
         move || {
             settings.glossary_marks.track();
             settings.sync_scroll.track();

@@ -45,12 +45,26 @@ pub fn use_route() -> Memo<Route> {
     expect_context::<CurrentRoute>().0
 }
 
+/// False during the app's first render, which must be the page written at build time for the
+/// browser to hydrate it; true from right after it. What the page renderer cannot know (the
+/// query, the fragment) waits for it.
+#[derive(Clone, Copy)]
+pub struct FirstRenderDone(pub ReadSignal<bool>);
+
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
     let base = browser::base_dir();
-    let route =
-        Memo::new(move |_| route::parse(&route::below(&base, &location.pathname.get(), &location.search.get())));
+    // The first render is the page's own view, without the query, as the page renderer wrote
+    // it (so the browser can hydrate that page); what the query asks for (a term to mark, a
+    // search, the embed frame) follows at once after it.
+    let rendered = RwSignal::new(false);
+    Effect::new(move |_| rendered.set(true));
+    provide_context(FirstRenderDone(rendered.read_only()));
+    let route = Memo::new(move |_| {
+        let search = if rendered.get() { location.search.get() } else { String::new() };
+        route::parse(&route::below(&base, &location.pathname.get(), &search))
+    });
     provide_context(CurrentRoute(route));
     // The router writes a new path into the address bar only once a `<Routes>` says the view
     // for it has rendered; the app dispatches views itself, so it says so, after each render.

@@ -1,12 +1,14 @@
 //! The app taking over the page written at build time. The app loads once that page has (the
-//! text comes first), so a student may already be scrolling, tabbing and typing in it: the
-//! app's render of the same view carries on from there, at the same scroll position, with the
-//! same control focused and the same words typed, and acts on those words as if typed into it.
+//! text comes first), so a student may already be scrolling, tabbing and typing in it: the app
+//! carries on from there, at the same scroll position, with the same control focused and the
+//! same words typed, and acts on those words as if typed into it.
 
+use leptos::prelude::IntoView;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use super::browser;
+use crate::route;
 
 /// What a student can reach and use, in document order: the app's render of a view has the
 /// same controls in the same order as the page written from it.
@@ -24,48 +26,66 @@ enum Typed {
     Checked(bool),
 }
 
-/// The build-time page's nodes (not its scripts), read before the app renders below it.
-pub struct StaticPage {
-    nodes: Vec<Element>,
-}
-
-pub fn capture() -> StaticPage {
-    let Some(body) = browser::document().and_then(|d| d.body()) else { return StaticPage { nodes: Vec::new() } };
-    let children = body.children();
-    StaticPage {
-        nodes: (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect(),
-    }
-}
-
-impl StaticPage {
-    /// Removes the build-time page once the app has rendered the same view below it (in the
-    /// same task, so nothing is painted in between), marks the document as run by the app (the
-    /// page's "needs the app" notes are then never shown), and hands over the focus and the
-    /// typed words.
-    pub fn replace(self) {
-        let Some(document) = browser::document() else { return };
-        let before: Vec<Element> = self.nodes.iter().flat_map(controls_from).collect();
-        let active = document.active_element();
-        let focused = active.and_then(|a| before.iter().position(|c| *c == a)).map(|i| Control::at(i, &before[i]));
-        let typed: Vec<_> =
-            before.iter().enumerate().filter_map(|(i, c)| typed(c).map(|t| (Control::at(i, c), t))).collect();
-        for node in &self.nodes {
+/// Starts the app on the page written at build time. When that page was rendered for this
+/// address, the app hydrates it: it adopts the nodes the browser already shows, so nothing is
+/// laid out or painted again, and the scroll position, the focus and a selection simply stay.
+/// Otherwise (a host's 404.html at an unknown address, a link of an earlier version moved to
+/// its view) it renders the view below the page and removes the page in the same task, so
+/// the browser never paints in between. Either way the words typed and the boxes ticked
+/// before the app arrived are handed to it as if typed there, and the document is marked as
+/// run by the app (the page's "needs the app" notes then go).
+pub fn start<N: IntoView + 'static>(app: fn() -> N) {
+    let Some(document) = browser::document() else { return };
+    let Some(body) = document.body() else { return };
+    let before = controls_from(&body);
+    let focused =
+        document.active_element().and_then(|a| before.iter().position(|c| *c == a)).map(|i| Control::at(i, &before[i]));
+    let typed: Vec<_> =
+        before.iter().enumerate().filter_map(|(i, c)| typed(c).map(|t| (Control::at(i, c), t))).collect();
+    if rendered_for_here(&document) {
+        hydrate(app);
+    } else {
+        let children = body.children();
+        let page: Vec<Element> =
+            (0..children.length()).filter_map(|i| children.item(i)).filter(|e| e.tag_name() != "SCRIPT").collect();
+        leptos::mount::mount_to_body(app);
+        for node in &page {
             node.remove();
         }
-        if let Some(root) = document.document_element() {
-            let _ = root.class_list().add_1("app");
-        }
-        let Some(body) = document.body() else { return };
-        let after = controls_from(&body);
-        if let Some(el) = focused.and_then(|c| c.find(&after)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().add_1("app");
+    }
+    let after = controls_from(&body);
+    if let Some(el) = focused.and_then(|c| c.find(&after)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        if document.active_element().as_ref() != Some(&el) {
             let _ = el.focus();
         }
-        for (control, typed) in typed {
-            if let Some(el) = control.find(&after) {
-                retype(&el, typed);
-            }
+    }
+    for (control, typed) in typed {
+        if let Some(el) = control.find(&after) {
+            retype(&el, typed);
         }
     }
+}
+
+// Hydration is compiled for the browser only; the host renders the pages it hydrates.
+#[cfg(target_arch = "wasm32")]
+fn hydrate<N: IntoView + 'static>(app: fn() -> N) {
+    leptos::mount::hydrate_body(app);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn hydrate<N: IntoView + 'static>(_: fn() -> N) {}
+
+/// Whether the page holds this address's view, as the page renderer names it in its
+/// `<meta name="companion-view">`. The query is left out: the app's first render leaves it
+/// out too, and applies it once the page is hydrated (`shell::Shell`).
+fn rendered_for_here(document: &web_sys::Document) -> bool {
+    let Some(meta) = document.query_selector(r#"meta[name="companion-view"]"#).ok().flatten() else { return false };
+    let rendered = route::parse(&meta.get_attribute("content").unwrap_or_default()).view;
+    let path = browser::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    route::parse(&route::below(&browser::base_dir(), &path, "")).view == rendered
 }
 
 impl Control {

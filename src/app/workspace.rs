@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::persist::save_on_change;
+use super::persist::load_then_save;
 use crate::analysis::notes::{self, Note, Workspace};
 
 const KEY: &str = "ashraf3-companion.notes.v1";
@@ -39,7 +39,20 @@ pub struct Work {
 pub const TAB_ONLY: &str = "This browser does not let the companion save here (a sandboxed frame, a private window, or storage that is off or full): your notes and answers are kept only until this tab closes. Export them from My notes to keep them.";
 
 impl Work {
-    fn load() -> Self {
+    /// No work yet, as every page is written.
+    fn empty() -> Self {
+        Work {
+            data: RwSignal::new(Workspace::default()),
+            keeping: RwSignal::new(Keeping::Saved),
+            problem: RwSignal::new(None),
+            set_aside: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            counter: StoredValue::new(0),
+        }
+    }
+
+    /// The saved work, in place of none.
+    fn load(self) {
         let (mut data, mut keeping, mut problem, mut aside) = (Workspace::default(), Keeping::Saved, None, None);
         if browser::storage_blocked() {
             // Said where the student works (notes, questions), not on every page of a frame.
@@ -61,13 +74,19 @@ impl Work {
                 }
             }
         }
-        Work {
-            data: RwSignal::new(data),
-            keeping: RwSignal::new(keeping),
-            problem: RwSignal::new(problem),
-            set_aside: RwSignal::new(aside),
-            deleted: RwSignal::new(None),
-            counter: StoredValue::new(0),
+        // Only what differs from an empty workspace: a set re-renders what reads it, and the
+        // page's hydrated nodes should stay where nothing changed.
+        if data != Workspace::default() {
+            self.data.set(data);
+        }
+        if keeping != Keeping::Saved {
+            self.keeping.set(keeping);
+        }
+        if problem.is_some() {
+            self.problem.set(problem);
+        }
+        if aside.is_some() {
+            self.set_aside.set(aside);
         }
     }
 
@@ -109,10 +128,11 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Loads the work, saves it whenever it changes, and provides it as context.
+/// Provides the work as context; loads the saved work after the first render, and saves it
+/// whenever it changes.
 pub fn provide() -> Work {
-    let work = Work::load();
-    save_on_change(move || work.data.track(), move || work.save());
+    let work = Work::empty();
+    load_then_save(move || work.load(), move || work.data.track(), move || work.save());
     provide_context(work);
     work
 }

@@ -1,7 +1,7 @@
 //! The page renderer: every view that is a page of its own (`route::page_views`) rendered with
 //! the app's own components into `<dist>/<path>/index.html`, from Trunk's `index.html` as the
 //! template. The text, the alignments and the glossary marks are then in the HTML, readable
-//! before the wasm (or without it); the wasm takes the page over. Run by `tools/render.sh`.
+//! before the wasm (or without it); the wasm hydrates the page. Run by `tools/render.sh`.
 
 use std::path::Path;
 use std::{env, fs, process};
@@ -43,10 +43,10 @@ fn run(dist: &Path) -> Result<(), String> {
     let mut bytes = 0;
     for (file, base, href) in &pages {
         let (body, title) = render_page(href);
-        // `<!>` marks where two text nodes meet, for hydration; the app never hydrates (it
-        // takes the page over), and an HTML checker reads the marker as a bogus comment.
-        let body = body.replace("<!>", "");
-        let html = template.page(base.as_deref(), &title, &body);
+        // `<!>` marks where two text nodes meet, which hydration needs; an HTML checker reads
+        // it as a bogus comment, so it is written as the empty comment the browser makes of it.
+        let body = body.replace("<!>", "<!---->");
+        let html = template.page(base.as_deref(), href, &title, &body);
         let path = dist.join(file);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -8,6 +8,9 @@ pub struct Template {
 
 const BASE: &str = r#"<base href="./">"#;
 
+/// Names the `<meta>` that holds the view a page was rendered for; `app::takeover` reads it.
+const VIEW_META: &str = "companion-view";
+
 impl Template {
     pub fn parse(html: &str) -> Result<Template, String> {
         if !html.contains(BASE) {
@@ -22,11 +25,16 @@ impl Template {
     }
 
     /// `base: None` for 404.html, which has no fixed depth (index.html's start-up script then
-    /// finds the root in the address).
-    pub fn page(&self, base: Option<&str>, title: &str, body: &str) -> String {
+    /// finds the root in the address). `view` is the address the body was rendered for: the app
+    /// hydrates the page only when its address is that view (see `app::takeover`).
+    pub fn page(&self, base: Option<&str>, view: &str, title: &str, body: &str) -> String {
         let head = self.head.replace(BASE, &base.map(|b| format!(r#"<base href="{b}">"#)).unwrap_or_default());
         let head = match (head.find("<title>"), head.find("</title>")) {
-            (Some(a), Some(b)) if !title.is_empty() => format!("{}<title>{}{}", &head[..a], escape(title), &head[b..]),
+            (Some(a), Some(b)) => {
+                let title = if title.is_empty() { head[a + "<title>".len()..b].to_string() } else { escape(title) };
+                let meta = format!(r#"<meta name="{VIEW_META}" content="{}">"#, escape(view));
+                format!("{}{meta}<title>{title}{}", &head[..a], &head[b..])
+            }
             _ => head,
         };
         format!("{head}{body}{}", self.tail)
@@ -34,7 +42,7 @@ impl Template {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -44,10 +52,10 @@ mod tests {
     #[test]
     fn fills_base_title_and_body_and_keeps_scripts() {
         let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body class="x"><main id="boot">…</main><script>s()</script></body></html>"#).unwrap();
-        let page = t.page(Some("../../"), "A & B", "<main>text</main>");
+        let page = t.page(Some("../../"), "read/a/", "A & B", "<main>text</main>");
         assert_eq!(
             page,
-            r#"<html><head><base href="../../"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#
+            r#"<html><head><base href="../../"><meta name="companion-view" content="read/a/"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#
         );
     }
 
@@ -55,7 +63,10 @@ mod tests {
     fn the_not_found_page_has_no_base() {
         let t =
             Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#).unwrap();
-        assert_eq!(t.page(None, "", "x"), "<html><head><title>App</title></head><body>x</body></html>");
+        assert_eq!(
+            t.page(None, "not-found/", "", "x"),
+            r#"<html><head><meta name="companion-view" content="not-found/"><title>App</title></head><body>x</body></html>"#
+        );
     }
 
     /// 404.html finds the app's root before the first view folder in the address: index.html's

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::app::browser;
+use crate::app::shell::FirstRenderDone;
 
 /// The current fragment without `#`. When it is empty, `fallback` (if any) is scrolled to.
 pub fn use_hash_target(fallback: Option<&'static str>) -> Memo<String> {
@@ -13,7 +14,9 @@ pub fn use_hash_target(fallback: Option<&'static str>) -> Memo<String> {
         return Memo::new(|_| String::new());
     }
     let hash = use_location().hash;
-    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
+    let done = expect_context::<FirstRenderDone>().0;
+    let target =
+        Memo::new(move |_| if done.get() { hash.get().trim_start_matches('#').to_string() } else { String::new() });
     Effect::new(move |_| {
         let id = target.get();
         let id = if id.is_empty() { fallback.unwrap_or_default().to_string() } else { id };

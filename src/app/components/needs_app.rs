@@ -1,6 +1,6 @@
 //! Where a page written at build time has a feature that needs the app (the wasm), a note that
-//! says so. The browser hides it while the app starts (the app's own render has none), and
-//! shows it when JavaScript is off or the app failed to start (`no-js`, `app-failed` on
+//! says so. The stylesheet hides it while the app starts and once it runs, and shows it when
+//! JavaScript is off or the app failed to start (`no-js`, `app-failed` without `app` on
 //! `<html>`, set by index.html's start-up check), so a reader without the app knows what the
 //! page cannot do and why, and still has the text and every link.
 
@@ -9,9 +9,7 @@ use leptos::prelude::*;
 /// `what` names the features ("Search and the glossary's tooltips").
 #[component]
 pub fn NeedsApp(what: &'static str) -> impl IntoView {
-    // Only the page renderer (the host) writes the note.
-    cfg!(not(target_arch = "wasm32")).then(|| {
-        view! {
+    view! {
             <p class="needs-app">
                 <strong>{what}</strong>
                 " need the companion’s app, which has not started in this browser: JavaScript is off, or a filter blocked the app’s "
@@ -20,6 +18,5 @@ pub fn NeedsApp(what: &'static str) -> impl IntoView {
                 <code>".js"</code>
                 " files. The text and every link work without it. To use the rest, allow JavaScript for this site, or try another browser or network."
             </p>
-        }
-    })
+    }
 }
