@@ -17,6 +17,14 @@ pub fn load_then_save(load: impl FnOnce() + 'static, track: impl Fn() + 'static,
     });
 }
 
+/// Sets a loaded value only where it differs from the default the page was written with: a set
+/// re-renders what reads the signal, and the hydrated page should stay where nothing changed.
+pub fn load_into<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|now| *now != value) {
+        signal.set(value);
+    }
+}
+
 /// Runs `save` after every change that `track` reads, skipping the first run (the load).
 fn save_on_change(track: impl Fn() + 'static, save: impl Fn() + 'static) {
     let first = StoredValue::new(true);

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::persist::load_then_save;
+use super::persist::{load_into, load_then_save};
 use crate::prefs::Prefs;
 
 const KEY: &str = "ashraf3-companion.settings.v1";
@@ -47,16 +47,9 @@ impl Settings {
                 Prefs::default()
             }),
         };
-        // Only what differs from the defaults: a set re-renders what reads it, and the page's
-        // hydrated nodes should stay where nothing changed.
-        for (signal, value) in [(self.glossary_marks, saved.glossary_marks), (self.sync_scroll, saved.sync_scroll)] {
-            if signal.get_untracked() != value {
-                signal.set(value);
-            }
-        }
-        if notice.is_some() {
-            self.notice.set(notice);
-        }
+        load_into(self.glossary_marks, saved.glossary_marks);
+        load_into(self.sync_scroll, saved.sync_scroll);
+        load_into(self.notice, notice);
     }
 
     fn save(self) {

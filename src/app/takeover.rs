@@ -84,8 +84,8 @@ fn hydrate<N: IntoView + 'static>(_: fn() -> N) {}
 fn rendered_for_here(document: &web_sys::Document) -> bool {
     let Some(meta) = document.query_selector(r#"meta[name="companion-view"]"#).ok().flatten() else { return false };
     let rendered = route::parse(&meta.get_attribute("content").unwrap_or_default()).view;
-    let path = browser::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    route::parse(&route::below(&browser::base_dir(), &path, "")).view == rendered
+    let here = browser::current_relative();
+    route::parse(here.split('?').next().unwrap_or_default()).view == rendered
 }
 
 impl Control {

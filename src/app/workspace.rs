@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::persist::load_then_save;
+use super::persist::{load_into, load_then_save};
 use crate::analysis::notes::{self, Note, Workspace};
 
 const KEY: &str = "ashraf3-companion.notes.v1";
@@ -74,20 +74,10 @@ impl Work {
                 }
             }
         }
-        // Only what differs from an empty workspace: a set re-renders what reads it, and the
-        // page's hydrated nodes should stay where nothing changed.
-        if data != Workspace::default() {
-            self.data.set(data);
-        }
-        if keeping != Keeping::Saved {
-            self.keeping.set(keeping);
-        }
-        if problem.is_some() {
-            self.problem.set(problem);
-        }
-        if aside.is_some() {
-            self.set_aside.set(aside);
-        }
+        load_into(self.data, data);
+        load_into(self.keeping, keeping);
+        load_into(self.problem, problem);
+        load_into(self.set_aside, aside);
     }
 
     fn save(self) {

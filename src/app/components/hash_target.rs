@@ -9,11 +9,9 @@ use crate::app::shell::FirstRenderDone;
 
 /// The current fragment without `#`. When it is empty, `fallback` (if any) is scrolled to.
 pub fn use_hash_target(fallback: Option<&'static str>) -> Memo<String> {
-    // A page written at build time has no fragment: the browser's own jump finds the target.
-    if browser::window().is_none() {
-        return Memo::new(|_| String::new());
-    }
     let hash = use_location().hash;
+    // Empty in the first render, as in the page written at build time (which has no fragment:
+    // the browser's own jump finds the target there).
     let done = expect_context::<FirstRenderDone>().0;
     let target =
         Memo::new(move |_| if done.get() { hash.get().trim_start_matches('#').to_string() } else { String::new() });
