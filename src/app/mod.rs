@@ -26,8 +26,13 @@ pub fn start() {
     browser::guard_history();
     browser::pin_base();
     browser::upgrade_legacy_url();
-    takeover::start(shell::App);
-    test_hooks();
+    // In a task of its own: compiling and instantiating the wasm is one long task already, and
+    // the browser may handle input and paint between the two.
+    gloo_timers::callback::Timeout::new(0, || {
+        takeover::start(shell::App);
+        test_hooks();
+    })
+    .forget();
 }
 
 /// One view as the page renderer writes it: the `<body>` content and the `<title>`, for a URL

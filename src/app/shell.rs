@@ -9,7 +9,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use super::browser;
 use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
-use super::components::tooltip::{provide_open_tip, use_open_tip};
+use super::components::tooltip::provide_open_tip;
 use super::embed::{self, EmbedPanel};
 use super::live_query;
 use super::offline::{self, UpdateBanner};
@@ -76,14 +76,6 @@ fn Shell() -> impl IntoView {
     }
     live_query::provide();
     let embed = move || route.with(|r| r.embed);
-    let open_tip = use_open_tip();
-
-    // WCAG 1.4.13: a tooltip opened by hover is dismissible with Escape wherever focus is.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            open_tip.set(None);
-        }
-    });
 
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

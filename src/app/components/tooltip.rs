@@ -3,6 +3,7 @@
 //! until pointer and focus have left or Escape is pressed; it sits below the term, never over
 //! it. One tooltip is open at a time, app-wide.
 
+use leptos::ev;
 use leptos::prelude::*;
 
 use super::definition::Definition;
@@ -13,92 +14,127 @@ use crate::route;
 #[derive(Clone, Copy)]
 pub struct OpenTip(pub RwSignal<Option<String>>);
 
-pub fn provide_open_tip() {
-    provide_context(OpenTip(RwSignal::new(None)));
-}
-
 pub fn use_open_tip() -> RwSignal<Option<String>> {
     expect_context::<OpenTip>().0
 }
 
-/// One term's hold on the app-wide tooltip slot. Hover and focus claim it; leaving releases it
-/// unless the other still holds; a tap toggles it. Every access is a `try_`: a term removed by
-/// navigation still receives focusout.
-#[derive(Clone)]
-struct Tip {
-    slot: RwSignal<Option<String>>,
-    key: String,
-    hover: StoredValue<bool>,
-    focused: StoredValue<bool>,
-    /// Whether the tooltip was open when a touch press began (`None` for a mouse press).
-    open_at_press: StoredValue<Option<bool>>,
+/// Provides the tooltip slot and listens, once for the whole page, to what opens and closes
+/// tooltips: a term holds no listeners of its own, so a page with hundreds of terms hydrates
+/// as fast as one without (each would otherwise add six). The events bubble to the window;
+/// each is traced to its term by the `data-tip` key on the term's wrapper.
+pub fn provide_open_tip() {
+    let slot = RwSignal::new(None);
+    provide_context(OpenTip(slot));
+    let tips =
+        Tips { slot, hover: StoredValue::new(None), focused: StoredValue::new(None), press: StoredValue::new(None) };
+    // WCAG 1.4.13: a tooltip opened by hover is dismissible with Escape wherever focus is.
+    let _ = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            slot.set(None);
+        }
+    });
+    let _ = window_event_listener(ev::pointerover, move |ev| {
+        if ev.pointer_type() == "mouse" {
+            tips.hover_to(key_at(ev.target()));
+        }
+    });
+    // Leaving the window: pointerover fires nowhere after it.
+    let _ = window_event_listener(ev::pointerout, move |ev| {
+        if ev.pointer_type() == "mouse" && ev.related_target().is_none() {
+            tips.hover_to(None);
+        }
+    });
+    let _ =
+        window_event_listener(ev::pointerdown, move |ev| tips.press(key_at(ev.target()), ev.pointer_type() != "mouse"));
+    let _ = window_event_listener(ev::focusin, move |ev| tips.focus_to(key_at(ev.target())));
+    let _ = window_event_listener(ev::focusout, move |ev| {
+        if ev.related_target().is_none() {
+            tips.focus_to(None);
+        }
+    });
+    let _ = window_event_listener(ev::click, move |ev| {
+        let on_term = element(ev.target()).and_then(|e| e.closest(".term").ok().flatten()).is_some();
+        if on_term {
+            tips.click(key_at(ev.target()));
+        }
+    });
 }
 
-impl Tip {
-    fn new(key: String) -> Tip {
-        Tip {
-            slot: use_open_tip(),
-            key,
-            hover: StoredValue::new(false),
-            focused: StoredValue::new(false),
-            open_at_press: StoredValue::new(None),
+fn element(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target?.dyn_into::<web_sys::Element>().ok()
+}
+
+/// The key of the term whose wrapper (the term and its open tooltip) holds `target`.
+fn key_at(target: Option<web_sys::EventTarget>) -> Option<String> {
+    element(target)?.closest(".term-wrap").ok().flatten()?.get_attribute("data-tip")
+}
+
+/// Which term the mouse is over and which holds focus: each holds its tooltip open, and it
+/// closes when neither does. Every access is a `try_`: events may arrive while the app is
+/// torn down.
+#[derive(Clone, Copy)]
+struct Tips {
+    slot: RwSignal<Option<String>>,
+    hover: StoredValue<Option<String>>,
+    focused: StoredValue<Option<String>>,
+    /// The term a touch press began on, and whether its tooltip was open then (the tap's own
+    /// focus must not count as opening it).
+    press: StoredValue<Option<(String, bool)>>,
+}
+
+impl Tips {
+    fn hover_to(self, key: Option<String>) {
+        self.hold(self.hover, self.focused, key);
+    }
+
+    fn focus_to(self, key: Option<String>) {
+        self.hold(self.focused, self.hover, key);
+    }
+
+    /// Moves one holder (hover or focus) to `key`: the term it leaves closes unless the other
+    /// holder still holds it; the term it reaches opens.
+    fn hold(self, holder: StoredValue<Option<String>>, other: StoredValue<Option<String>>, key: Option<String>) {
+        let Some(old) = holder.try_get_value() else { return };
+        if old == key {
+            return;
+        }
+        holder.try_set_value(key.clone());
+        if let Some(old) = old.filter(|o| other.try_get_value().flatten().as_ref() != Some(o)) {
+            self.release(&old);
+        }
+        if key.is_some() {
+            self.slot.try_set(key);
         }
     }
 
-    /// Whether the slot holds this term's tooltip.
-    fn holds(&self, slot: &Option<String>) -> bool {
-        slot.as_deref() == Some(self.key.as_str())
-    }
-
-    fn is_open(&self) -> bool {
-        self.slot.with(|o| self.holds(o))
-    }
-
-    fn claim(&self) {
-        self.slot.try_set(Some(self.key.clone()));
-    }
-
-    fn release(&self) {
+    fn release(self, key: &str) {
         self.slot.try_update(|o| {
-            if self.holds(o) {
+            if o.as_deref() == Some(key) {
                 *o = None;
             }
         });
     }
 
-    fn set_hover(&self, on: bool) {
-        self.hold(self.hover, self.focused, on);
-    }
-
-    fn set_focus(&self, on: bool) {
-        self.hold(self.focused, self.hover, on);
-    }
-
-    /// Hover and focus each hold the tooltip open; it closes when neither does.
-    fn hold(&self, flag: StoredValue<bool>, other: StoredValue<bool>, on: bool) {
-        flag.try_set_value(on);
-        if on {
-            self.claim();
-        } else if !other.try_get_value().unwrap_or(false) {
-            self.release();
-        }
-    }
-
-    /// A press remembers whether the tooltip was open before it: the tap's own focus must not
-    /// count as opening it.
-    fn press(&self, touch: bool) {
-        let was_open = self.slot.try_with_untracked(|o| self.holds(o)).unwrap_or(false);
-        self.open_at_press.try_set_value(touch.then_some(was_open));
+    fn press(self, key: Option<String>, touch: bool) {
+        let pressed = key.filter(|_| touch).map(|k| {
+            let was_open = self.slot.try_with_untracked(|o| o.as_ref() == Some(&k)).unwrap_or(false);
+            (k, was_open)
+        });
+        self.press.try_set_value(pressed);
     }
 
     /// A tap (or a click without a preceding mouse hover) toggles.
-    fn click(&self) {
-        let Some(was_open) = self.open_at_press.try_get_value().flatten() else { return };
-        self.open_at_press.try_set_value(None);
+    fn click(self, key: Option<String>) {
+        let Some(Some((pressed, was_open))) = self.press.try_get_value() else { return };
+        self.press.try_set_value(None);
+        if key.as_ref() != Some(&pressed) {
+            return;
+        }
         if was_open {
-            self.release();
+            self.release(&pressed);
         } else {
-            self.claim();
+            self.slot.try_set(Some(pressed));
         }
     }
 }
@@ -115,41 +151,19 @@ pub fn GlossaryTerm(
         return children().into_any();
     };
     let tip_id = format!("tip-{key}");
-    let tip = Tip::new(key);
-    let wrap = NodeRef::<leptos::html::Span>::new();
-    let (enter, leave, down, focus_in, focus_out, click) =
-        (tip.clone(), tip.clone(), tip.clone(), tip.clone(), tip.clone(), tip.clone());
+    let slot = use_open_tip();
     let open = {
-        let tip = tip.clone();
-        move || tip.is_open()
+        let key = key.clone();
+        move || slot.with(|o| o.as_ref() == Some(&key))
     };
     let described = {
         let (tip_id, open) = (tip_id.clone(), open.clone());
         move || open().then(|| tip_id.clone())
     };
-    let on_focusout = move |ev: leptos::ev::FocusEvent| {
-        use wasm_bindgen::JsCast;
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrap.try_get_untracked().flatten())
-            .is_some_and(|(t, w)| w.contains(Some(&t)));
-        if !inside {
-            focus_out.set_focus(false);
-        }
-    };
 
     view! {
-        <span
-            class="term-wrap"
-            node_ref=wrap
-            on:pointerenter=move |ev| if ev.pointer_type() == "mouse" { enter.set_hover(true) }
-            on:pointerleave=move |ev| if ev.pointer_type() == "mouse" { leave.set_hover(false) }
-            on:pointerdown=move |ev| down.press(ev.pointer_type() != "mouse")
-            on:focusin=move |_| focus_in.set_focus(true)
-            on:focusout=on_focusout
-        >
-            <button type="button" class="term" aria-describedby=described on:click=move |_| click.click()>
+        <span class="term-wrap" data-tip=key>
+            <button type="button" class="term" aria-describedby=described>
                 {children()}
             </button>
             // Rendered only while open: a closed tooltip's text would otherwise sit inside the
