@@ -76,7 +76,10 @@ test('a search link opens the same results in a fresh browser', async () => {
 
 test('no result says so and suggests a near spelling that works', async () => {
   const page = await app.open('?view=search&q=Rumbullaku');
-  assert.match(await page.getByRole('status').first().textContent(), /^0 hits/);
+  // The first search fetches the index: the status says so until it has arrived.
+  const status = page.getByRole('status').first();
+  await waitUntil(async () => !/Loading/.test(await status.textContent()), 'the search index arrives');
+  assert.match(await status.textContent(), /^0 hits/);
   await page.getByRole('link', { name: 'rrumbullaku' }).click();
   await waitUntil(async () => (await marks(page)).length === 3, 'the suggestion finds the name');
   app.assertClean();
