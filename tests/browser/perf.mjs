@@ -119,8 +119,12 @@ for (let i = 0; i < RUNS; i++) {
   static_ms.push((await firstParagraphTime('static-reader.html', '#p1')).seen);
   compare_ms.push((await firstParagraphTime(COMPARE, 'table.cmp-table tbody tr')).seen);
 }
-// Lighthouse on the library and the reader, with Debian's Chromium (its default simulated
-// mobile throttling: comparable between runs, not a measurement of this machine).
+// Lighthouse on the library, a reader and a comparison, with Debian's Chromium (its default
+// simulated mobile throttling: comparable between runs, not a measurement of this machine). It
+// scales the CPU time it observes, so one run on a shared 2-core machine moves by several
+// points: each page is measured three times and the median run (by performance) is reported,
+// with the spread beside it.
+const LIGHTHOUSE_RUNS = 3;
 const lighthouseScores = {};
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -128,17 +132,23 @@ const chrome = await chromeLauncher.launch({
 });
 try {
   for (const [name, path] of [['library', ''], ['reader', READER], ['comparison', COMPARE]]) {
-    const result = await lighthouse(new URL(path, app.url).href, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    });
-    const c = result.lhr.categories;
-    lighthouseScores[name] = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round(v.score * 100)]));
-    // The metrics behind the performance score, to see which one holds it back.
-    const metric = (id) => result.lhr.audits[id]?.numericValue;
-    lighthouseScores[name].metrics = { fcp_ms: metric('first-contentful-paint'), lcp_ms: metric('largest-contentful-paint'), tbt_ms: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), speed_index_ms: metric('speed-index') };
+    const runs = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      const result = await lighthouse(new URL(path, app.url).href, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
+      const c = result.lhr.categories;
+      const scores = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round(v.score * 100)]));
+      // The metrics behind the performance score, to see which one holds it back.
+      const metric = (id) => result.lhr.audits[id]?.numericValue;
+      scores.metrics = { fcp_ms: metric('first-contentful-paint'), lcp_ms: metric('largest-contentful-paint'), tbt_ms: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), speed_index_ms: metric('speed-index') };
+      runs.push(scores);
+    }
+    runs.sort((a, b) => a.performance - b.performance);
+    lighthouseScores[name] = { ...runs[Math.floor(runs.length / 2)], performance_runs: runs.map((r) => r.performance) };
   }
 } finally {
   await chrome.kill();
@@ -170,7 +180,7 @@ console.log(`                                        comparison ${median(compare
 for (const [name, scores] of Object.entries(lighthouseScores)) {
   const fine = scores.performance >= 95 && scores.accessibility === 100 && scores['best-practices'] === 100;
   const m = scores.metrics;
-  console.log(`  Lighthouse ${name.padEnd(13)} performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}   budget 95/100/100: ${ok(fine)}`);
+  console.log(`  Lighthouse ${name.padEnd(13)} performance ${scores.performance} (runs: ${scores.performance_runs.join(', ')}), accessibility ${scores.accessibility}, best practices ${scores['best-practices']}   budget 95/100/100: ${ok(fine)}`);
   console.log(`             ${''.padEnd(13)} (simulated mobile: FCP ${m.fcp_ms?.toFixed(0)} ms, LCP ${m.lcp_ms?.toFixed(0)} ms, TBT ${m.tbt_ms?.toFixed(0)} ms, CLS ${m.cls?.toFixed(3)}, Speed Index ${m.speed_index_ms?.toFixed(0)} ms)`);
 }
 const out = join(import.meta.dirname, '..', '..', 'target');

@@ -4,6 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { searchField as field, startApp, waitUntil } from './harness.mjs';
 
+/** The search's status once it has an outcome: a first search fetches the index, and the
+ * status says so until it has arrived. */
+async function outcome(page) {
+  const status = page.getByRole('status').first();
+  await waitUntil(async () => !/^Loading/.test(await status.textContent()), 'the search index arrives');
+  return status.textContent();
+}
+
 let app;
 before(async () => {
   app = await startApp();
@@ -69,6 +77,8 @@ test('the arrow keys move through results and Enter opens the paragraph with hit
 test('a search link opens the same results in a fresh browser', async () => {
   const a = await app.open('?view=search&q=stipend');
   const b = await app.open('?view=search&q=stipend');
+  await outcome(a);
+  await outcome(b);
   assert.deepEqual(await a.locator('.results').textContent(), await b.locator('.results').textContent());
   assert.equal(await field(b).inputValue(), 'stipend');
   app.assertClean();
@@ -76,10 +86,7 @@ test('a search link opens the same results in a fresh browser', async () => {
 
 test('no result says so and suggests a near spelling that works', async () => {
   const page = await app.open('?view=search&q=Rumbullaku');
-  // The first search fetches the index: the status says so until it has arrived.
-  const status = page.getByRole('status').first();
-  await waitUntil(async () => !/Loading/.test(await status.textContent()), 'the search index arrives');
-  assert.match(await status.textContent(), /^0 hits/);
+  assert.match(await outcome(page), /^0 hits/);
   await page.getByRole('link', { name: 'rrumbullaku' }).click();
   await waitUntil(async () => (await marks(page)).length === 3, 'the suggestion finds the name');
   app.assertClean();
@@ -100,7 +107,7 @@ test('glossary entries are found too', async () => {
 test('HTML typed into search is shown as text, never inserted as markup', async () => {
   const page = await app.open('?view=search&q=' + encodeURIComponent('<img src=x onerror=alert(1)>'));
   assert.equal(await page.locator('main img').count(), 0);
-  assert.match(await page.getByRole('status').first().textContent(), /<img src=x onerror=alert\(1\)>/);
+  assert.match(await outcome(page), /<img src=x onerror=alert\(1\)>/);
   app.assertClean();
 });
 
