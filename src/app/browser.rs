@@ -178,6 +178,11 @@ pub fn replace_hash(fragment: &str) {
     }
 }
 
+/// The element an event happened on, if it was one (a text node or the window is not).
+pub fn element(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()
+}
+
 /// Scrolls an element into view, respecting reduced motion (the CSS sets
 /// `scroll-behavior`), and moves focus to it so keyboard users continue from there.
 pub fn scroll_to_id(id: &str) -> bool {

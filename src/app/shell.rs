@@ -9,7 +9,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use super::browser;
 use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
-use super::components::tooltip::provide_open_tip;
+use super::components::tooltip::watch_terms;
 use super::embed::{self, EmbedPanel};
 use super::live_query;
 use super::offline::{self, UpdateBanner};
@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
     settings::provide();
     workspace::provide();
     search_index::provide();
-    provide_open_tip();
+    watch_terms();
     offline::register();
     embed::report_height();
     // The base is read at run time, so the same build works at "/" and under any sub-path.

@@ -57,17 +57,26 @@ pub fn BlockText(
     noted: Option<Signal<Vec<Range<usize>>>>,
 ) -> impl IntoView {
     let settings = use_settings();
+    // While the app hydrates the page written at build time, the text is already exactly what
+    // this would render: the app adopts the element as it stands and walks none of its nodes
+    // (a comparison's texts hold most of its thousand elements, and the glossary terms in them
+    // work without the app's help: see `GlossaryTerm`). Changes render it afresh.
+    let adopt = std::sync::atomic::AtomicBool::new(hydrating());
     move || {
         let marks = if settings.glossary_marks.get() { block.marks } else { &[] };
+        let noted = noted.map(|n| n.get()).unwrap_or_default();
+        if adopt.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            return view! { <span class="text-run" inner_html=""></span> }.into_any();
+        }
         let layers = Layers {
             terms: marks,
             figures: figures.clone(),
             hits: hits.clone(),
             quotes: quotes.clone(),
             changes: changes.clone(),
-            notes: noted.map(|n| n.get()).unwrap_or_default(),
+            notes: noted,
         };
-        spans::pieces(block.text, &layers)
+        let pieces = spans::pieces(block.text, &layers)
             .into_iter()
             .enumerate()
             .map(|(i, piece)| {
@@ -87,6 +96,13 @@ pub fn BlockText(
                     },
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! { <span class="text-run">{pieces}</span> }.into_any()
     }
+}
+
+/// Whether the app is hydrating the page written at build time (never on the host, where that
+/// page is written).
+fn hydrating() -> bool {
+    cfg!(target_arch = "wasm32") && Owner::current_shared_context().is_some_and(|c| c.during_hydration())
 }

@@ -10,7 +10,7 @@ use crate::app::shell::use_route;
 use crate::route::View;
 
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+    browser::element(ev.target()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
     })
 }

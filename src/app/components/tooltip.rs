@@ -7,24 +7,19 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::definition::Definition;
+use crate::analysis::glossary::Term;
+use crate::app::browser;
 use crate::corpus::GLOSSARY;
 use crate::route;
+use wasm_bindgen::JsCast;
 
-/// The key of the open tooltip, if any.
-#[derive(Clone, Copy)]
-pub struct OpenTip(pub RwSignal<Option<String>>);
-
-pub fn use_open_tip() -> RwSignal<Option<String>> {
-    expect_context::<OpenTip>().0
-}
-
-/// Provides the tooltip slot and listens, once for the whole page, to what opens and closes
-/// tooltips: a term holds no listeners of its own, so a page with hundreds of terms hydrates
+/// Listens, once for the whole page, to what opens and closes tooltips, and shows the one
+/// open: a term holds no listeners of its own, so a page with hundreds of terms hydrates
 /// as fast as one without (each would otherwise add six). The events bubble to the window;
 /// each is traced to its term by the `data-tip` key on the term's wrapper.
-pub fn provide_open_tip() {
+pub fn watch_terms() {
     let slot = RwSignal::new(None);
-    provide_context(OpenTip(slot));
+    Effect::new(move |_| slot.with(|key| show(key.as_deref())));
     let tips =
         Tips { slot, hover: StoredValue::new(None), focused: StoredValue::new(None), press: StoredValue::new(None) };
     // WCAG 1.4.13: a tooltip opened by hover is dismissible with Escape wherever focus is.
@@ -53,21 +48,16 @@ pub fn provide_open_tip() {
         }
     });
     let _ = window_event_listener(ev::click, move |ev| {
-        let on_term = element(ev.target()).and_then(|e| e.closest(".term").ok().flatten()).is_some();
+        let on_term = browser::element(ev.target()).and_then(|e| e.closest(".term").ok().flatten()).is_some();
         if on_term {
             tips.click(key_at(ev.target()));
         }
     });
 }
 
-fn element(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    target?.dyn_into::<web_sys::Element>().ok()
-}
-
 /// The key of the term whose wrapper (the term and its open tooltip) holds `target`.
 fn key_at(target: Option<web_sys::EventTarget>) -> Option<String> {
-    element(target)?.closest(".term-wrap").ok().flatten()?.get_attribute("data-tip")
+    browser::element(target)?.closest(".term-wrap").ok().flatten()?.get_attribute("data-tip")
 }
 
 /// Which term the mouse is over and which holds focus: each holds its tooltip open, and it
@@ -139,6 +129,10 @@ impl Tips {
     }
 }
 
+/// A term as the text holds it: its button and, while it is open, its tooltip (see [`show`]).
+/// The term itself is static markup, so a page's hundreds of terms cost hydration nothing
+/// beyond the nodes, and a passage whose text the app leaves as written (`BlockText`) still
+/// has working terms.
 #[component]
 pub fn GlossaryTerm(
     /// Index into `GLOSSARY`.
@@ -147,37 +141,57 @@ pub fn GlossaryTerm(
     key: String,
     children: Children,
 ) -> impl IntoView {
-    let Some(entry) = GLOSSARY.get(term as usize) else {
+    if GLOSSARY.get(term as usize).is_none() {
         return children().into_any();
-    };
-    let tip_id = format!("tip-{key}");
-    let slot = use_open_tip();
-    let open = {
-        let key = key.clone();
-        move || slot.with(|o| o.as_ref() == Some(&key))
-    };
-    let described = {
-        let (tip_id, open) = (tip_id.clone(), open.clone());
-        move || open().then(|| tip_id.clone())
-    };
-
+    }
     view! {
-        <span class="term-wrap" data-tip=key>
-            <button type="button" class="term" aria-describedby=described>
-                {children()}
-            </button>
-            // Rendered only while open: a closed tooltip's text would otherwise sit inside the
-            // sentence for find-in-page, copying and text matching.
-            <Show when=open>
-                <span role="tooltip" id=tip_id.clone() class="tooltip">
-                    <strong class="tip-label">{entry.label}</strong>
-                    {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}
-                    " "
-                    <Definition sentences=entry.sentences compact_form=true/>
-                    <a class="tip-more" href=route::glossary_entry_href(entry.id)>"Full glossary entry"</a>
-                </span>
-            </Show>
+        <span class="term-wrap" data-tip=key data-term=term.to_string()>
+            <button type="button" class="term">{children()}</button>
         </span>
     }
     .into_any()
+}
+
+#[component]
+fn Tooltip(entry: &'static Term, id: String) -> impl IntoView {
+    view! {
+        <span role="tooltip" id=id class="tooltip">
+            <strong class="tip-label">{entry.label}</strong>
+            {(!entry.expansion.is_empty()).then(|| view! { <span class="tip-expansion">" (" {entry.expansion} ")"</span> })}
+            " "
+            <Definition sentences=entry.sentences compact_form=true/>
+            <a class="tip-more" href=route::glossary_entry_href(entry.id)>"Full glossary entry"</a>
+        </span>
+    }
+}
+
+/// The open tooltip: the button that names it in `aria-describedby`, and its mounted view
+/// (dropping it takes the tooltip out of the page).
+struct Shown {
+    button: web_sys::Element,
+    _view: Box<dyn std::any::Any>,
+}
+
+thread_local! {
+    static SHOWN: std::cell::RefCell<Option<Shown>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Closes the open tooltip and opens the one of the term keyed `key`, if it is on the page.
+/// Rendered only while open: a closed tooltip's text would otherwise sit inside the sentence
+/// for find-in-page, copying and text matching.
+fn show(key: Option<&str>) {
+    let old = SHOWN.with(|s| s.borrow_mut().take());
+    if let Some(old) = old {
+        let _ = old.button.remove_attribute("aria-describedby");
+    }
+    let Some(key) = key else { return };
+    let selector = format!(".term-wrap[data-tip=\"{key}\"]");
+    let Some(wrap) = browser::document().and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
+    let entry = wrap.get_attribute("data-term").and_then(|t| t.parse::<usize>().ok()).and_then(|t| GLOSSARY.get(t));
+    let (Some(entry), Some(button)) = (entry, wrap.query_selector(".term").ok().flatten()) else { return };
+    let Ok(wrap) = wrap.dyn_into::<web_sys::HtmlElement>() else { return };
+    let id = format!("tip-{key}");
+    let _ = button.set_attribute("aria-describedby", &id);
+    let view = leptos::mount::mount_to(wrap, move || view! { <Tooltip entry=entry id=id/> });
+    SHOWN.with(|s| *s.borrow_mut() = Some(Shown { button, _view: Box::new(view) }));
 }
