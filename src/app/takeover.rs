@@ -72,7 +72,7 @@ pub fn start<N: IntoView + 'static>(app: fn() -> N) {
 // Hydration is compiled for the browser only; the host renders the pages it hydrates.
 #[cfg(target_arch = "wasm32")]
 fn hydrate<N: IntoView + 'static>(app: fn() -> N) {
-    leptos::mount::hydrate_body(app);
+    super::components::adopt::hydrating_in(|| leptos::mount::hydrate_body(app));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

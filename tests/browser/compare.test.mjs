@@ -93,6 +93,23 @@ test('the scrolling lock is on by default, turns into two panes, and is remember
   app.assertClean();
 });
 
+test('on a comparison page as written at build time, terms open their tooltips and two panes render in full', async () => {
+  const page = await app.open('compare/encyclopedia-earlier/encyclopedia-later/');
+  const term = page.locator('.cmp-table').getByRole('button', { name: 'MEK', exact: true }).first();
+  await term.hover();
+  const tip = page.getByRole('tooltip');
+  await tip.waitFor();
+  assert.equal(await term.getAttribute('aria-describedby'), await tip.getAttribute('id'));
+  assert.match(await tip.textContent(), /Iranian opposition organization/);
+  await page.getByRole('checkbox', { name: 'Scroll both columns together' }).uncheck();
+  const passages = page.locator('section.cmp-pane p[data-block]');
+  await passages.first().waitFor();
+  const empty = await passages.evaluateAll((ps) => ps.filter((p) => p.textContent.replace('¶', '').trim() === '').length);
+  assert.equal(empty, 0, 'every passage in the panes has its text');
+  assert.ok((await page.locator('section.cmp-pane').first().getByRole('button', { name: 'MEK', exact: true }).count()) > 0, 'with its terms');
+  app.assertClean();
+});
+
 test('narrow screens get one readable column with no horizontal scrolling', async () => {
   const page = await app.open(PAIR, { contextOptions: { viewport: { width: 390, height: 800 } } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -92,6 +92,10 @@ test('the Glossary marks setting turns the marks off and is remembered', async (
   await app.ready(page);
   assert.equal(await page.locator('button.term').count(), 0);
   assert.equal(await page.getByRole('checkbox', { name: 'Glossary marks' }).isChecked(), false);
+  // A comparison adopts its written page (marks in it) and then follows the saved setting.
+  const pair = await app.open('compare/encyclopedia-earlier/encyclopedia-later/', { context });
+  await waitUntil(async () => (await pair.locator('.cmp-table button.term').count()) === 0, 'no marks in the comparison');
+  assert.ok((await pair.locator('.cmp-table td p').count()) > 20, 'the passages are there');
   await context.close();
   app.assertClean();
 });

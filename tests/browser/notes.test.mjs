@@ -81,6 +81,11 @@ test('words selected in a comparison column take a note, shown there and in the 
   await page.getByRole('button', { name: 'Save note' }).click();
   await page.getByRole('status').filter({ hasText: 'Your notes are in the reader' }).waitFor();
   assert.equal(await passage.locator('mark.noted').textContent(), words, 'highlighted in the column');
+  // Opened again: the page written at build time has no notes; the saved one is highlighted.
+  const again = await app.open('compare/source-of-hope/lends-hope/', { context });
+  const marked = again.locator('td [data-doc="lends-hope"][data-block="p3"] mark.noted');
+  await waitUntil(async () => (await marked.count()) === 1, 'the saved note highlighted when the comparison opens again');
+  assert.equal(await marked.textContent(), words);
   const reader = await app.open('?view=read&doc=lends-hope', { context });
   assert.match(await reader.getByRole('complementary', { name: `Note on “${words}”` }).textContent(), /Compared with the article/);
   await context.close();

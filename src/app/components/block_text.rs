@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 
+use super::adopt::Adopt;
 use super::tooltip::GlossaryTerm;
 use crate::analysis::spans::{self, Layers, PieceKind, Run};
 use crate::app::settings::use_settings;
@@ -57,15 +58,12 @@ pub fn BlockText(
     noted: Option<Signal<Vec<Range<usize>>>>,
 ) -> impl IntoView {
     let settings = use_settings();
-    // While the app hydrates the page written at build time, the text is already exactly what
-    // this would render: the app adopts the element as it stands and walks none of its nodes
-    // (a comparison's texts hold most of its thousand elements, and the glossary terms in them
-    // work without the app's help: see `GlossaryTerm`). Changes render it afresh.
-    let adopt = std::sync::atomic::AtomicBool::new(hydrating());
+    // The glossary terms in an adopted text work without the app's help: see `GlossaryTerm`.
+    let adopt = Adopt::new();
     move || {
         let marks = if settings.glossary_marks.get() { block.marks } else { &[] };
         let noted = noted.map(|n| n.get()).unwrap_or_default();
-        if adopt.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        if adopt.now() {
             return view! { <span class="text-run" inner_html=""></span> }.into_any();
         }
         let layers = Layers {
@@ -99,10 +97,4 @@ pub fn BlockText(
             .collect_view();
         view! { <span class="text-run">{pieces}</span> }.into_any()
     }
-}
-
-/// Whether the app is hydrating the page written at build time (never on the host, where that
-/// page is written).
-fn hydrating() -> bool {
-    cfg!(target_arch = "wasm32") && Owner::current_shared_context().is_some_and(|c| c.during_hydration())
 }

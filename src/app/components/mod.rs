@@ -1,6 +1,7 @@
 //! Rendering pieces shared by the pages. None of them processes text: they receive pieces
 //! computed by `crate::analysis` and turn them into elements.
 
+pub mod adopt;
 pub mod block_text;
 pub mod copy;
 pub mod definition;

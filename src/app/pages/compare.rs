@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
+use crate::app::components::adopt::Adopt;
 use crate::app::components::block_text::{BlockText, ChangeTag};
 use crate::app::components::para_notes::{track_selection, NoteEditor, NotesHere, Selection};
 use crate::app::components::title::use_page_title;
@@ -76,12 +77,42 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
             <input type="checkbox" checked=settings.sync_scroll.get_untracked() bind:checked=settings.sync_scroll/>
             " Scroll both columns together"
         </label>
-        {move || if settings.sync_scroll.get() {
+        <Passages comparison=comparison a=a b=b notes=notes/>
+        <NoteOnSelection selection=selection/>
+    }
+}
+
+/// The aligned passages, in one table or in two columns. The page written at build time is
+/// adopted as it stands (see `adopt.rs`): nothing in it but the texts changes, so the whole
+/// table is, until a note or a setting changes a text.
+#[component]
+fn Passages(
+    comparison: StoredValue<Comparison>,
+    a: &'static Document,
+    b: &'static Document,
+    notes: (NotesHere, NotesHere),
+) -> impl IntoView {
+    let settings = use_settings();
+    let adopt = Adopt::new();
+    move || {
+        let locked = settings.sync_scroll.get();
+        if adopt.now() {
+            // What the texts follow: the first change renders the passages in full. The notes
+            // are read, not only tracked, so that their memos follow the saved work from now.
+            settings.glossary_marks.track();
+            notes.0.placed.with(|_| ());
+            notes.1.placed.with(|_| ());
+            return if locked {
+                view! { <table class="cmp-table" inner_html=""></table> }.into_any()
+            } else {
+                view! { <div class="cmp-panes" inner_html=""></div> }.into_any()
+            };
+        }
+        if locked {
             view! { <Locked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
         } else {
             view! { <Unlocked comparison=comparison.get_value() a=a b=b notes=notes/> }.into_any()
-        }}
-        <NoteOnSelection selection=selection/>
+        }
     }
 }
 
