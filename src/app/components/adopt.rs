@@ -30,7 +30,8 @@ fn hydrating() -> bool {
 }
 
 /// Runs `hydrate` (the hydration of the page, which runs every part's first render) with
-/// adoption on.
+/// adoption on. The host writes pages and never hydrates one.
+#[cfg(target_arch = "wasm32")]
 pub fn hydrating_in(hydrate: impl FnOnce()) {
     HYDRATING.store(true, Ordering::Relaxed);
     hydrate();
