@@ -57,6 +57,36 @@ test('keyboard focus opens a tooltip and Escape closes it, focus staying on the 
   app.assertClean();
 });
 
+test('a tooltip held open by the pointer stays open while a note redraws its passage', async () => {
+  const context = await app.newContext();
+  // The page itself: its passages are adopted as written, and a note draws one afresh.
+  const page = await app.open('read/encyclopedia-later/', { context });
+  const term = firstTerm(page, 'Tirana');
+  await term.hover();
+  await page.getByRole('tooltip').waitFor();
+  // The keyboard writes a note on words of the same paragraph while the mouse rests on the
+  // term: the passage is drawn again with the note's highlight, its term with it.
+  await page.locator('p#p1').evaluate((p) => {
+    const words = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+    getSelection().setBaseAndExtent(words, 0, words, 4);
+  });
+  await page.getByRole('button', { name: 'Add a note on the selected words in paragraph 1', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Which camp?');
+  await page.getByRole('button', { name: 'Save note' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('p#p1 mark.noted').waitFor();
+  const tip = page.getByRole('tooltip');
+  await waitUntil(async () => (await tip.count()) === 1 && (await tip.isVisible()), 'the tooltip is open on the redrawn term');
+  assert.match(await tip.textContent(), /capital of Albania/);
+  assert.equal(await page.locator('p#p1 mark.noted').textContent(), 'Camp');
+  assert.equal(await firstTerm(page, 'Tirana').getAttribute('aria-describedby'), await tip.getAttribute('id'));
+  await page.mouse.move(5, 5, { steps: 3 });
+  await waitUntil(async () => (await tip.count()) === 0, 'leaving the redrawn term closes it');
+  await context.close();
+  app.assertClean();
+});
+
 test('a tap opens the tooltip on a touch screen and a second tap closes it', async () => {
   const page = await app.open(READER, { contextOptions: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } } });
   const term = firstTerm(page, 'Durrës');

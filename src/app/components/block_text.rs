@@ -6,7 +6,7 @@ use std::ops::Range;
 use leptos::prelude::*;
 
 use super::adopt::Adopt;
-use super::tooltip::GlossaryTerm;
+use super::tooltip::{self, GlossaryTerm};
 use crate::analysis::spans::{self, Layers, PieceKind, Run};
 use crate::app::settings::use_settings;
 use crate::model::Block;
@@ -95,6 +95,7 @@ pub fn BlockText(
                 }
             })
             .collect_view();
+        tooltip::follow_rerender();
         view! { <span class="text-run">{pieces}</span> }.into_any()
     }
 }

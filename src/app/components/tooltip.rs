@@ -168,6 +168,7 @@ fn Tooltip(entry: &'static Term, id: String) -> impl IntoView {
 /// The open tooltip: the button that names it in `aria-describedby`, and its mounted view
 /// (dropping it takes the tooltip out of the page).
 struct Shown {
+    key: String,
     button: web_sys::Element,
     _view: Box<dyn std::any::Any>,
 }
@@ -193,5 +194,21 @@ fn show(key: Option<&str>) {
     let id = format!("tip-{key}");
     let _ = button.set_attribute("aria-describedby", &id);
     let view = leptos::mount::mount_to(wrap, move || view! { <Tooltip entry=entry id=id/> });
-    SHOWN.with(|s| *s.borrow_mut() = Some(Shown { button, _view: Box::new(view) }));
+    SHOWN.with(|s| *s.borrow_mut() = Some(Shown { key: key.to_owned(), button, _view: Box::new(view) }));
+}
+
+/// Called by a text as it renders afresh: its new nodes replace those of its terms, and an
+/// open tooltip whose term was among them would go with the old nodes while the pointer or
+/// focus still holds it open (search hits arriving in the reader, a note on the passage).
+/// Once the new nodes are in the page, the tooltip opens again on its term's new markup.
+pub fn follow_rerender() {
+    if SHOWN.with(|s| s.borrow().is_none()) {
+        return;
+    }
+    request_animation_frame(|| {
+        let moved = SHOWN.with(|s| s.borrow().as_ref().filter(|s| !s.button.is_connected()).map(|s| s.key.clone()));
+        if let Some(key) = moved {
+            show(Some(&key));
+        }
+    });
 }
