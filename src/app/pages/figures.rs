@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::NotFound;
 use crate::analysis::distinct;
 use crate::analysis::figures::{
-    comparable, layout, origins, spread, summary_line, tenths, value_text, Figure, FigureKind, Layout, Quantity, Shape,
+    comparable, layout, origins, spread, summary_line, tenths, value_text, Figure, FigureKind, Layout, MarkGeom,
+    Quantity, Shape,
 };
 use crate::app::components::predict::Predict;
 use crate::app::components::title::use_page_title;
@@ -179,10 +180,6 @@ const LANE: f64 = 40.0;
 const TOP: f64 = 16.0;
 const AXIS: f64 = 34.0;
 
-fn px(x: f64) -> f64 {
-    LABELS + x * (PLOT_RIGHT - LABELS)
-}
-
 /// A chart coordinate as SVG text: tenths are precise enough on screen and in print.
 fn num(x: f64) -> String {
     tenths(x, true)
@@ -216,24 +213,57 @@ fn mark_shape(shape: Shape, x: f64, x2: f64, y: f64) -> AnyView {
     }
 }
 
+/// Where the plot sits in the chart, and how a layout's coordinates (0 to 1) map into it.
+#[derive(Clone, Copy)]
+struct Frame {
+    over_time: bool,
+    lanes: usize,
+    height: f64,
+    x0: f64,
+    x1: f64,
+    plot_top: f64,
+    plot_bottom: f64,
+}
+
+impl Frame {
+    fn new(over_time: bool, lanes: usize) -> Self {
+        let height = if over_time { 380.0 } else { TOP + LANE * lanes as f64 + AXIS };
+        let x0 = if over_time { 70.0 } else { LABELS };
+        // Room above the plot for stacked labels of the highest marks.
+        let plot_top = if over_time { TOP + 56.0 } else { TOP };
+        Frame { over_time, lanes, height, x0, x1: PLOT_RIGHT, plot_top, plot_bottom: height - AXIS }
+    }
+
+    fn sx(self, v: f64) -> f64 {
+        self.x0 + v * (self.x1 - self.x0)
+    }
+
+    fn sy(self, v: f64) -> f64 {
+        self.plot_top + v * (self.plot_bottom - self.plot_top)
+    }
+
+    /// A mark's height: on the value axis over time, otherwise in its source's lane.
+    fn mark_y(self, m: &MarkGeom) -> f64 {
+        if self.over_time {
+            self.sy(m.y)
+        } else {
+            TOP + m.y * LANE * self.lanes as f64
+        }
+    }
+}
+
 /// The SVG chart. Every mark is a link to its passage with a full spoken label, so the chart
 /// is usable by keyboard and screen reader; the table is its text alternative.
 #[component]
 fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl IntoView {
     let Layout { x, y, marks } = layout(quantity, &figures);
-    let over_time = y.is_some();
-    let height = if over_time { 380.0 } else { TOP + LANE * figures.len() as f64 + AXIS };
-    let plot_bottom = height - AXIS;
-    let (x0, x1) = if over_time { (70.0, PLOT_RIGHT) } else { (LABELS, PLOT_RIGHT) };
-    let sx = move |v: f64| if over_time { x0 + v * (x1 - x0) } else { px(v) };
-    // Room above the plot for stacked labels of the highest marks.
-    let plot_top = if over_time { TOP + 56.0 } else { TOP };
-    let sy = move |v: f64| plot_top + v * (plot_bottom - plot_top);
+    let frame = Frame::new(y.is_some(), figures.len());
+    let Frame { over_time, height, x0, x1, plot_top, plot_bottom, .. } = frame;
     let x_ticks = x
         .ticks
         .iter()
         .map(|t| {
-            let at = sx(t.at);
+            let at = frame.sx(t.at);
             view! {
                 <line x1=num(at) y1=num(plot_top) x2=num(at) y2=num(plot_bottom) class="grid"/>
                 <text x=num(at) y=num(plot_bottom + 20.0) class="tick" text-anchor="middle">{t.label.clone()}</text>
@@ -244,7 +274,7 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
         ys.ticks
             .iter()
             .map(|t| {
-                let at = sy(1.0 - t.at);
+                let at = frame.sy(1.0 - t.at);
                 view! {
                     <line x1=num(x0) y1=num(at) x2=num(x1) y2=num(at) class="grid"/>
                     <text x=num(x0 - 8.0) y=num(at + 4.0) class="tick" text-anchor="end">{t.label.clone()}</text>
@@ -252,55 +282,7 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             })
             .collect_view()
     });
-    let mark_views = marks
-        .iter()
-        .map(|m| {
-            let f = figures[m.figure];
-            let (cx, cx2) = (sx(m.x), sx(m.x2));
-            let cy = if over_time { sy(m.y) } else { TOP + m.y * LANE * figures.len() as f64 };
-            let value = value_text(f, quantity);
-            // The accessible name starts with the mark's visible text (its row number over time).
-            let number = if over_time { format!("{}. ", m.figure + 1) } else { String::new() };
-            // What is not a count or a stated value says so: it is not compared with the rest.
-            let kind = match f.kind {
-                FigureKind::Observation | FigureKind::Estimate => format!(" ({}, not compared)", f.kind.label()),
-                FigureKind::Count | FigureKind::Stated => String::new(),
-            };
-            let label = format!(
-                "{number}{value}{kind}: {} ({}), {}. Open the passage.",
-                f.stated_by,
-                doc_title(f.doc),
-                f.applies_when
-            );
-            let tip = label.clone();
-            let lane_label = (!over_time).then(|| {
-                view! { <text x=num(LABELS - 10.0) y=num(cy + 4.0) class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
-            });
-            let text_x = cx.max(cx2) + if m.shape == Shape::OpenRight { 40.0 } else { 12.0 };
-            // A value label is up to about 200 px wide: near the right edge it goes on the left.
-            let anchor_end = !over_time && text_x > PLOT_RIGHT - 200.0;
-            let (vx, anchor) = if anchor_end {
-                (cx.min(cx2) - if m.shape == Shape::OpenLeft { 40.0 } else { 12.0 }, "end")
-            } else {
-                (text_x, "start")
-            };
-            // Over time, marks crowd: they carry their row number in the table, which names
-            // the source; in lanes the source is the lane's label, so the mark shows its value.
-            let value_label = if over_time { (m.figure + 1).to_string() } else { value.clone() };
-            // Built without the macro: in a `view!` of its own, `<a>` would be HTML's link and
-            // its SVG children would not render.
-            let link = leptos::svg::a()
-                .attr("href", passage_href(f))
-                .attr("class", if kind.is_empty() { "mark" } else { "mark other-kind" })
-                .attr("aria-label", label)
-                .child((
-                    leptos::svg::title().child(tip),
-                    mark_shape(m.shape, cx, cx2, cy),
-                    view! { <text x=num(vx) y=num(cy - 9.0 - 16.0 * m.stack as f64) class="value-label" text-anchor=anchor>{value_label}</text> },
-                ));
-            view! { <g>{lane_label}{link}</g> }
-        })
-        .collect_view();
+    let mark_views = marks.iter().map(|m| chart_mark(frame, m, figures[m.figure], quantity)).collect_view();
     let axis_title = if over_time { "Year the figure applies to" } else { quantity.unit };
     view! {
         <svg class="figure-chart" viewBox=format!("0 0 {} {}", num(W), num(height)) role="group" aria-label=format!("Chart: {}", quantity.label)>
@@ -312,4 +294,47 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             {mark_views}
         </svg>
     }
+}
+
+/// One figure's mark: a link to its passage, labelled with its value and its source.
+fn chart_mark(frame: Frame, m: &MarkGeom, f: &'static Figure, quantity: &'static Quantity) -> impl IntoView {
+    let over_time = frame.over_time;
+    let (cx, cx2, cy) = (frame.sx(m.x), frame.sx(m.x2), frame.mark_y(m));
+    let value = value_text(f, quantity);
+    // The accessible name starts with the mark's visible text (its row number over time).
+    let number = if over_time { format!("{}. ", m.figure + 1) } else { String::new() };
+    // What is not a count or a stated value says so: it is not compared with the rest.
+    let kind = match f.kind {
+        FigureKind::Observation | FigureKind::Estimate => format!(" ({}, not compared)", f.kind.label()),
+        FigureKind::Count | FigureKind::Stated => String::new(),
+    };
+    let label =
+        format!("{number}{value}{kind}: {} ({}), {}. Open the passage.", f.stated_by, doc_title(f.doc), f.applies_when);
+    let tip = label.clone();
+    let lane_label = (!over_time).then(|| {
+        view! { <text x=num(LABELS - 10.0) y=num(cy + 4.0) class="lane" text-anchor="end">{doc_title(f.doc)}</text> }
+    });
+    let text_x = cx.max(cx2) + if m.shape == Shape::OpenRight { 40.0 } else { 12.0 };
+    // A value label is up to about 200 px wide: near the right edge it goes on the left.
+    let anchor_end = !over_time && text_x > PLOT_RIGHT - 200.0;
+    let (vx, anchor) = if anchor_end {
+        (cx.min(cx2) - if m.shape == Shape::OpenLeft { 40.0 } else { 12.0 }, "end")
+    } else {
+        (text_x, "start")
+    };
+    // Over time, marks crowd: they carry their row number in the table, which names the
+    // source; in lanes the source is the lane's label, so the mark shows its value.
+    let value_label = if over_time { (m.figure + 1).to_string() } else { value };
+    // Built without the macro: in a `view!` of its own, `<a>` would be HTML's link and its SVG
+    // children would not render.
+    let link = leptos::svg::a()
+        .attr("href", passage_href(f))
+        .attr("class", if kind.is_empty() { "mark" } else { "mark other-kind" })
+        .attr("aria-label", label)
+        .child((
+            leptos::svg::title().child(tip),
+            mark_shape(m.shape, cx, cx2, cy),
+            view! { <text x=num(vx) y=num(cy - 9.0 - 16.0 * m.stack as f64) class="value-label" text-anchor=anchor>{value_label}</text> },
+        ));
+    view! { <g>{lane_label}{link}</g> }
 }
