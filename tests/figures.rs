@@ -1,7 +1,9 @@
 //! Figures against the real corpus: every quote and number is where the data says, and the
 //! spread summaries say what a student should see.
 
-use ashraf3_companion::analysis::figures::{comparable, origins, spread, summary_line, value_text, FigureKind, Value};
+use ashraf3_companion::analysis::figures::{
+    comparable, group, origins, spread, summary_line, value_text, FigureKind, Value,
+};
 use ashraf3_companion::corpus::{document, figures_of, quantity, FIGURES, QUANTITIES};
 
 #[test]
@@ -100,6 +102,24 @@ fn other_spreads_read_right() {
     );
     assert!(line("raid-injured-residents").contains("Lowest 21"), "{}", line("raid-injured-residents"));
     assert!(line("conference-countries").contains("2 state 47 countries"), "{}", line("conference-countries"));
+}
+
+/// A dispute stays open in the summary: every value a source states is in it, the lone
+/// ones between the extremes too.
+#[test]
+fn every_compared_value_is_in_its_summary() {
+    for (i, q) in QUANTITIES.iter().enumerate() {
+        let figs = figures_of(i as u16);
+        let line = summary_line(q, &figs, &title);
+        for f in comparable(&figs) {
+            if let Value::Number(n) = f.value {
+                assert!(line.contains(&group(n)), "{}: {} missing from {line}", q.id, value_text(f, q));
+            }
+        }
+    }
+    let (q, quantity) = quantity("residents").unwrap();
+    let line = summary_line(quantity, &figures_of(q), &title);
+    assert!(line.contains("Also stated: 2,500 people (Encyclopedia, earlier revision)."), "{line}");
 }
 
 #[test]

@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::components::copy::copy_button;
+use super::components::status::Status;
+use super::components::title::PageTitle;
 use super::shell::use_route;
 use crate::route::{self, Route};
 
@@ -74,19 +76,32 @@ pub fn report_height() {
 pub fn EmbedPanel() -> impl IntoView {
     let route = use_route();
     let open = RwSignal::new(false);
+    let title = use_context::<PageTitle>();
     let snippet = move || {
         let r = route.get();
         let src = browser::absolute(&route::href(&Route { embed: true, ..r }));
-        let title = browser::document().map(|d| d.title()).unwrap_or_default();
+        // The view's title once it has one: the view sets it after the route has changed.
+        let title = title.map(|PageTitle(t)| t.get()).unwrap_or_default();
         route::iframe_snippet(&src, &title)
     };
     let origin = browser::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let script = route::resize_snippet(&origin);
     let script_text = script.clone();
     let status = RwSignal::new(String::new());
+    // Escape closes the panel, from its button or from inside it, and focus goes back to the
+    // button that opened it.
+    let button = NodeRef::<leptos::html::Button>::new();
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <div class="embed-tool no-print">
-            <button type="button" aria-expanded=move || open.get().to_string() aria-controls="embed-panel" on:click=move |_| open.update(|o| *o = !*o)>
+        <div class="embed-tool no-print" on:keydown=close_on_escape>
+            <button type="button" node_ref=button aria-expanded=move || open.get().to_string() aria-controls="embed-panel" on:click=move |_| open.update(|o| *o = !*o)>
                 "Embed"
             </button>
             <section id="embed-panel" class="embed-panel" aria-labelledby="embed-heading" hidden=move || !open.get()>
@@ -97,7 +112,7 @@ pub fn EmbedPanel() -> impl IntoView {
                 <label for="embed-script">"2. Add this once to the page, so the frame fits its content (Canvas resizes on its own):"</label>
                 <textarea id="embed-script" readonly rows="6" prop:value=script></textarea>
                 {copy_button("Copy resize script", Signal::derive(move || script_text.clone()), status)}
-                <p class="status" role="status">{move || status.get()}</p>
+                <Status message=status/>
             </section>
         </div>
     }

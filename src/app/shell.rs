@@ -9,6 +9,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use super::browser;
 use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
+use super::components::title::provide_page_title;
 use super::components::tooltip::watch_terms;
 use super::embed::{self, EmbedPanel};
 use super::live_query;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     workspace::provide();
     search_index::provide();
     watch_terms();
+    provide_page_title();
     offline::register();
     embed::report_height();
     // The base is read at run time, so the same build works at "/" and under any sub-path.

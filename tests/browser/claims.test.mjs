@@ -100,12 +100,26 @@ test('filters and order have URLs that reopen the same view', async () => {
   app.assertClean();
 });
 
+test('a reader link asking to mark what the document does not have says so', async () => {
+  let page = await app.open('read/lends-hope/?term=nope');
+  await page.getByRole('alert').filter({ hasText: 'There is no glossary term with the id “nope”: no term is marked.' }).waitFor();
+  page = await app.open('read/lends-hope/?claim=raid-death');
+  await page.getByRole('alert').filter({ hasText: /^This document says nothing on the claim “.+”: no passage is marked\.$/ }).waitFor();
+  assert.equal(await page.locator('mark.quote').count(), 0);
+  // A claim the document does treat is marked, with no message.
+  page = await app.open('read/encyclopedia-earlier/?claim=troll-farm');
+  await page.locator('mark.quote').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  app.assertClean();
+});
+
 test('unknown claims, topics and orders get a message, not a blank page', async () => {
   let page = await app.open('?view=claim&id=nope');
   assert.match(await page.locator('main').textContent(), /There is no claim with the id “nope”/);
   page = await app.open('?view=claims&topic=nope');
   assert.match(await page.getByRole('alert').textContent(), /There is no topic with the id “nope”/);
   assert.equal(await page.getByLabel('Topic', { exact: true }).isVisible(), true, 'the filters stay usable');
+  assert.match(await page.getByRole('status').textContent(), /^(\d+) of \1 claims shown/, 'a mistyped topic filters nothing');
   page = await app.open('claims/?sort=colour');
   assert.match(await page.locator('main').textContent(), /cannot be sorted by “colour”/);
   // The same bad order in a link of an earlier version keeps its message.

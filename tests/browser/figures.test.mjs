@@ -110,3 +110,13 @@ test('dark mode, print and an unknown quantity', async () => {
   assert.equal(await missing.getByRole('heading', { level: 1 }).textContent(), 'Not found');
   app.assertClean();
 });
+
+test('on a phone the chart keeps legible text and scrolls sideways inside its figure', async () => {
+  const page = await app.open('figures/residents/', {
+    contextOptions: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } },
+  });
+  const label = await page.locator('.figure-chart .value-label').first().evaluate((t) => t.getBoundingClientRect().height);
+  assert.ok(label >= 9, `a value label is ${label}px high`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'the page itself does not scroll sideways');
+  app.assertClean();
+});

@@ -175,8 +175,14 @@ test('a copied paragraph link opens on that paragraph, highlighted, in a fresh b
   const n = await paragraphs.count();
   assert.ok(n >= 5, `${doc} has paragraphs with ids (found ${n})`);
   for (let i = 0; i < n; i++) assert.equal(await paragraphs.nth(i).getAttribute('id'), `p${i + 1}`);
+  // The status line draws no box until it has something to say.
+  const status = page.getByRole('status');
+  const border = () => status.evaluate((el) => getComputedStyle(el).borderTopWidth);
+  assert.equal(await status.textContent(), '');
+  assert.equal(await border(), '0px', 'an empty status line draws nothing over the text');
   await page.getByRole('button', { name: `Copy link to paragraph ${n}`, exact: true }).click();
   await page.getByText('Link copied').first().waitFor();
+  assert.notEqual(await border(), '0px', 'a status line with a message is drawn');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${app.url}read/${doc}/#p${n}`);
 
@@ -230,6 +236,23 @@ for (const path of ['?view=read&doc=nope', '?view=zzz']) {
     app.assertClean();
   });
 }
+
+test('a mistyped folder gets the styled “Not found” page, whose links lead back into the companion', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  // No view's folder in the address: the page finds the root by asking the host.
+  const missing = await page.goto(new URL('glosary/', app.url).href);
+  assert.equal(missing.status(), 404);
+  await app.ready(page);
+  await h1(page, 'Not found').waitFor();
+  const styled = () => page.evaluate(() => getComputedStyle(document.querySelector('.skip-link')).position === 'absolute');
+  await waitUntil(styled, 'the stylesheet applies');
+  await page.getByRole('main').getByRole('link', { name: 'Back to the library', exact: true }).click();
+  await h1(page, 'Library').waitFor();
+  assert.equal(page.url(), app.url);
+  app.takeProblems(); // the browser logs the 404s: the page's own, and the folders that lack the stylesheet
+  await context.close();
+});
 
 test('Persian text is isolated as right-to-left', async () => {
   const page = await app.open('?view=read&doc=encyclopedia-later');

@@ -72,6 +72,25 @@ test('the Embed panel pastes the very file the site publishes, with the companio
   app.assertClean();
 });
 
+test('the Embed panel’s frame title follows the view, and Escape closes the panel', async () => {
+  const page = await app.open('compare/encyclopedia-earlier/encyclopedia-later/');
+  const embed = page.getByRole('button', { name: 'Embed' });
+  await embed.click();
+  const iframe = page.getByRole('textbox', { name: /Paste this where the view should appear/ });
+  await page.getByLabel('Left document').selectOption('lends-hope');
+  await page.waitForURL(/compare\/lends-hope\/encyclopedia-later\/$/);
+  const title = await page.title();
+  assert.match(title, /^Compare: Lends hope \(summary\) and Encyclopedia, later revision/);
+  await waitUntil(async () => (await iframe.inputValue()).includes(`title="${title}"`), 'the frame title is the view’s');
+  assert.match(await iframe.inputValue(), /compare\/lends-hope\/encyclopedia-later\/\?embed=1/);
+  await iframe.focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await iframe.isVisible(), false, 'Escape closes the panel');
+  assert.equal(await embed.getAttribute('aria-expanded'), 'false');
+  assert.ok(await embed.evaluate((b) => b === document.activeElement), 'focus is back on the Embed button');
+  app.assertClean();
+});
+
 test('the resize script trusts only the companion’s frames, clamps heights and bounds the rate', async () => {
   const context = await app.newContext();
   const page = await context.newPage();

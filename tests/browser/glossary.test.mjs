@@ -47,6 +47,11 @@ test('keyboard focus opens a tooltip and Escape closes it, focus staying on the 
   await page.keyboard.press('Escape');
   await waitUntil(async () => (await page.getByRole('tooltip').count()) === 0, 'Escape closes it');
   assert.equal(await term.evaluate((el) => el === document.activeElement), true);
+  // Enter on the term opens it again without leaving the term, and closes it again.
+  await page.keyboard.press('Enter');
+  await page.getByRole('tooltip').waitFor();
+  await page.keyboard.press('Enter');
+  await waitUntil(async () => (await page.getByRole('tooltip').count()) === 0, 'Enter closes it');
   // Focused again, Tab moves into the tooltip's link without closing it.
   await term.blur();
   await term.focus();
@@ -58,8 +63,10 @@ test('keyboard focus opens a tooltip and Escape closes it, focus staying on the 
 });
 
 test('a tooltip held open by the pointer stays open while a note redraws its passage', async () => {
-  const context = await app.newContext();
-  // The page itself: its passages are adopted as written, and a note draws one afresh.
+  // Tall enough that the keyboard's focus never scrolls the page (the mouse would then be over
+  // something else); the page itself: its passages are adopted as written, and a note draws
+  // one afresh.
+  const context = await app.newContext({ viewport: { width: 1280, height: 2400 } });
   const page = await app.open('read/encyclopedia-later/', { context });
   const term = firstTerm(page, 'Tirana');
   await term.hover();
@@ -84,6 +91,20 @@ test('a tooltip held open by the pointer stays open while a note redraws its pas
   await page.mouse.move(5, 5, { steps: 3 });
   await waitUntil(async () => (await tip.count()) === 0, 'leaving the redrawn term closes it');
   await context.close();
+  app.assertClean();
+});
+
+test('a tooltip’s sentence on a disputed figure links to the figures, not to one source alone', async () => {
+  const page = await app.open('read/encyclopedia-earlier/');
+  await firstTerm(page, 'Camp Ashraf 3').focus();
+  const tip = page.getByRole('tooltip');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /The sources differ on how many people live there: Source of hope \(PMOI\/MEK\) says about 3,000\. \[Source of hope \(PMOI\/MEK\); compare the figures\]/);
+  // The tooltip's first link is that comparison, reached with Tab.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), 'figures/residents/');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'People living in Ashraf 3' }).waitFor();
   app.assertClean();
 });
 

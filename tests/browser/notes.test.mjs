@@ -59,12 +59,24 @@ test('a note by selection and one by keyboard alone are kept across a reload', a
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.getByRole('complementary', { name: 'Note on this paragraph' }).waitFor();
+  const whole = page.getByRole('complementary', { name: 'Note on this paragraph' });
+  await whole.waitFor();
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent);
+  await waitUntil(async () => (await focused()) === 'Add a note to paragraph 5', 'focus goes back to the button that opened the editor');
+  // Editing by keyboard: once saved, focus is on the note's Edit button, not lost.
+  await whole.getByRole('button', { name: 'Edit' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Edited.');
+  await page.getByRole('button', { name: 'Save note' }).focus();
+  await page.keyboard.press('Enter');
+  await waitUntil(async () => (await focused()) === 'Edit', 'focus is on the edited note’s Edit button');
+  assert.match(await whole.textContent(), /matters\. Edited\./);
   await page.reload();
   await app.ready(page);
   await note.waitFor();
   assert.match(await note.textContent(), /how does the summary know\?/);
-  assert.match(await page.getByRole('complementary', { name: 'Note on this paragraph' }).textContent(), /The whole paragraph matters\./);
+  assert.match(await page.getByRole('complementary', { name: 'Note on this paragraph' }).textContent(), /The whole paragraph matters\. Edited\./);
   await context.close();
   app.assertClean();
 });

@@ -28,7 +28,7 @@ after(async () => {
 });
 
 /** The page's notes on what needs the app, shown only when the app has not started. */
-const needsApp = (page) => page.locator('.needs-app').filter({ hasText: 'need the companion’s app' });
+const needsApp = (page) => page.locator('.needs-app').filter({ hasText: 'Only with the companion’s app: ' });
 
 /** Opens `path` in a fresh context, the app not (necessarily) started. */
 async function openUnstarted(path, options = {}, prepare = async () => {}) {
@@ -58,7 +58,7 @@ test('when the wasm is blocked, the text is there and the page says what needs t
   const page = await openUnstarted('read/lends-hope/', {}, (p) => p.route('**/*.wasm', (r) => r.abort('blockedbyclient')));
   await needsApp(page).first().waitFor();
   await readable(page, /Lends Hope/);
-  assert.match(await needsApp(page).first().textContent(), /a filter blocked the app’s \.wasm or \.js files/);
+  assert.match(await needsApp(page).first().textContent(), /a filter blocked its \.wasm or \.js files/);
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'the app did not start');
   await page.context().close();
   assert.ok(app.takeProblems().length > 0, 'the blocked file was logged');

@@ -16,6 +16,8 @@ export const VIEWS = [
   ['my notes', '?view=notes'],
   ['predict first', '?view=figures&quantity=residents&predict=1'],
   ['reader with a claim', '?view=read&doc=encyclopedia-earlier&claim=troll-farm'],
+  // Its highlighted terms include one in a muted caption.
+  ['reader with a term', '?view=read&doc=home-to-mek&term=mek'],
   ['not found', '?view=read&doc=nope'],
 ];
 export const ALL = [...VIEWS, ...VIEWS.map(([name, path]) => [`${name} (embed)`, `${path}${path ? '&' : '?'}embed=1`])];

@@ -65,7 +65,10 @@ test('pages beside and above the companion are never answered with the companion
   }
   const missing = await page.goto(new URL('no-such-folder/', app.url).href);
   assert.equal(missing.status(), 404, 'a missing sibling is the host’s 404, not the companion');
-  app.takeProblems(); // the browser logs that 404
+  // That 404 page finds the companion's root by asking the host, and says "Not found".
+  await app.ready(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Not found');
+  app.takeProblems(); // the browser logs that 404, and the folders without the stylesheet
   await page.goto(new URL('index.html?view=glossary', app.url).href);
   await app.ready(page);
   assert.equal(await page.locator('main h1').textContent(), 'Glossary', 'index.html is the companion under its other name');

@@ -9,12 +9,16 @@ use crate::analysis::glossary::{Basis, Sentence};
 use crate::corpus;
 use crate::route;
 
-/// The basis in brackets after a tooltip's sentence.
-fn compact(basis: &'static Basis) -> String {
-    match basis {
-        Basis::Seed { doc, .. } => format!(" [{}]", corpus::short_title(doc)),
-        Basis::Outside { reference } => format!(" [outside the corpus: {reference}]"),
-    }
+/// The basis in brackets after a tooltip's sentence, and where the sources differ on a
+/// figure, the link to their figures side by side: one source's passage cannot show that.
+fn compact(sentence: &'static Sentence) -> impl IntoView {
+    let basis = match &sentence.basis {
+        Basis::Seed { doc, .. } => corpus::short_title(doc).to_string(),
+        Basis::Outside { reference } => format!("outside the corpus: {reference}"),
+    };
+    let figures =
+        sentence.disputed.map(|q| view! { "; " <a href=route::figures_href(Some(q))>"compare the figures"</a> });
+    view! { " [" {basis} {figures} "]" }
 }
 
 /// The basis under a glossary sentence: the quote and its passage, or the reference.
@@ -43,10 +47,8 @@ fn disputed(sentence: &'static Sentence) -> Option<impl IntoView> {
 #[component]
 pub fn Definition(sentences: &'static [Sentence], compact_form: bool) -> impl IntoView {
     if compact_form {
-        let text = sentences
-            .iter()
-            .map(|s| view! { {s.text} <span class="tip-basis">{compact(&s.basis)}</span> " " })
-            .collect_view();
+        let text =
+            sentences.iter().map(|s| view! { {s.text} <span class="tip-basis">{compact(s)}</span> " " }).collect_view();
         return view! { <span class="tip-definition">{text}</span> }.into_any();
     }
     let items = sentences.iter().map(|s| view! { <li>{s.text} " " {full(&s.basis)} {disputed(s)}</li> }).collect_view();

@@ -12,5 +12,6 @@ pub mod para_notes;
 pub mod predict;
 pub mod provenance;
 pub mod search_box;
+pub mod status;
 pub mod title;
 pub mod tooltip;

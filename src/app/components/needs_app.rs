@@ -11,8 +11,9 @@ use leptos::prelude::*;
 pub fn NeedsApp(what: &'static str) -> impl IntoView {
     view! {
             <p class="needs-app">
+                "Only with the companion’s app: "
                 <strong>{what}</strong>
-                " need the companion’s app, which has not started in this browser: JavaScript is off, or a filter blocked the app’s "
+                ". The app has not started in this browser: JavaScript is off, or a filter blocked its "
                 <code>".wasm"</code>
                 " or "
                 <code>".js"</code>

@@ -43,6 +43,8 @@ pub fn ParaNotes(
     let here =
         Memo::new(move |_| placed.with(|p| p.iter().filter(|x| x.block() == Some(at)).cloned().collect::<Vec<_>>()));
     let adding = RwSignal::new(false);
+    let add_button = NodeRef::new();
+    refocus_when_closed(adding, add_button);
     let selected = move || {
         selection.with(|s| s.as_ref().filter(|(d, b, _)| *d == doc && *b == block.id).map(|(_, _, q)| q.clone()))
     };
@@ -58,7 +60,7 @@ pub fn ParaNotes(
             <Show
                 when=move || adding.get()
                 fallback=move || view! {
-                    <button type="button" class="add-note" aria-label=add_label.clone() on:click=move |_| adding.set(true)>
+                    <button type="button" class="add-note" node_ref=add_button aria-label=add_label.clone() on:click=move |_| adding.set(true)>
                         {move || if selected().is_some() { "Note on selection" } else { "Add a note" }}
                     </button>
                 }
@@ -67,6 +69,31 @@ pub fn ParaNotes(
             </Show>
         </div>
     }
+}
+
+/// When an editor closes (saved or cancelled), the field that had focus leaves the page and
+/// focus would fall to the page's start: it goes back to the button that opened the editor,
+/// drawn again in its place. A saved edit draws its note afresh: focus goes to the new
+/// card's Edit button (see [`EDITED`]).
+fn refocus_when_closed(open: RwSignal<bool>, opener: NodeRef<leptos::html::Button>) {
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if was_open == Some(true) && !is_open && focus_lost() {
+            if let Some(button) = opener.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+        is_open
+    });
+}
+
+fn focus_lost() -> bool {
+    browser::document().is_some_and(|d| d.active_element().is_none_or(|a| Some(a) == d.body().map(Into::into)))
+}
+
+thread_local! {
+    /// The note whose edit was just saved: its card, drawn afresh, takes the focus.
+    static EDITED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Keeps `selection` on the words selected in any passage of the page (an element with
@@ -127,6 +154,17 @@ impl NotesHere {
 fn NoteCard(placed: Placed, block: &'static Block, doc: &'static str) -> impl IntoView {
     let work = use_work();
     let editing = RwSignal::new(false);
+    let edit_button = NodeRef::<leptos::html::Button>::new();
+    refocus_when_closed(editing, edit_button);
+    let this = placed.note.id.clone();
+    Effect::new(move |_| {
+        if EDITED.with(|e| e.borrow().as_ref() == Some(&this)) && focus_lost() {
+            EDITED.with(|e| e.borrow_mut().take());
+            if let Some(button) = edit_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
     let note = placed.note.clone();
     let moved = matches!(placed.placement, Placement::Moved { .. });
     let id = note.id.clone();
@@ -146,7 +184,7 @@ fn NoteCard(placed: Placed, block: &'static Block, doc: &'static str) -> impl In
                         {moved.then(|| view! { <p class="hint">"This passage has moved since the note was written; the note follows its words."</p> })}
                         <p class="note-text">{note.text.clone()}</p>
                         <div class="note-actions">
-                            <button type="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                            <button type="button" node_ref=edit_button on:click=move |_| editing.set(true)>"Edit"</button>
                             <button type="button" on:click={ let id = id.clone(); move |_| work.delete(&id) }>"Delete"</button>
                         </div>
                     }
@@ -208,6 +246,9 @@ pub fn NoteEditor(
                 updated: stamp,
             },
         };
+        if id.is_some() {
+            EDITED.with(|e| *e.borrow_mut() = Some(note.id.clone()));
+        }
         work.data.update(|w| w.upsert_note(note));
         done.set(false);
         if let Some(f) = on_save {

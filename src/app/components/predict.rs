@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::figures::{group, Quantity};
+use crate::analysis::figures::{group, parse_estimate, Quantity};
 use crate::app::workspace::{now, use_work};
 use crate::corpus::QUESTIONS;
 use crate::route;
@@ -44,11 +44,9 @@ fn EstimateForm(quantity: &'static Quantity, question: &'static str, skipped: Rw
     let error = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match value.get_untracked().trim().replace(',', "").parse::<f64>() {
-            Ok(n) if n.is_finite() && n >= 0.0 => {
-                work.data.update(|w| w.set_answer(question, None, Some(Some(n)), now()))
-            }
-            _ => error.set(true),
+        match parse_estimate(&value.get_untracked()) {
+            Some(n) => work.data.update(|w| w.set_answer(question, None, Some(Some(n)), now())),
+            None => error.set(true),
         }
     };
     view! {

@@ -49,8 +49,12 @@ pub fn watch_terms() {
     });
     let _ = window_event_listener(ev::click, move |ev| {
         let on_term = browser::element(ev.target()).and_then(|e| e.closest(".term").ok().flatten()).is_some();
-        if on_term {
-            tips.click(key_at(ev.target()));
+        // A click the keyboard made (Enter or Space on the term: no pointer, detail 0) toggles,
+        // so a tooltip closed with Escape opens again without leaving the term.
+        match (on_term, ev.detail()) {
+            (false, _) => {}
+            (true, 0) => tips.toggle(key_at(ev.target())),
+            (true, _) => tips.click(key_at(ev.target())),
         }
     });
 }
@@ -112,6 +116,16 @@ impl Tips {
             (k, was_open)
         });
         self.press.try_set_value(pressed);
+    }
+
+    fn toggle(self, key: Option<String>) {
+        let Some(key) = key else { return };
+        let open = self.slot.try_with_untracked(|o| o.as_ref() == Some(&key)).unwrap_or(false);
+        if open {
+            self.release(&key);
+        } else {
+            self.slot.try_set(Some(key));
+        }
     }
 
     /// A tap (or a click without a preceding mouse hover) toggles.

@@ -136,8 +136,10 @@ fn Legend() -> impl IntoView {
         <dl class="legend" aria-label="How differences are marked">
             <div><dt><del>"struck through"</del></dt><dd>"words only in the left passage"</dd></div>
             <div><dt><ins>"underlined"</ins></dt><dd>"words only in the right passage"</dd></div>
-            <div><dt><span class="badge shared">"= Shared"</span></dt><dd>"the same passage in both"</dd></div>
-            <div><dt><span class="badge gap">"∅ No counterpart"</span></dt><dd>"a passage the other document does not have"</dd></div>
+            <div><dt>{kind_badge(RowKind::Shared)}</dt><dd>"the same passage in both"</dd></div>
+            <div><dt>{kind_badge(RowKind::Changed)}</dt><dd>"the same passage, with words changed"</dd></div>
+            <div><dt>{kind_badge(RowKind::OnlyLeft)}</dt><dd>"a passage only the left document has"</dd></div>
+            <div><dt>{kind_badge(RowKind::OnlyRight)}</dt><dd>"a passage only the right document has"</dd></div>
         </dl>
     }
 }
@@ -217,7 +219,7 @@ fn Locked(
         .collect_view();
     view! {
         <table class="cmp-table" aria-describedby="cmp-summary">
-            <caption class="visually-hidden">{format!("Aligned passages of “{}” and “{}”", a.title, b.title)}</caption>
+            <caption class="visually-hidden">{format!("Aligned passages: {} on the left, {} on the right", a.short_title, b.short_title)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{a.short_title}<span class="th-relation">{a.relation}</span></th>

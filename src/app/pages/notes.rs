@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::analysis::figures::group;
 use crate::analysis::notes::{self, Anchor, MarkdownContext, Note};
 use crate::app::browser;
+use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
 use crate::app::workspace::{now, use_work, Keeping, KeepingNotice, Work};
 use crate::corpus::{self, DOCUMENTS, QUESTIONS};
@@ -57,7 +58,7 @@ pub fn Notes() -> impl IntoView {
         <KeepingNotice/>
         <SetAside status=status/>
         <NotesToolbar status=status/>
-        <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        <Status message=status/>
         <div class="notes-search no-print">
             <label for="notes-query">"Search your notes"</label>
             <input id="notes-query" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>

@@ -9,6 +9,7 @@ use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
 use crate::app::components::para_notes::{track_selection, NotesHere, ParaNotes, Placed};
 use crate::app::components::provenance::Provenance;
+use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
 use std::ops::Range;
 
@@ -39,6 +40,7 @@ pub fn Reader(
         figure: figure.as_deref().and_then(|id| FIGURES.iter().find(|f| f.id == id && f.doc == doc.id)),
         claim: claim.as_deref().and_then(corpus::claim).map(|c| (c, doc.id)),
     };
+    let missing = emphasis.missing(term.as_deref(), figure.as_deref(), claim.as_deref());
     let first_emphasis = emphasis
         .figure
         .map(|f| f.block)
@@ -95,8 +97,9 @@ pub fn Reader(
                     <Provenance doc=doc/>
                 </details>
             </header>
+            {missing.map(|m| view! { <p class="notice" role="alert">{m}</p> })}
             {body}
-            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+            <Status message=status/>
         </article>
         <DocNav doc=doc/>
     }
@@ -128,6 +131,24 @@ impl Emphasis {
     fn hits(self, block: &Block) -> Vec<Range<usize>> {
         let Some(term) = self.term else { return Vec::new() };
         block.marks.iter().filter(|m| m.term == term).map(|m| m.start as usize..m.end as usize).collect()
+    }
+
+    /// What the address asked to mark that is not here (a mistyped or outdated link): said,
+    /// rather than the text shown as if nothing had been asked.
+    fn missing(self, term: Option<&str>, figure: Option<&str>, claim: Option<&str>) -> Option<String> {
+        if let Some(t) = term.filter(|_| self.term.is_none()) {
+            return Some(format!("There is no glossary term with the id “{t}”: no term is marked."));
+        }
+        if let Some(f) = figure.filter(|_| self.figure.is_none()) {
+            return Some(format!("This document states no figure with the id “{f}”: no figure is marked."));
+        }
+        match (claim, self.claim) {
+            (Some(c), None) => Some(format!("There is no claim with the id “{c}”: no passage is marked.")),
+            (_, Some((c, d))) if c.cell(d).is_empty() => {
+                Some(format!("This document says nothing on the claim “{}”: no passage is marked.", c.text))
+            }
+            _ => None,
+        }
     }
 
     fn quotes(self, block: &Block) -> Vec<Range<usize>> {

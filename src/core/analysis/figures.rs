@@ -224,6 +224,19 @@ pub fn tenths(x: f64, trim: bool) -> String {
     }
 }
 
+/// A student's estimate as typed: digits, with or without thousands commas. Anything else
+/// (a word, a negative, an exponent, a number too long to show exactly) is refused, so the
+/// estimate kept is the one typed.
+pub fn parse_estimate(typed: &str) -> Option<f64> {
+    let digits = typed.trim().replace(',', "");
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 15 || !plain(whole) || !plain(fraction) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// Digits grouped by thousands ("30,000"); one decimal where needed.
 pub fn group(n: f64) -> String {
     if n.fract().abs() > 1e-9 {
@@ -411,6 +424,15 @@ fn compare_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> S
             names(figures, g, doc_title),
             origins_text(origins(&group))
         );
+    }
+    // A value between the extremes that no other figure states is still one of the answers.
+    let named: Vec<usize> = s.lowest.iter().chain(&s.highest).chain(s.agree.iter().flatten()).copied().collect();
+    let others: Vec<String> = (0..figures.len())
+        .filter(|i| !named.contains(i))
+        .map(|i| format!("{} ({})", value_text(figures[i], q), names(figures, &[i], doc_title)))
+        .collect();
+    if !others.is_empty() {
+        line += &format!(" Also stated: {}.", others.join("; "));
     }
     line
 }
@@ -755,6 +777,15 @@ mod tests {
         let l = layout(&Quantity { over_time: true, ..Q }, &refs);
         assert!(l.y.is_some());
         assert_eq!(l.marks.iter().map(|m| m.stack).collect::<Vec<_>>(), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn estimates_are_plain_numbers() {
+        assert_eq!(parse_estimate(" 1,500 "), Some(1500.0));
+        assert_eq!(parse_estimate("2300.5"), Some(2300.5));
+        for refused in ["", "abc", "-5", "1e9", "99999999999999999999", "1.2.3", ".5", "3 000"] {
+            assert_eq!(parse_estimate(refused), None, "{refused}");
+        }
     }
 
     #[test]
