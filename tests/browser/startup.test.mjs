@@ -80,6 +80,12 @@ test('with JavaScript off, every page is readable and its links work', async () 
   assert.ok(await page.getByRole('checkbox', { name: 'Glossary marks' }).isChecked(), 'glossary marks on');
   assert.ok(await page.getByRole('checkbox', { name: 'Scroll both columns together' }).isChecked(), 'columns locked');
   assert.ok(await needsApp(page).first().isVisible(), 'the page says what needs the app');
+  // Other pairs open from links: here the swapped pair.
+  const pairs = page.getByRole('navigation', { name: 'Other comparisons' });
+  assert.equal(await pairs.getByRole('link').count(), 7);
+  await pairs.getByRole('link', { name: 'Home to MEK (supporting site) with Lends hope (summary)' }).click();
+  await readable(page, /Compare/);
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}compare/home-to-mek/lends-hope/`);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
   await readable(page, 'Glossary');
   assert.equal(new URL(page.url()).pathname, `${BASE_PATH}glossary/`);

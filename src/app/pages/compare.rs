@@ -69,6 +69,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
                 <select id="right-doc" on:change=move |ev| go_right(a.id, &event_target_value(&ev))>{options(b.id)}</select>
             </div>
         </form>
+        <OtherPairs a=a b=b/>
         {(a.id == b.id).then(|| view! { <p class="notice" role="status">"Both sides show the same document: choose another one on either side."</p> })}
         <Summary summary=comparison.with_value(|c| c.summary) a=a b=b/>
         <Legend/>
@@ -127,6 +128,26 @@ fn Summary(summary: comparison::Summary, a: &'static Document, b: &'static Docum
                 s.shared, s.changed, s.only_left, a.short_title, s.only_right, b.short_title
             )}
         </p>
+    }
+}
+
+/// Links to the pairs one step away, for a page without the app, whose selects cannot move:
+/// shown only then, like the note on what needs the app. Any pair is two links away.
+#[component]
+fn OtherPairs(a: &'static Document, b: &'static Document) -> impl IntoView {
+    let link = |x: &'static Document, y: &'static Document| {
+        view! { <li><a href=route::compare_href(Some(x.id), Some(y.id))>{format!("{} with {}", x.short_title, y.short_title)}</a></li> }
+    };
+    let others = || DOCUMENTS.iter().filter(|d| d.id != a.id && d.id != b.id);
+    view! {
+        <nav class="needs-app other-pairs" aria-label="Other comparisons">
+            <p>"Without the app, another pair opens from these links:"</p>
+            <ul>
+                {link(b, a)}
+                {others().map(|d| link(a, d)).collect_view()}
+                {others().map(|d| link(d, b)).collect_view()}
+            </ul>
+        </nav>
     }
 }
 
