@@ -78,17 +78,22 @@ pub fn ParaNotes(
 fn refocus_when_closed(open: RwSignal<bool>, opener: NodeRef<leptos::html::Button>) {
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
-        if was_open == Some(true) && !is_open && focus_lost() {
-            if let Some(button) = opener.get_untracked() {
-                let _ = button.focus();
-            }
+        if was_open == Some(true) && !is_open {
+            take_lost_focus(opener.get_untracked());
         }
         is_open
     });
 }
 
-fn focus_lost() -> bool {
-    browser::document().is_some_and(|d| d.active_element().is_none_or(|a| Some(a) == d.body().map(Into::into)))
+/// Focuses `button` if focus has fallen to the page's start (the focused field left the
+/// page), and says whether it did.
+fn take_lost_focus(button: Option<web_sys::HtmlButtonElement>) -> bool {
+    let lost =
+        browser::document().is_some_and(|d| d.active_element().is_none_or(|a| Some(a) == d.body().map(Into::into)));
+    match button.filter(|_| lost) {
+        Some(button) => button.focus().is_ok(),
+        None => false,
+    }
 }
 
 thread_local! {
@@ -158,11 +163,8 @@ fn NoteCard(placed: Placed, block: &'static Block, doc: &'static str) -> impl In
     refocus_when_closed(editing, edit_button);
     let this = placed.note.id.clone();
     Effect::new(move |_| {
-        if EDITED.with(|e| e.borrow().as_ref() == Some(&this)) && focus_lost() {
+        if EDITED.with(|e| e.borrow().as_ref() == Some(&this)) && take_lost_focus(edit_button.get()) {
             EDITED.with(|e| e.borrow_mut().take());
-            if let Some(button) = edit_button.get() {
-                let _ = button.focus();
-            }
         }
     });
     let note = placed.note.clone();

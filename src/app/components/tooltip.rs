@@ -118,27 +118,27 @@ impl Tips {
         self.press.try_set_value(pressed);
     }
 
+    /// Opens the term's tooltip, or closes it if it is the one open.
+    fn turn(self, key: String, open: bool) {
+        if open {
+            self.slot.try_set(Some(key));
+        } else {
+            self.release(&key);
+        }
+    }
+
     fn toggle(self, key: Option<String>) {
         let Some(key) = key else { return };
         let open = self.slot.try_with_untracked(|o| o.as_ref() == Some(&key)).unwrap_or(false);
-        if open {
-            self.release(&key);
-        } else {
-            self.slot.try_set(Some(key));
-        }
+        self.turn(key, !open);
     }
 
     /// A tap (or a click without a preceding mouse hover) toggles.
     fn click(self, key: Option<String>) {
         let Some(Some((pressed, was_open))) = self.press.try_get_value() else { return };
         self.press.try_set_value(None);
-        if key.as_ref() != Some(&pressed) {
-            return;
-        }
-        if was_open {
-            self.release(&pressed);
-        } else {
-            self.slot.try_set(Some(pressed));
+        if key.as_ref() == Some(&pressed) {
+            self.turn(pressed, !was_open);
         }
     }
 }

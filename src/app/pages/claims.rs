@@ -22,12 +22,7 @@ fn topic_label(c: &Claim) -> &'static str {
 pub fn Claims(filter: Filter) -> impl IntoView {
     use_page_title(|| "Claims against sources".to_string());
     let _ = use_hash_target(None);
-    let problem = unknown_filter(&filter);
-    let known = Filter {
-        topic: filter.topic.clone().filter(|t| TOPICS.iter().any(|x| x.id == *t)),
-        doc: filter.doc.clone().filter(|d| corpus::document(d).is_some()),
-        ..filter.clone()
-    };
+    let (known, problem) = known_filter(&filter);
     let shown = select(CLAIMS, TOPICS, &known);
     let count = format!("{} of {} claims shown.", shown.len(), CLAIMS.len());
     view! {
@@ -47,15 +42,20 @@ pub fn Claims(filter: Filter) -> impl IntoView {
 }
 
 /// A filter naming a topic or document that does not exist (a mistyped link) filters nothing
-/// on it: say so.
-fn unknown_filter(f: &Filter) -> Option<String> {
-    if let Some(t) = f.topic.as_deref().filter(|t| !TOPICS.iter().any(|x| x.id == *t)) {
-        return Some(format!(
-            "There is no topic with the id “{t}”: the claims of every topic are shown. Choose one below."
-        ));
-    }
-    let d = f.doc.as_deref().filter(|d| corpus::document(d).is_none())?;
-    Some(format!("There is no document with the id “{d}”: the claims of every document are shown. Choose one below."))
+/// on it: the filter without it, and what to say.
+fn known_filter(f: &Filter) -> (Filter, Option<String>) {
+    let topic = f.topic.clone().filter(|t| TOPICS.iter().any(|x| x.id == *t));
+    let doc = f.doc.clone().filter(|d| corpus::document(d).is_some());
+    let problem = match (&f.topic, &topic, &f.doc, &doc) {
+        (Some(t), None, _, _) => {
+            Some(format!("There is no topic with the id “{t}”: the claims of every topic are shown. Choose one below."))
+        }
+        (_, _, Some(d), None) => Some(format!(
+            "There is no document with the id “{d}”: the claims of every document are shown. Choose one below."
+        )),
+        _ => None,
+    };
+    (Filter { topic, doc, ..f.clone() }, problem)
 }
 
 /// How one select of the filter bar changes the filter.
