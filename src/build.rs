@@ -1,6 +1,7 @@
 //! Build step: turns the human-edited files in `src/data/` into compiled-in Rust data
-//! (`$OUT_DIR/*.rs`) with the data compiler (`src/compiler`), so the app parses nothing and
-//! fetches nothing at run time. The compiler uses the same pure modules the app uses
+//! (`$OUT_DIR/*.rs`) with the data compiler (`src/compiler`), and into the two files the app
+//! fetches: the documents' text (read once before it starts; the pages show that text already,
+//! so the wasm does not carry it) and the search index. The compiler uses the same pure modules the app uses
 //! (`src/core`), so the build and the app agree on cleaning, matching and indexing. A quote
 //! that is not verbatim in its document fails the build.
 

@@ -8,7 +8,7 @@
 // The views' types nest deeply where they render to HTML on the host.
 #![recursion_limit = "256"]
 
-pub use companion_core::{analysis, model, prefs, route};
+pub use companion_core::{analysis, corpus_text, model, prefs, route};
 
 pub mod corpus;
 

@@ -2,7 +2,7 @@
 //! what cleaning removes), no match inside a longer word, and honest sources.
 
 use ashraf3_companion::analysis::glossary::{usage_of, Basis};
-use ashraf3_companion::corpus::{document, DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
+use ashraf3_companion::corpus::{self, document, GLOSSARY, GLOSSARY_USAGE};
 
 fn term(id: &str) -> u16 {
     GLOSSARY.iter().position(|t| t.id == id).unwrap_or_else(|| panic!("no term {id}")) as u16
@@ -58,7 +58,7 @@ fn longest_names_win() {
 
 #[test]
 fn no_mark_inside_a_longer_word() {
-    for d in DOCUMENTS {
+    for d in corpus::documents() {
         for b in d.blocks {
             for m in b.marks {
                 let (s, e) = (m.start as usize, m.end as usize);
@@ -84,7 +84,7 @@ fn usage_table_matches_the_marks() {
     for (i, t) in GLOSSARY.iter().enumerate() {
         for u in usage_of(GLOSSARY_USAGE, i as u16) {
             assert_eq!(u.term as usize, i);
-            let doc = &DOCUMENTS[u.doc as usize];
+            let doc = &corpus::documents()[u.doc as usize];
             assert_eq!(count(t.id, doc.id, Some(u.alias)), u.count as usize, "{} in {}", t.id, doc.id);
             for b in u.blocks {
                 assert!(doc.block(b).unwrap().text.contains(u.alias), "{}: {b} lacks {:?}", t.id, u.alias);

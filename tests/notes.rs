@@ -2,7 +2,7 @@
 //! words again when the paragraph id, the spacing or the case changed (`analysis::notes::place`).
 
 use ashraf3_companion::analysis::notes::{place, Anchor, Placement};
-use ashraf3_companion::corpus::DOCUMENTS;
+use ashraf3_companion::corpus;
 use ashraf3_companion::model::Document;
 
 /// A document's blocks as `place` takes them.
@@ -12,7 +12,7 @@ fn blocks(doc: &'static Document) -> Vec<(&'static str, &'static str)> {
 
 /// The block holding "Durrës County", and that block's index, in a document.
 fn durres() -> (&'static Document, usize) {
-    DOCUMENTS
+    corpus::documents()
         .iter()
         .find_map(|d| d.blocks.iter().position(|b| b.text.contains("Durrës County")).map(|b| (d, b)))
         .expect("the corpus names Durrës County")
@@ -45,7 +45,7 @@ fn place_against_the_corpus() {
     assert_eq!(place(&anchor(id, "x"), &[]), Placement::Lost);
 
     // Every paragraph of every document places exactly on itself.
-    for d in DOCUMENTS {
+    for d in corpus::documents() {
         let bs = blocks(d);
         for (i, (id, text)) in bs.iter().enumerate() {
             let quote: String = text.chars().take(40).collect();

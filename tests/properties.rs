@@ -4,7 +4,7 @@
 
 use ashraf3_companion::analysis::claims::{Filter, Sort};
 use ashraf3_companion::analysis::search::{self, MAX_QUERY_WORDS};
-use ashraf3_companion::corpus::{block_text, search_index, DOCUMENTS, GLOSSARY};
+use ashraf3_companion::corpus::{self, block_text, search_index, GLOSSARY};
 use ashraf3_companion::route::{self, Route, View};
 use proptest::prelude::*;
 
@@ -135,7 +135,7 @@ proptest! {
 fn reader_marks_for_a_huge_query_stay_bounded() {
     let q = "camp ".repeat(20_000);
     assert!(search::is_capped(&q));
-    let blocks: Vec<&str> = DOCUMENTS[0].blocks.iter().map(|b| b.text).collect();
+    let blocks: Vec<&str> = corpus::documents()[0].blocks.iter().map(|b| b.text).collect();
     let marks = search::doc_marks(&search_index(), 0, &blocks, &q);
     assert_eq!(marks.len(), blocks.len());
 }

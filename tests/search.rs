@@ -1,14 +1,14 @@
 //! Search on the real corpus: folding, prefixes, phrases, grouping in corpus order, marks.
 
 use ashraf3_companion::analysis::search::{search, search_glossary, suggest, Results};
-use ashraf3_companion::corpus::{block_text, search_index, DOCUMENTS, GLOSSARY};
+use ashraf3_companion::corpus::{self, block_text, search_index, GLOSSARY};
 
 fn run(q: &str) -> Results {
     search(&search_index(), &block_text, q)
 }
 
 fn per_doc(r: &Results) -> Vec<(&'static str, usize)> {
-    r.groups.iter().map(|g| (DOCUMENTS[g.doc].id, g.count)).collect()
+    r.groups.iter().map(|g| (corpus::documents()[g.doc].id, g.count)).collect()
 }
 
 fn marked(r: &Results) -> Vec<&'static str> {

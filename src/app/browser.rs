@@ -23,6 +23,15 @@ pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
+/// Marks the page as one the app could not start on, as index.html's start-up check does when
+/// a script fails: the page stays readable and its notes on what needs the app show. The reason
+/// goes to the console, for whoever looks after the host.
+pub fn mark_app_failed(reason: &str) {
+    let Some(root) = document().and_then(|d| d.document_element()) else { return };
+    let _ = root.class_list().add_1("app-failed");
+    web_sys::console::warn_1(&format!("The reading companion's app could not start: {reason}").into());
+}
+
 /// The app's root URL ("https://host/courses/unit-3/companion/"). Every page names it in its
 /// `<base>`, relative to itself (`../../` from `read/<doc>/`), so one build works at any depth
 /// of any sub-path; [`pin_base`] keeps it when the app moves to a page at another depth.

@@ -6,6 +6,7 @@
 mod browser;
 mod components;
 mod embed;
+mod fetch;
 mod live_query;
 mod navigate;
 mod offline;
@@ -18,21 +19,34 @@ mod shell;
 mod takeover;
 mod workspace;
 
-/// Starts the app on the page rendered at build time: it hydrates that page, or takes it over
-/// (see `takeover.rs`). A panic replaces the frozen page with a message and a reload button
-/// (see `panic.rs`).
+/// Starts the app on the page rendered at build time, once the corpus text has arrived (the
+/// page shows that text already; the app needs it to know what it adopts): it hydrates that
+/// page, or takes it over (see `takeover.rs`). If the text cannot be had, the page stays as it
+/// is, readable, and its notes say what needs the app. A panic replaces the frozen page with a
+/// message and a reload button (see `panic.rs`).
 pub fn start() {
     panic::install();
     browser::guard_history();
     browser::pin_base();
     browser::upgrade_legacy_url();
-    // In a task of its own: compiling and instantiating the wasm is one long task already, and
-    // the browser may handle input and paint between the two.
-    gloo_timers::callback::Timeout::new(0, || {
-        takeover::start(shell::App);
-        test_hooks();
-    })
-    .forget();
+    // The wait for the file also puts the start in a task of its own: compiling and
+    // instantiating the wasm is one long task already, and the browser may handle input and
+    // paint between the two.
+    wasm_bindgen_futures::spawn_local(async {
+        match load_corpus_text().await {
+            Ok(()) => {
+                takeover::start(shell::App);
+                test_hooks();
+            }
+            Err(e) => browser::mark_app_failed(&format!("the documents’ text could not be loaded ({e})")),
+        }
+    });
+}
+
+async fn load_corpus_text() -> Result<(), String> {
+    let bytes = fetch::bytes(crate::corpus::CORPUS_TEXT_FILE).await?;
+    let text = String::from_utf8(bytes).map_err(|_| "it is not text")?;
+    crate::corpus::install(text.leak())
 }
 
 /// One view as the page renderer writes it: the `<body>` content and the `<title>`, for a URL

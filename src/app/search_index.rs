@@ -4,10 +4,8 @@
 //! file cannot be fetched, the view says so instead of showing no results.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use super::browser;
+use super::{browser, fetch};
 use crate::analysis::search::{Index, IndexBuf};
 use crate::corpus::SEARCH_INDEX_FILE;
 
@@ -47,13 +45,5 @@ pub fn use_search_index() -> RwSignal<IndexState> {
 }
 
 async fn fetch() -> Result<IndexBuf, String> {
-    let window = browser::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(SEARCH_INDEX_FILE)).await.map_err(|_| "the network refused")?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
-    if !response.ok() {
-        return Err(format!("the host answered {}", response.status()));
-    }
-    let body =
-        JsFuture::from(response.array_buffer().map_err(|_| "no body")?).await.map_err(|_| "the download stopped")?;
-    IndexBuf::from_bytes(&js_sys::Uint8Array::new(&body).to_vec())
+    IndexBuf::from_bytes(&fetch::bytes(SEARCH_INDEX_FILE).await?)
 }

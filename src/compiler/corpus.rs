@@ -1,8 +1,8 @@
-//! `documents.toml` + `seeds/*.txt` -> `DOCUMENTS`.
+//! `documents.toml` + `seeds/*.txt` -> the cleaned documents, and `DOCUMENT_HEADS` (what the
+//! app knows of each document before its text arrives; `text.rs` writes the text).
 
 use super::{lit, opt_lit, read, Result};
 use companion_core::analysis::clean::{self, CleanBlock, Hints};
-use companion_core::model::Mark;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -65,8 +65,6 @@ pub struct CleanDoc {
     /// Per content note: the first block it covers and the block after the last (None: the
     /// note runs to the end).
     pub notes: Vec<(String, Option<String>)>,
-    /// The seed file's absolute path, for `include_str!` in the emitted source.
-    pub seed_path: String,
 }
 
 impl CleanDoc {
@@ -129,10 +127,7 @@ pub fn load(toml_path: &Path, seeds: &Path) -> Result<Vec<CleanDoc>> {
             }
             let ids = clean::block_ids(&blocks);
             let notes = content_notes(&spec, &blocks, &ids)?;
-            let seed_path = std::fs::canonicalize(seeds.join(&spec.seed))
-                .map(|p| p.display().to_string())
-                .map_err(|e| format!("cannot resolve {}: {e}", spec.seed))?;
-            Ok(CleanDoc { spec, original, blocks, ids, notes, seed_path })
+            Ok(CleanDoc { spec, original, blocks, ids, notes })
         })
         .collect()
 }
@@ -156,10 +151,13 @@ pub fn content_notes(spec: &DocSpec, blocks: &[CleanBlock], ids: &[String]) -> R
         .collect()
 }
 
-/// `marks[d][b]` holds the glossary marks of block `b` of document `d`.
-pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>]) -> String {
-    let mut s = String::from("pub static DOCUMENTS: &[Document] = &[\n");
-    for (d, doc) in docs.iter().enumerate() {
+/// The documents' metadata. Their text (blocks and seed) is left empty here: it travels in the
+/// corpus text file, which the page's text already stands for until the app reads it.
+pub fn emit(docs: &[CleanDoc]) -> String {
+    let mut s = String::from(
+        "/// Every document without its text (`blocks` and `original` are empty); `corpus::documents()`\n/// has them with it.\npub static DOCUMENT_HEADS: &[Document] = &[\n",
+    );
+    for doc in docs {
         let spec = &doc.spec;
         let words: usize = doc.blocks.iter().filter(|b| !b.kind.is_heading()).map(|b| clean::word_count(&b.text)).sum();
         s += "Document {\n";
@@ -195,22 +193,7 @@ pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>]) -> String {
                 lit(&n.note)
             );
         }
-        s += "],\n";
-        s += &format!("original: include_str!({}),\n", lit(&doc.seed_path));
-        s += &format!("word_count: {words},\nblocks: &[\n");
-        for (b, block) in doc.blocks.iter().enumerate() {
-            let m: String = marks[d][b]
-                .iter()
-                .map(|m| format!("Mark {{ start: {}, end: {}, term: {} }},", m.start, m.end, m.term))
-                .collect();
-            s += &format!(
-                "Block {{ id: {}, kind: BlockKind::{:?}, text: {}, marks: &[{m}] }},\n",
-                lit(&doc.ids[b]),
-                block.kind,
-                lit(&block.text)
-            );
-        }
-        s += "],\n},\n";
+        s += &format!("],\noriginal: \"\",\nword_count: {words},\nblocks: &[],\n}},\n");
     }
     s += "];\n";
     s

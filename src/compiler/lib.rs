@@ -1,7 +1,8 @@
 //! The build-time data compiler: reads the human-edited files in `src/data`, checks each
 //! against the cleaned corpus (a mistake fails the build with the file and entry named) and
-//! writes Rust source for the app's `corpus` module. Each module handles one data file; the
-//! app's `build.rs` calls [`generate`].
+//! writes Rust source for the app's `corpus` module, and the files the app fetches (the corpus
+//! text, the search index). Each module handles one data file or one output; the app's
+//! `build.rs` calls [`generate`].
 
 pub mod claims;
 pub mod comparisons;
@@ -10,6 +11,7 @@ pub mod figures;
 pub mod glossary;
 pub mod questions;
 pub mod search;
+pub mod text;
 
 use std::path::Path;
 
@@ -38,6 +40,16 @@ pub(crate) fn unique_ids<'a>(file: &str, what: &str, ids: impl Iterator<Item = &
     Ok(())
 }
 
+/// Writes `bytes` as `<stem>-<hash>.<ext>` in `out`, named by an FNV-1a hash of its content so
+/// that new content is a new URL (no stale cache). Returns the name and the full path.
+fn hashed_file(out: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<(String, String)> {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let name = format!("{stem}-{hash:016x}.{ext}");
+    let path = out.join(&name);
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok((name, path.display().to_string()))
+}
+
 /// A Rust string literal for `s` (Debug output of `str` is valid Rust source).
 pub fn lit(s: &str) -> String {
     format!("{s:?}")
@@ -54,11 +66,11 @@ pub fn generate(data: &Path, out: &Path) -> Result<()> {
     let quantities: Vec<&str> = figures.quantities.iter().map(|q| q.id.as_str()).collect();
     let glossary = glossary::load(&data.join("glossary.toml"), &docs, &quantities)?;
     let found = glossary::match_corpus(&glossary, &docs);
-    write(&out.join("corpus.rs"), &corpus::emit(&docs, &glossary::marks(&found)))?;
+    write(&out.join("corpus.rs"), &corpus::emit(&docs))?;
+    write(&out.join("text.rs"), &text::emit(&docs, &glossary::marks(&found), out)?)?;
     write(&out.join("glossary.rs"), &glossary::emit(&glossary, &docs, &found))?;
     write(&out.join("figures.rs"), &figures::emit(&figures))?;
     write(&out.join("search.rs"), &search::emit(&docs, out)?)?;
-    write(&out.join("comparisons.rs"), &comparisons::emit(&docs))?;
     let (claims_src, claims) = claims::load(&data.join("claims.toml"), &data.join("retelling.toml"), &docs)?;
     write(&out.join("claims.rs"), &claims_src)?;
     let known = questions::Known { claims: &claims, quantities: &quantities };

@@ -5,6 +5,7 @@
 //! on every rule, and `cargo test` checks it on the host.
 
 pub mod analysis;
+pub mod corpus_text;
 pub mod model;
 pub mod prefs;
 pub mod route;

@@ -1,5 +1,6 @@
-//! Shapes of the compiled-in corpus. `build.rs` emits `static` values of these types, so
-//! every field is borrowed for `'static` and nothing is parsed at run time.
+//! Shapes of the corpus. `build.rs` emits `static` values of these types, so every field is
+//! borrowed for `'static`; a document's blocks borrow from the corpus text file, read once
+//! (`corpus_text`).
 
 /// What a block of cleaned text is, so the reader can give it the right element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

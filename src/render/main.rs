@@ -7,7 +7,7 @@ use std::path::Path;
 use std::{env, fs, process};
 
 use ashraf3_companion::app::render_page;
-use ashraf3_companion::corpus::{CLAIMS, DOCUMENTS, QUANTITIES};
+use ashraf3_companion::corpus::{self, CLAIMS, QUANTITIES};
 use ashraf3_companion::route::{self, Route};
 
 mod template;
@@ -27,7 +27,7 @@ fn run(dist: &Path) -> Result<(), String> {
     let index = dist.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let template = template::Template::parse(&template).map_err(|e| format!("{}: {e}", index.display()))?;
-    let docs: Vec<&str> = DOCUMENTS.iter().map(|d| d.id).collect();
+    let docs: Vec<&str> = corpus::documents().iter().map(|d| d.id).collect();
     let quantities: Vec<&str> = QUANTITIES.iter().map(|q| q.id).collect();
     let claims: Vec<&str> = CLAIMS.iter().map(|c| c.id).collect();
     let views = route::page_views(&docs, &quantities, &claims);

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use ashraf3_companion::analysis::comparison::compare_texts;
-use ashraf3_companion::corpus::DOCUMENTS;
+use ashraf3_companion::corpus;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -49,11 +49,13 @@ fn scaled(texts: &[&str], k: usize, salt: usize) -> Vec<String> {
 }
 
 fn main() {
-    let texts = |i: usize| DOCUMENTS[i].blocks.iter().skip(1).map(|b| b.text).collect::<Vec<&str>>();
-    let mut pairs: Vec<(usize, usize)> =
-        (0..DOCUMENTS.len()).flat_map(|a| (0..DOCUMENTS.len()).map(move |b| (a, b))).filter(|(a, b)| a < b).collect();
+    let texts = |i: usize| corpus::documents()[i].blocks.iter().skip(1).map(|b| b.text).collect::<Vec<&str>>();
+    let mut pairs: Vec<(usize, usize)> = (0..corpus::documents().len())
+        .flat_map(|a| (0..corpus::documents().len()).map(move |b| (a, b)))
+        .filter(|(a, b)| a < b)
+        .collect();
     pairs.sort_by_key(|&(a, b)| {
-        let size = |d: usize| DOCUMENTS[d].blocks.iter().map(|b| b.text.len()).sum::<usize>();
+        let size = |d: usize| corpus::documents()[d].blocks.iter().map(|b| b.text.len()).sum::<usize>();
         std::cmp::Reverse(size(a) * size(b))
     });
     let (a, b) = pairs[0];
@@ -64,8 +66,8 @@ fn main() {
     );
     println!(
         "  largest real pair: {} x {} ({} x {} passages)",
-        DOCUMENTS[a].id,
-        DOCUMENTS[b].id,
+        corpus::documents()[a].id,
+        corpus::documents()[b].id,
         left.len(),
         right.len()
     );

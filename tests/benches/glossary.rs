@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use ashraf3_companion::analysis::fold::fold_with_offsets;
 use ashraf3_companion::analysis::glossary::Matcher;
-use ashraf3_companion::corpus::{DOCUMENTS, GLOSSARY};
+use ashraf3_companion::corpus::{self, GLOSSARY};
 
 fn median(f: impl Fn() -> Duration, runs: usize) -> Duration {
     let mut t: Vec<Duration> = (0..runs).map(|_| f()).collect();
@@ -28,7 +28,8 @@ fn main() {
         21,
     );
     let matcher = Matcher::new(&names);
-    let corpus: String = DOCUMENTS.iter().flat_map(|d| d.blocks.iter().map(|b| b.text)).collect::<Vec<_>>().join("\n");
+    let corpus: String =
+        corpus::documents().iter().flat_map(|d| d.blocks.iter().map(|b| b.text)).collect::<Vec<_>>().join("\n");
     let mut text = String::with_capacity(1 << 20);
     while text.len() < 1 << 20 {
         text.push_str(&corpus);

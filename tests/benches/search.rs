@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use ashraf3_companion::analysis::search::{search, Index, IndexBuf};
-use ashraf3_companion::corpus::{block_text, search_index, DOCUMENTS};
+use ashraf3_companion::corpus::{self, block_text, search_index};
 
 const QUERIES: [&str; 4] = ["rrumb", "\"troll farm\"", "camp police", "mek"];
 
@@ -24,8 +24,8 @@ fn median_query<'t>(index: &Index, texts: &dyn Fn(usize, usize) -> &'t str, q: &
 fn main() {
     println!("search benchmark (release build, median of runs)");
     let real: Vec<Duration> = QUERIES.iter().map(|q| median_query(&search_index(), &block_text, q, 51)).collect();
-    let corpus_bytes: usize = DOCUMENTS.iter().flat_map(|d| d.blocks.iter().map(|b| b.text.len())).sum();
-    let all: Vec<&str> = DOCUMENTS.iter().flat_map(|d| d.blocks.iter().map(|b| b.text)).collect();
+    let corpus_bytes: usize = corpus::documents().iter().flat_map(|d| d.blocks.iter().map(|b| b.text.len())).sum();
+    let all: Vec<&str> = corpus::documents().iter().flat_map(|d| d.blocks.iter().map(|b| b.text)).collect();
     println!("  {:<18} {}", "corpus", QUERIES.iter().map(|q| format!("{q:>16}")).collect::<String>());
     let row = |name: String, t: &[Duration], base: &[Duration]| {
         let cells: String = t

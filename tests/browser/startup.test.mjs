@@ -58,10 +58,35 @@ test('when the wasm is blocked, the text is there and the page says what needs t
   const page = await openUnstarted('read/lends-hope/', {}, (p) => p.route('**/*.wasm', (r) => r.abort('blockedbyclient')));
   await needsApp(page).first().waitFor();
   await readable(page, /Lends Hope/);
-  assert.match(await needsApp(page).first().textContent(), /a filter blocked its \.wasm or \.js files/);
+  assert.match(await needsApp(page).first().textContent(), /one of its files \(\.wasm, \.js, \.txt\) was blocked by a filter/);
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'the app did not start');
   await page.context().close();
   assert.ok(app.takeProblems().length > 0, 'the blocked file was logged');
+});
+
+test('when the corpus text cannot be had (lost by the host, or a page in its place), the text is there and the page says what needs the app', async () => {
+  const answers = [
+    { status: 404, body: 'gone' },
+    // A host that answers every unknown address with its own page.
+    { status: 200, contentType: 'text/html', body: '<!doctype html><title>Welcome</title>' },
+  ];
+  for (const answer of answers) {
+    const warnings = [];
+    const page = await openUnstarted('read/lends-hope/', {}, (p) => {
+      p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      return p.route(/corpus-text-[0-9a-f]{16}\.txt$/, (r) => r.fulfill(answer));
+    });
+    await needsApp(page).first().waitFor();
+    await readable(page, /Lends Hope/);
+    const classes = await page.evaluate(() => document.documentElement.className);
+    assert.match(classes, /app-failed/);
+    assert.doesNotMatch(classes, /(^| )app( |$)/, 'the app did not start');
+    const why = answer.status === 404 ? /the host answered 404/ : /not the companion’s corpus text/;
+    assert.ok(warnings.some((w) => /could not start: the documents’ text could not be loaded/.test(w) && why.test(w)), warnings.join('\n'));
+    await page.context().close();
+  }
+  app.takeProblems(); // the 404 is logged by the browser, on purpose
+  app.assertClean();
 });
 
 test('when the host’s security policy forbids WebAssembly, the text is there and the page says what needs the app', async () => {

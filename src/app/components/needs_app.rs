@@ -13,11 +13,13 @@ pub fn NeedsApp(what: &'static str) -> impl IntoView {
             <p class="needs-app">
                 "Only with the companion’s app: "
                 <strong>{what}</strong>
-                ". The app has not started in this browser: JavaScript is off, or a filter blocked its "
+                ". The app has not started in this browser: JavaScript is off, or one of its files ("
                 <code>".wasm"</code>
-                " or "
+                ", "
                 <code>".js"</code>
-                " files. The text and every link work without it. To use the rest, allow JavaScript for this site, or try another browser or network."
+                ", "
+                <code>".txt"</code>
+                ") was blocked by a filter or could not be loaded. The text and every link work without it. To use the rest, allow JavaScript for this site, reload, or try another browser or network."
             </p>
     }
 }

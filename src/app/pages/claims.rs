@@ -11,7 +11,7 @@ use crate::analysis::claims::{select, summary, Claim, Filter, Sort, Source};
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
-use crate::corpus::{self, CLAIMS, DOCUMENTS, ORIGINS, TOPICS};
+use crate::corpus::{self, CLAIMS, ORIGINS, TOPICS};
 use crate::route::{self, View};
 
 fn topic_label(c: &Claim) -> &'static str {
@@ -66,7 +66,7 @@ type Change = fn(&mut Filter, Option<String>);
 fn FilterBar(filter: Filter) -> impl IntoView {
     let all = |label: &'static str| std::iter::once(("", label));
     let topics: Vec<_> = all("All topics").chain(TOPICS.iter().map(|t| (t.id, t.label))).collect();
-    let docs: Vec<_> = all("All documents").chain(DOCUMENTS.iter().map(|d| (d.id, d.short_title))).collect();
+    let docs: Vec<_> = all("All documents").chain(corpus::documents().iter().map(|d| (d.id, d.short_title))).collect();
     let sorts: Vec<_> = Sort::ALL.iter().map(|s| (s.key(), s.label())).collect();
     let (topic, doc) = (filter.topic.clone().unwrap_or_default(), filter.doc.clone().unwrap_or_default());
     let sort = filter.sort.key().to_string();
@@ -117,11 +117,11 @@ fn FilterSelect(
 /// The grid: a real table, claims as row headers, documents as column headers.
 #[component]
 fn ClaimsTable(claims: Vec<&'static Claim>) -> impl IntoView {
-    let heads = DOCUMENTS.iter().map(|d| view! { <th scope="col">{d.short_title}</th> }).collect_view();
+    let heads = corpus::documents().iter().map(|d| view! { <th scope="col">{d.short_title}</th> }).collect_view();
     let rows = claims
         .into_iter()
         .map(|c| {
-            let cells = DOCUMENTS
+            let cells = corpus::documents()
                 .iter()
                 .map(|d| view! { <td><Treatment sources=c.cell(d.id) claim=c.id/></td> })
                 .collect_view();
@@ -151,7 +151,7 @@ fn ClaimsTable(claims: Vec<&'static Claim>) -> impl IntoView {
 /// One claim as a card (phones): each document's treatment under its name.
 #[component]
 fn ClaimCard(claim: &'static Claim) -> impl IntoView {
-    let docs = DOCUMENTS
+    let docs = corpus::documents()
         .iter()
         .map(|d| view! { <dt>{d.short_title}</dt><dd><Treatment sources=claim.cell(d.id) claim=claim.id/></dd> })
         .collect_view();
@@ -217,7 +217,7 @@ pub fn ClaimPage(id: String) -> impl IntoView {
             <ul class="origins">{origins}</ul>
             <h2>"How each document treats it"</h2>
             <dl class="claim-docs">
-                {DOCUMENTS.iter().map(|d| view! { <dt>{d.title} " (" {d.short_title} ")"</dt><dd><Treatment sources=claim.cell(d.id) claim=claim.id/></dd> }).collect_view()}
+                {corpus::documents().iter().map(|d| view! { <dt>{d.title} " (" {d.short_title} ")"</dt><dd><Treatment sources=claim.cell(d.id) claim=claim.id/></dd> }).collect_view()}
             </dl>
             <p><a href=route::claims_href(&Filter { topic, ..Filter::default() })>"Other claims on this topic"</a></p>
         </article>

@@ -10,7 +10,7 @@ use crate::app::components::para_notes::{track_selection, NoteEditor, NotesHere,
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
-use crate::corpus::{self, DOCUMENTS};
+use crate::corpus;
 use crate::model::{BlockKind, Document};
 use crate::route::{self, View};
 
@@ -27,8 +27,9 @@ fn resolve(left: Option<String>, right: Option<String>) -> (&'static Document, &
             corpus::document(fallback)
         }),
     };
-    let a = pick(left, DEFAULT_PAIR.0).unwrap_or(&DOCUMENTS[0]);
-    let b = pick(right, if a.id == DEFAULT_PAIR.1 { DEFAULT_PAIR.0 } else { DEFAULT_PAIR.1 }).unwrap_or(&DOCUMENTS[1]);
+    let a = pick(left, DEFAULT_PAIR.0).unwrap_or(&corpus::documents()[0]);
+    let b = pick(right, if a.id == DEFAULT_PAIR.1 { DEFAULT_PAIR.0 } else { DEFAULT_PAIR.1 })
+        .unwrap_or(&corpus::documents()[1]);
     (a, b, problems)
 }
 
@@ -47,7 +48,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     track_selection(selection);
     let notes = (NotesHere::new(a, selection), NotesHere::new(b, selection));
     let options = move |selected: &'static str| {
-        DOCUMENTS
+        corpus::documents()
             .iter()
             .map(|d| view! { <option value=d.id selected=d.id == selected>{d.short_title}</option> })
             .collect_view()
@@ -138,7 +139,7 @@ fn OtherPairs(a: &'static Document, b: &'static Document) -> impl IntoView {
     let link = |x: &'static Document, y: &'static Document| {
         view! { <li><a href=route::compare_href(Some(x.id), Some(y.id))>{format!("{} with {}", x.short_title, y.short_title)}</a></li> }
     };
-    let others = || DOCUMENTS.iter().filter(|d| d.id != a.id && d.id != b.id);
+    let others = || corpus::documents().iter().filter(|d| d.id != a.id && d.id != b.id);
     view! {
         <nav class="needs-app other-pairs" aria-label="Other comparisons">
             <p>"Without the app, another pair opens from these links:"</p>

@@ -8,7 +8,7 @@ use crate::app::components::definition::Definition;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
 use crate::app::shell::use_route;
-use crate::corpus::{DOCUMENTS, GLOSSARY, GLOSSARY_USAGE};
+use crate::corpus::{self, GLOSSARY, GLOSSARY_USAGE};
 use crate::route;
 
 #[component]
@@ -23,7 +23,7 @@ pub fn Glossary() -> impl IntoView {
             let rows = usage
                 .iter()
                 .map(|u| {
-                    let doc = &DOCUMENTS[u.doc as usize];
+                    let doc = &corpus::documents()[u.doc as usize];
                     let href = route::term_passage_href(doc.id, term.id, u.blocks.first().copied());
                     let label = format!("{} occurrences of “{}” in “{}”", u.count, u.alias, doc.short_title);
                     view! {

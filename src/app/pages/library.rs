@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::title::use_page_title;
-use crate::corpus::DOCUMENTS;
+use crate::corpus;
 use crate::route;
 
 /// Pairs a source-criticism unit starts from: revision against revision, an article against
@@ -18,7 +18,7 @@ const SUGGESTED: &[(&str, &str, &str)] = &[
 #[component]
 pub fn Library() -> impl IntoView {
     use_page_title(|| "Library".to_string());
-    let items = DOCUMENTS
+    let items = corpus::documents()
         .iter()
         .map(|doc| {
             let title_id = format!("doc-{}", doc.id);

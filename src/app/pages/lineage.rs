@@ -8,15 +8,15 @@ use crate::analysis::claims::{Change, Filter, Passage};
 use crate::analysis::lineage::{diagram, facts, Diagram, Node, WIDTH};
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
-use crate::corpus::{self, CHANGES, CLAIMS, DOCUMENTS, ORIGINS, RETOLD};
+use crate::corpus::{self, CHANGES, CLAIMS, ORIGINS, RETOLD};
 use crate::route;
 
 #[component]
 pub fn Lineage() -> impl IntoView {
     use_page_title(|| "Lineage of the documents".to_string());
     let _ = use_hash_target(None);
-    let facts = facts(DOCUMENTS, CLAIMS, ORIGINS);
-    let docs: Vec<&'static str> = DOCUMENTS.iter().map(|d| d.short_title).collect();
+    let facts = facts(corpus::documents(), CLAIMS, ORIGINS);
+    let docs: Vec<&'static str> = corpus::documents().iter().map(|d| d.short_title).collect();
     let origins: Vec<&'static str> = facts.cited.iter().map(|o| ORIGINS[*o as usize].label).collect();
     let drawing = diagram(&docs, &origins, &facts);
     let rows = facts

@@ -12,7 +12,7 @@ use crate::app::browser;
 use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
 use crate::app::workspace::{now, use_work, Keeping, KeepingNotice, Work};
-use crate::corpus::{self, DOCUMENTS, QUESTIONS};
+use crate::corpus::{self, QUESTIONS};
 use crate::route;
 
 fn doc_title(id: &str) -> String {
@@ -155,7 +155,7 @@ fn NoteList(query: RwSignal<String>) -> impl IntoView {
             let of = |keep: &dyn Fn(&Note) -> bool| found.iter().filter(|n| keep(n)).cloned().collect::<Vec<_>>();
             // An import may bring notes on documents this build does not bundle: kept and shown.
             let unknown = of(&|n| corpus::document(&n.anchor.doc).is_none());
-            DOCUMENTS
+            corpus::documents()
                 .iter()
                 .map(|d| (d.id, d.title, of(&|n| n.anchor.doc == d.id)))
                 .chain(std::iter::once(("other", "Notes on documents this companion does not bundle", unknown)))

@@ -18,7 +18,7 @@ use crate::analysis::figures::Figure;
 use crate::analysis::search;
 use crate::app::search_index::{use_search_index, IndexState};
 use crate::app::shell::use_route;
-use crate::corpus::{self, CLAIMS, DOCUMENTS, FIGURES, GLOSSARY, QUANTITIES};
+use crate::corpus::{self, CLAIMS, FIGURES, GLOSSARY, QUANTITIES};
 use crate::model::{Block, BlockKind, ContentNote, Document};
 use crate::route;
 
@@ -226,8 +226,8 @@ fn block_view(
 #[component]
 fn DocNav(doc: &'static Document) -> impl IntoView {
     let at = corpus::position(doc.id).unwrap_or(0);
-    let prev = at.checked_sub(1).and_then(|i| DOCUMENTS.get(i));
-    let next = DOCUMENTS.get(at + 1);
+    let prev = at.checked_sub(1).and_then(|i| corpus::documents().get(i));
+    let next = corpus::documents().get(at + 1);
     view! {
         <nav class="doc-nav" id="doc-nav" tabindex="-1" aria-label="Documents">
             <ul>

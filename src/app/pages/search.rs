@@ -8,7 +8,7 @@ use crate::analysis::search::{self, Snippet};
 use crate::app::components::title::use_page_title;
 use crate::app::live_query::use_live_query;
 use crate::app::search_index::{use_search_index, IndexState};
-use crate::corpus::{self, DOCUMENTS, GLOSSARY};
+use crate::corpus::{self, GLOSSARY};
 use crate::route;
 
 fn snippet_view(snippet: &Snippet) -> impl IntoView {
@@ -68,7 +68,12 @@ pub fn Search() -> impl IntoView {
 
 fn summary(query: &str, results: &search::Results) -> String {
     let hits = if results.total == 1 { "hit" } else { "hits" };
-    format!("{} {hits} for “{query}” in {} of {} documents.", results.total, results.groups.len(), DOCUMENTS.len())
+    format!(
+        "{} {hits} for “{query}” in {} of {} documents.",
+        results.total,
+        results.groups.len(),
+        corpus::documents().len()
+    )
 }
 
 /// What one query finds: a summary, a note when the query was too long to search whole,
@@ -136,7 +141,7 @@ fn DocumentHits(results: search::Results, query: String) -> impl IntoView {
         .groups
         .iter()
         .map(|group| {
-            let doc = &DOCUMENTS[group.doc];
+            let doc = &corpus::documents()[group.doc];
             let heading_id = format!("results-{}", doc.id);
             let labelled = heading_id.clone();
             let hits = group
