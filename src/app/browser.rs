@@ -32,6 +32,18 @@ pub fn mark_app_failed(reason: &str) {
     web_sys::console::warn_1(&format!("The reading companion's app could not start: {reason}").into());
 }
 
+/// The fetch of `file` that the page's loader started beside the wasm's (Trunk.toml's
+/// `pattern_script`, for the file the page's `companion-text` meta names), taken once; `None`
+/// when there is none or the page named another file (a page of another build).
+pub fn prefetched(file: &str) -> Option<js_sys::Promise> {
+    let window = window()?;
+    let meta = document()?.query_selector(r#"meta[name="companion-text"]"#).ok()??;
+    let key = JsValue::from_str("companionText");
+    let pending = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    (meta.get_attribute("content")? == file).then_some(pending)
+}
+
 /// The app's root URL ("https://host/courses/unit-3/companion/"). Every page names it in its
 /// `<base>`, relative to itself (`../../` from `read/<doc>/`), so one build works at any depth
 /// of any sub-path; [`pin_base`] keeps it when the app moves to a page at another depth.

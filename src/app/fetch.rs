@@ -9,7 +9,12 @@ use super::browser;
 
 pub async fn bytes(file: &str) -> Result<Vec<u8>, String> {
     let window = browser::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(file)).await.map_err(|_| "the network refused")?;
+    body(window.fetch_with_str(file)).await
+}
+
+/// The body of a fetch already under way, given its promise.
+pub async fn body(pending: js_sys::Promise) -> Result<Vec<u8>, String> {
+    let response = JsFuture::from(pending).await.map_err(|_| "the network refused")?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!("the host answered {}", response.status()));

@@ -43,8 +43,14 @@ pub fn start() {
     });
 }
 
+/// Reads the corpus text, from the fetch the page's loader started beside the wasm's when it
+/// did (so the file does not wait for the wasm), or fetched now.
 async fn load_corpus_text() -> Result<(), String> {
-    let bytes = fetch::bytes(crate::corpus::CORPUS_TEXT_FILE).await?;
+    let file = crate::corpus::CORPUS_TEXT_FILE;
+    let bytes = match browser::prefetched(file) {
+        Some(pending) => fetch::body(pending).await?,
+        None => fetch::bytes(file).await?,
+    };
     let text = String::from_utf8(bytes).map_err(|_| "it is not text")?;
     crate::corpus::install(text.leak())
 }

@@ -26,7 +26,8 @@ fn main() {
 fn run(dist: &Path) -> Result<(), String> {
     let index = dist.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let template = template::Template::parse(&template).map_err(|e| format!("{}: {e}", index.display()))?;
+    let template = template::Template::parse(&template, corpus::CORPUS_TEXT_FILE)
+        .map_err(|e| format!("{}: {e}", index.display()))?;
     let docs: Vec<&str> = corpus::documents().iter().map(|d| d.id).collect();
     let quantities: Vec<&str> = QUANTITIES.iter().map(|q| q.id).collect();
     let claims: Vec<&str> = CLAIMS.iter().map(|c| c.id).collect();

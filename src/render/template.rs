@@ -4,6 +4,8 @@
 pub struct Template {
     head: String,
     tail: String,
+    /// Names the corpus text file, so the loader fetches it beside the wasm (see Trunk.toml).
+    text_meta: String,
 }
 
 const BASE: &str = r#"<base href="./">"#;
@@ -12,7 +14,8 @@ const BASE: &str = r#"<base href="./">"#;
 const VIEW_META: &str = "companion-view";
 
 impl Template {
-    pub fn parse(html: &str) -> Result<Template, String> {
+    /// `text_file` is the corpus text's file, which every page names for the loader.
+    pub fn parse(html: &str, text_file: &str) -> Result<Template, String> {
         if !html.contains(BASE) {
             return Err(format!("no {BASE} in the template"));
         }
@@ -21,7 +24,8 @@ impl Template {
         let close = html.rfind("</body>").ok_or("no </body>")?;
         // Trunk may put its scripts at the end of <body>: they stay, after the page.
         let scripts = html[open..close].find("<script").map(|i| open + i).unwrap_or(close);
-        Ok(Template { head: html[..open].to_string(), tail: html[scripts..].to_string() })
+        let text_meta = format!(r#"<meta name="companion-text" content="{}">"#, escape(text_file));
+        Ok(Template { head: html[..open].to_string(), tail: html[scripts..].to_string(), text_meta })
     }
 
     /// `base: None` for 404.html, which has no fixed depth (index.html's start-up script then
@@ -33,7 +37,7 @@ impl Template {
             (Some(a), Some(b)) => {
                 let title = if title.is_empty() { head[a + "<title>".len()..b].to_string() } else { escape(title) };
                 let meta = format!(r#"<meta name="{VIEW_META}" content="{}">"#, escape(view));
-                format!("{}{meta}<title>{title}{}", &head[..a], &head[b..])
+                format!("{}{meta}{}<title>{title}{}", &head[..a], self.text_meta, &head[b..])
             }
             _ => head,
         };
@@ -51,21 +55,22 @@ mod tests {
 
     #[test]
     fn fills_base_title_and_body_and_keeps_scripts() {
-        let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body class="x"><main id="boot">…</main><script>s()</script></body></html>"#).unwrap();
+        let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body class="x"><main id="boot">…</main><script>s()</script></body></html>"#, "t.txt").unwrap();
         let page = t.page(Some("../../"), "read/a/", "A & B", "<main>text</main>");
         assert_eq!(
             page,
-            r#"<html><head><base href="../../"><meta name="companion-view" content="read/a/"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#
+            r#"<html><head><base href="../../"><meta name="companion-view" content="read/a/"><meta name="companion-text" content="t.txt"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#
         );
     }
 
     #[test]
     fn the_not_found_page_has_no_base() {
         let t =
-            Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#).unwrap();
+            Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#, "t.txt")
+                .unwrap();
         assert_eq!(
             t.page(None, "not-found/", "", "x"),
-            r#"<html><head><meta name="companion-view" content="not-found/"><title>App</title></head><body>x</body></html>"#
+            r#"<html><head><meta name="companion-view" content="not-found/"><meta name="companion-text" content="t.txt"><title>App</title></head><body>x</body></html>"#
         );
     }
 
@@ -91,6 +96,6 @@ mod tests {
 
     #[test]
     fn a_template_without_base_is_refused() {
-        assert!(Template::parse("<html><head></head><body></body></html>").is_err());
+        assert!(Template::parse("<html><head></head><body></body></html>", "t.txt").is_err());
     }
 }

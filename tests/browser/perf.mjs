@@ -20,7 +20,18 @@ const root = mkdtempSync(join(tmpdir(), 'companion-perf-'));
 cpSync(DIST, root, { recursive: true });
 const app = await startApp({ root });
 
-async function firstParagraphTime(path, selector) {
+/** Notes when the app runs the page (hydrated: every control works), as index.html's start-up
+ *  check sees it, in `window.__running`. An init script: <html> does not exist yet. */
+function observeRunning() {
+  new MutationObserver((_, obs) => {
+    if (document.documentElement?.classList.contains('app')) {
+      window.__running = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+}
+
+async function firstParagraphTime(path, selector, { waitForApp = false } = {}) {
   const context = await app.newContext();
   await context.addInitScript((sel) => {
     new MutationObserver((_, obs) => {
@@ -30,15 +41,18 @@ async function firstParagraphTime(path, selector) {
       }
     }).observe(document, { childList: true, subtree: true });
   }, selector);
+  await context.addInitScript(observeRunning);
   const page = await context.newPage();
   await page.goto(new URL(path, app.url).href);
   await page.waitForSelector(selector);
+  if (waitForApp) await page.waitForFunction(() => window.__running !== undefined);
   const t = await page.evaluate((sel) => {
     const seen = window.__seen ?? (document.querySelector(sel) ? performance.now() : NaN);
     // When the last file arrived: what follows is the app's own start-up (wasm compile and
     // first render), the part the static page does not have.
     const loaded = Math.max(0, ...performance.getEntriesByType('resource').map((e) => e.responseEnd));
-    return { seen, loaded };
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { seen, loaded, running: window.__running, loadEvent: nav.loadEventEnd };
   }, selector);
   await context.close();
   return t;
@@ -111,14 +125,46 @@ const movePlain = await plain.page.evaluate(() => {
 });
 await plain.context.close();
 
-const app_ms = [], static_ms = [], compare_ms = [], startup_ms = [];
+const app_ms = [], static_ms = [], compare_ms = [], startup_ms = [], running_ms = [], running_after_load_ms = [];
 for (let i = 0; i < RUNS; i++) {
-  const reader = await firstParagraphTime(READER, '#p1');
+  const reader = await firstParagraphTime(READER, '#p1', { waitForApp: true });
+  running_ms.push(reader.running);
+  running_after_load_ms.push(reader.running - reader.loadEvent);
   app_ms.push(reader.seen);
   startup_ms.push(reader.seen - reader.loaded);
   static_ms.push((await firstParagraphTime('static-reader.html', '#p1')).seen);
   compare_ms.push((await firstParagraphTime(COMPARE, 'table.cmp-table tbody tr')).seen);
 }
+// Start-up on a slow network (150 ms round trips, 1.6 Mbps down, as Lighthouse's simulated
+// mobile): when the app runs, with the corpus text fetched beside the wasm, as built, and after
+// it, as a page without the "companion-text" meta has it (the app then fetches the file itself).
+async function runningOnSlowNetwork(path, { textAfterWasm }) {
+  const context = await app.newContext();
+  await context.addInitScript(observeRunning);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  if (textAfterWasm) {
+    await page.route((url) => url.pathname.endsWith(path), async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<meta name="companion-text"[^>]*>/, '');
+      await route.fulfill({ response, body: html });
+    });
+  }
+  await page.goto(new URL(path, app.url).href);
+  await page.waitForFunction(() => window.__running !== undefined, null, { timeout: 60000 });
+  const running = await page.evaluate(() => window.__running);
+  await context.close();
+  return running;
+}
+const SLOW_RUNS = 3;
+const beside_ms = [], after_ms = [];
+for (let i = 0; i < SLOW_RUNS; i++) {
+  beside_ms.push(await runningOnSlowNetwork(READER, { textAfterWasm: false }));
+  after_ms.push(await runningOnSlowNetwork(READER, { textAfterWasm: true }));
+}
+
 // Lighthouse on the library, a reader and a comparison, with Debian's Chromium (its default
 // simulated mobile throttling: comparable between runs, not a measurement of this machine). It
 // scales the CPU time it observes, so one run on a shared 2-core machine moves by several
@@ -165,6 +211,8 @@ const report = {
   move_to_another_view_bytes: { in_app: moveInApp, without_app: movePlain, budget_bytes: 30 * 1024 },
   offline_cache: offline,
   first_paragraph_ms: { app: median(app_ms), static: median(static_ms), ratio, compare_ratio: compareRatio, budget_ratio: 1.2, within_budget: ratio <= 1.2 && compareRatio <= 1.2, app_startup_after_files: median(startup_ms), runs: { app: app_ms, static: static_ms, compare: compare_ms } },
+  app_running_ms: { after_navigation: median(running_ms), after_load_event: median(running_after_load_ms), runs: running_ms },
+  app_running_slow_network_ms: { text_beside_wasm: median(beside_ms), text_after_wasm: median(after_ms), runs: { beside: beside_ms, after: after_ms } },
   open_largest_comparison_ms: { median: median(compare_ms), runs: compare_ms },
   lighthouse: lighthouseScores,
 };
@@ -177,6 +225,8 @@ console.log(`  moving to another view                ${kb(moveInApp)} KB with th
 console.log(`  offline copy                          ${kb(offline.bytes)} KB in ${offline.files} files`);
 console.log(`  first paragraph visible               reader ${median(app_ms).toFixed(0)} ms vs static twin ${median(static_ms).toFixed(0)} ms = ${ratio.toFixed(2)}x   budget 1.2x: ${ok(ratio <= 1.2)}`);
 console.log(`                                        comparison ${median(compare_ms).toFixed(0)} ms = ${compareRatio.toFixed(2)}x the static twin   budget 1.2x: ${ok(compareRatio <= 1.2)}`);
+console.log(`  reader link, app running (hydrated)   ${median(running_ms).toFixed(0)} ms after navigation, ${median(running_after_load_ms).toFixed(0)} ms after the page's load event (the wait before the app's files, their download, compile, start-up)`);
+console.log(`                       on a slow network   ${median(beside_ms).toFixed(0)} ms with the corpus text fetched beside the wasm, ${median(after_ms).toFixed(0)} ms fetched after it = ${(median(beside_ms) / median(after_ms)).toFixed(2)}x (150 ms round trips, 1.6 Mbps; medians of ${SLOW_RUNS})`);
 for (const [name, scores] of Object.entries(lighthouseScores)) {
   const fine = scores.performance >= 95 && scores.accessibility === 100 && scores['best-practices'] === 100;
   const m = scores.metrics;

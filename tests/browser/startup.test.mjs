@@ -122,7 +122,7 @@ test('with JavaScript off, every page is readable and its links work', async () 
   app.assertClean();
 });
 
-test('the text comes first: the app’s module and wasm are fetched once the page has loaded, after its text was painted', async () => {
+test('the text comes first: the app’s module, wasm and corpus text are fetched once the page has loaded, after its text was painted, the corpus text beside the wasm', async () => {
   const context = await app.newContext();
   // When the app takes the page over (it marks <html> with "app"); <html> does not exist yet.
   await context.addInitScript(() => {
@@ -138,11 +138,16 @@ test('the text comes first: the app’s module and wasm are fetched once the pag
   await app.ready(page);
   const t = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const app = performance.getEntriesByType('resource').filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname));
+    const app = performance.getEntriesByType('resource').filter((e) => /\.(wasm|js|txt)$/.test(new URL(e.name).pathname));
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return { load: nav.loadEventStart, app: app.map((e) => [e.name, e.startTime]), paint: paint?.startTime, tookOver: window.__tookOver };
   });
   assert.ok(t.app.some(([name]) => name.endsWith('.wasm')), 'the wasm was fetched');
+  // The app reads the corpus text before it hydrates: its fetch does not wait for the wasm.
+  const started = (re) => t.app.filter(([name]) => re.test(name)).map(([, start]) => start);
+  const [text] = started(/corpus-text-[0-9a-f]{16}\.txt$/), [wasm] = started(/\.wasm$/);
+  assert.equal(started(/corpus-text-[0-9a-f]{16}\.txt$/).length, 1, 'the corpus text was fetched once');
+  assert.ok(text <= wasm, `the corpus text was requested (${text} ms) no later than the wasm (${wasm} ms)`);
   for (const [name, start] of t.app) assert.ok(start >= t.load, `${name} was requested at ${start} ms, before the load event at ${t.load} ms`);
   assert.ok(t.paint !== undefined && t.paint < t.tookOver, `the text was painted (${t.paint} ms) before the app took over (${t.tookOver} ms)`);
   await context.close();
