@@ -1,4 +1,4 @@
-//! The UI. Pages read the compiled-in corpus and the results of the pure analysis modules;
+//! The UI. Pages read the corpus (`crate::corpus`) and the results of the pure analysis modules;
 //! components only render what they are given. The same components render every view to a
 //! static page at build time ([`render_page`], on the host) and run the app in the browser
 //! ([`start`]), which hydrates the page the browser already shows.

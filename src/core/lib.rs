@@ -1,5 +1,5 @@
-//! The model and the pure analysis of the reading companion: the shapes of the compiled-in
-//! corpus, text analysis (cleaning, alignment, diff, glossary marks, figures, claims, search,
+//! The model and the pure analysis of the reading companion: the shapes of the corpus
+//! (and the file its text travels in), text analysis (cleaning, alignment, diff, glossary marks, figures, claims, search,
 //! the student's notes), the URL of every view, and the saved settings. No browser and no
 //! framework: the build-time data compiler and the UI both depend on this crate, so they agree
 //! on every rule, and `cargo test` checks it on the host.

@@ -157,7 +157,7 @@ pub fn pack(c: &Comparison) -> Vec<u16> {
 }
 
 /// Reads back what [`pack`] wrote. Data that ends early yields the rows read so far: the
-/// input is the app's own compiled-in data, so this never happens outside a broken build.
+/// input is the build's own corpus text file, so this never happens outside a broken build.
 pub fn unpack(data: &[u16]) -> Comparison {
     const KINDS: [RowKind; 4] = [RowKind::Shared, RowKind::Changed, RowKind::OnlyLeft, RowKind::OnlyRight];
     let mut it = data.iter().map(|&n| n as usize);

@@ -1,5 +1,5 @@
 //! Search over the cleaned corpus, case- and diacritic-insensitive, by word prefix, with
-//! quoted phrases. The index is built by the build step and compiled in: a sorted vocabulary
+//! quoted phrases. The index is built by the build step into a file of its own: a sorted vocabulary
 //! of folded words, each with its postings (document, block, word position). Byte ranges for
 //! marking are recovered by re-reading only the blocks that match.
 
@@ -40,8 +40,7 @@ pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
-/// The index, borrowed: compiled-in statics at run time, or an [`IndexBuf`] in tests and
-/// benchmarks.
+/// The index, borrowed from an [`IndexBuf`] (read from its file, or built in tests).
 #[derive(Clone, Copy, Debug)]
 pub struct Index<'a> {
     /// Folded words, sorted, each followed by '\n'.
