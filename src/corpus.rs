@@ -40,6 +40,10 @@ pub fn install(text: &'static str) -> Result<(), String> {
     if read.docs.len() != n || DOCUMENT_HEADS.iter().zip(&read.docs).any(|(head, t)| head.id != t.id) {
         return Err("it names other documents than this version of the app".into());
     }
+    // A mark names its term by position: one past the glossary would fail at the first tooltip.
+    if read.docs.iter().flat_map(|d| &d.blocks).flat_map(|b| b.marks).any(|m| usize::from(m.term) >= GLOSSARY.len()) {
+        return Err("it marks terms this version of the app's glossary does not have".into());
+    }
     let docs = DOCUMENT_HEADS
         .iter()
         .zip(read.docs)

@@ -33,5 +33,12 @@ fn a_file_of_another_build_or_format_is_refused() {
     let renamed = CORPUS_TEXT.replacen("\u{1f}home-to-mek\u{1f}", "\u{1f}elsewhere\u{1f}", 1);
     assert_ne!(renamed, CORPUS_TEXT);
     assert!(corpus::install(Box::leak(renamed.into_boxed_str())).unwrap_err().contains("other documents"));
+    // A glossary mark naming a term past the glossary's end.
+    let marked = CORPUS_TEXT
+        .split('\u{1e}')
+        .find_map(|r| r.split('\u{1f}').nth(3).filter(|m| r.starts_with("B\u{1f}") && !m.is_empty()).map(|m| (r, m)))
+        .expect("a block with marks");
+    let far = CORPUS_TEXT.replacen(marked.0, &marked.0.replacen(marked.1, "0,1,65000", 1), 1);
+    assert!(corpus::install(Box::leak(far.into_boxed_str())).unwrap_err().contains("glossary does not have"));
     assert_eq!(corpus::documents()[0].id, "home-to-mek");
 }
