@@ -60,7 +60,8 @@ pub fn install(text: &'static str) -> Result<(), String> {
 fn text() -> Option<&'static Text> {
     #[cfg(not(target_arch = "wasm32"))]
     if TEXT.get().is_none() {
-        install(CORPUS_TEXT).expect("the build wrote a valid corpus text file");
+        let text = std::str::from_utf8(CORPUS_TEXT_BYTES).expect("the build wrote the corpus text as UTF-8");
+        install(text).expect("the build wrote a valid corpus text file");
     }
     TEXT.get()
 }

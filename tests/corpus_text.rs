@@ -1,7 +1,12 @@
 //! The corpus text file, as the app reads it before it starts: the host reads the very file
 //! the build wrote for the browser, so every host test of the documents also tests this path.
 
-use ashraf3_companion::corpus::{self, CORPUS_TEXT, DOCUMENT_HEADS};
+use ashraf3_companion::corpus::{self, CORPUS_TEXT_BYTES, DOCUMENT_HEADS};
+
+/// The file the build wrote, as the host build includes it.
+fn corpus_text() -> &'static str {
+    std::str::from_utf8(CORPUS_TEXT_BYTES).unwrap()
+}
 
 #[test]
 fn every_document_gets_its_text_and_seed() {
@@ -30,15 +35,15 @@ fn a_file_of_another_build_or_format_is_refused() {
     assert!(corpus::install("<!doctype html><title>Welcome</title>")
         .unwrap_err()
         .contains("not the companion’s corpus text"));
-    let renamed = CORPUS_TEXT.replacen("\u{1f}home-to-mek\u{1f}", "\u{1f}elsewhere\u{1f}", 1);
-    assert_ne!(renamed, CORPUS_TEXT);
+    let renamed = corpus_text().replacen("\u{1f}home-to-mek\u{1f}", "\u{1f}elsewhere\u{1f}", 1);
+    assert_ne!(renamed, corpus_text());
     assert!(corpus::install(Box::leak(renamed.into_boxed_str())).unwrap_err().contains("other documents"));
     // A glossary mark naming a term past the glossary's end.
-    let marked = CORPUS_TEXT
+    let marked = corpus_text()
         .split('\u{1e}')
         .find_map(|r| r.split('\u{1f}').nth(3).filter(|m| r.starts_with("B\u{1f}") && !m.is_empty()).map(|m| (r, m)))
         .expect("a block with marks");
-    let far = CORPUS_TEXT.replacen(marked.0, &marked.0.replacen(marked.1, "0,1,65000", 1), 1);
+    let far = corpus_text().replacen(marked.0, &marked.0.replacen(marked.1, "0,1,65000", 1), 1);
     assert!(corpus::install(Box::leak(far.into_boxed_str())).unwrap_err().contains("glossary does not have"));
     assert_eq!(corpus::documents()[0].id, "home-to-mek");
 }

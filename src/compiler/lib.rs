@@ -40,14 +40,21 @@ pub(crate) fn unique_ids<'a>(file: &str, what: &str, ids: impl Iterator<Item = &
     Ok(())
 }
 
-/// Writes `bytes` as `<stem>-<hash>.<ext>` in `out`, named by an FNV-1a hash of its content so
-/// that new content is a new URL (no stale cache). Returns the name and the full path.
-fn hashed_file(out: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<(String, String)> {
+/// Writes `bytes` as a file the app fetches, `<stem>-<hash>.<ext>` in `out`, named by an FNV-1a
+/// hash of its content so that new content is a new URL (no stale cache). Returns the source
+/// that names it (`<STEM>_FILE`) and, for host builds (page renderer, tests, benchmarks),
+/// includes it (`<STEM>_BYTES`); `what` says what it holds.
+fn fetched_file(out: &Path, stem: &str, ext: &str, bytes: &[u8], what: &str) -> Result<String> {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
     let name = format!("{stem}-{hash:016x}.{ext}");
     let path = out.join(&name);
     std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok((name, path.display().to_string()))
+    let constant = stem.to_uppercase().replace('-', "_");
+    Ok(format!(
+        "/// The file of {what}, beside index.html.\npub static {constant}_FILE: &str = {};\n#[cfg(not(target_arch = \"wasm32\"))]\npub static {constant}_BYTES: &[u8] = include_bytes!({});\n",
+        lit(&name),
+        lit(&path.display().to_string())
+    ))
 }
 
 /// A Rust string literal for `s` (Debug output of `str` is valid Rust source).

@@ -6,16 +6,11 @@
 use std::path::Path;
 
 use super::corpus::CleanDoc;
-use super::{hashed_file, lit, Result};
+use super::{fetched_file, Result};
 use companion_core::analysis::search::IndexBuf;
 
 pub fn emit(docs: &[CleanDoc], out: &Path) -> Result<String> {
     let texts: Vec<Vec<&str>> = docs.iter().map(|d| d.blocks.iter().map(|b| b.text.as_str()).collect()).collect();
     let bytes = IndexBuf::build(&texts)?.to_bytes();
-    let (name, path) = hashed_file(out, "search-index", "bin", &bytes)?;
-    Ok(format!(
-        "/// The search index's file, beside index.html.\npub static SEARCH_INDEX_FILE: &str = {};\n#[cfg(not(target_arch = \"wasm32\"))]\npub static SEARCH_INDEX_BYTES: &[u8] = include_bytes!({});\n",
-        lit(&name),
-        lit(&path)
-    ))
+    fetched_file(out, "search-index", "bin", &bytes, "the search index")
 }

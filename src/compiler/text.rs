@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::corpus::CleanDoc;
-use super::{comparisons, hashed_file, lit, Result};
+use super::{comparisons, fetched_file, Result};
 use companion_core::corpus_text::Writer;
 use companion_core::model::Mark;
 
@@ -24,10 +24,5 @@ pub fn emit(docs: &[CleanDoc], marks: &[Vec<Vec<Mark>>], out: &Path) -> Result<S
     for ((l, r), packed) in comparisons::packed(docs) {
         w.comparison(l, r, &packed)?;
     }
-    let (name, path) = hashed_file(out, "corpus-text", "txt", w.finish().as_bytes())?;
-    Ok(format!(
-        "/// The corpus text's file, beside index.html.\npub static CORPUS_TEXT_FILE: &str = {};\n#[cfg(not(target_arch = \"wasm32\"))]\npub static CORPUS_TEXT: &str = include_str!({});\n",
-        lit(&name),
-        lit(&path)
-    ))
+    fetched_file(out, "corpus-text", "txt", w.finish().as_bytes(), "the corpus text")
 }
