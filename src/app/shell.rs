@@ -122,6 +122,10 @@ fn nav_link(
     view! { <li><a href=href aria-current=current>{label}</a></li> }
 }
 
+/// On a phone the header is one row: the name, the search field and "Menu", a native
+/// disclosure that works before the app and without it; the links and settings unfold below
+/// it (the stylesheet hides them while it is closed, and only when JavaScript runs: without
+/// it they stay in view, and "Menu" is hidden). A wide screen shows everything and no "Menu".
 #[component]
 fn Header() -> impl IntoView {
     let settings = use_settings();
@@ -129,9 +133,21 @@ fn Header() -> impl IntoView {
     let glossary = route::glossary_href();
     let figures = route::figures_href(None);
     let claims = route::claims_href(&Default::default());
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // A link followed from the open menu leads to a view that starts with its text.
+    let route = use_route();
+    Effect::new(move |_| {
+        route.track();
+        if let Some(menu) = menu.get_untracked() {
+            let _ = menu.remove_attribute("open");
+        }
+    });
     view! {
         <header class="site-header">
-            <a class="brand" href=route::library_href()>"Ashraf 3 reading companion"</a>
+            <a class="brand" href=route::library_href()>"Ashraf 3"<span class="brand-rest">" reading companion"</span></a>
+            <details class="menu" node_ref=menu>
+                <summary><span aria-hidden="true">"☰ "</span>"Menu"</summary>
+            </details>
             <nav aria-label="Main">
                 <ul>
                     {nav_link("Library", route::library_href(), |v| matches!(v, View::Library | View::Read { .. }))}

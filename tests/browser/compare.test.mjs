@@ -29,7 +29,7 @@ test('a comparison opens from the library, with a summary that adds up', async (
   const row = page.locator('tr.cmp-row.changed').first();
   assert.ok((await row.locator('td').nth(0).locator('del').count()) > 0);
   assert.ok((await row.locator('td').nth(1).locator('ins').count()) > 0);
-  assert.ok(await page.getByText('words only in the left passage').isVisible());
+  assert.ok(await page.getByText('words only in the left passage').first().isVisible());
   app.assertClean();
 });
 

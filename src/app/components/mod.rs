@@ -9,6 +9,7 @@ pub mod hash_target;
 pub mod needs_app;
 pub mod para_link;
 pub mod para_notes;
+pub mod para_tools;
 pub mod predict;
 pub mod provenance;
 pub mod search_box;

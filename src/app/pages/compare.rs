@@ -63,7 +63,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
                 <select id="left-doc" on:change=move |ev| go_left(&event_target_value(&ev), b.id)>{options(a.id)}</select>
             </div>
             <button type="button" class="swap" on:click=move |_| go(b.id, a.id)>
-                <span aria-hidden="true">"⇄ "</span>"Swap documents"
+                <span aria-hidden="true">"⇄ "</span><span class="swap-label">"Swap documents"</span>
             </button>
             <div class="pick">
                 <label for="right-doc">"Right document"</label>
@@ -73,7 +73,14 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
         <OtherPairs a=a b=b/>
         {(a.id == b.id).then(|| view! { <p class="notice" role="status">"Both sides show the same document: choose another one on either side."</p> })}
         <Summary summary=comparison.with_value(|c| c.summary) a=a b=b/>
-        <Legend/>
+        // Shown where there is room; on a phone it would push the passages a screen down, so
+        // there it is folded, one tap away. Two forms, one shown by the stylesheet, as the
+        // reader's provenance: the page written at build time is right on every screen.
+        <div class="legend-wide"><Legend/></div>
+        <details class="legend-narrow">
+            <summary>"How differences are marked"</summary>
+            <Legend/>
+        </details>
         <label class="setting lock">
             // `checked` for the page written at build time: a binding sets a property, which HTML does not carry.
             <input type="checkbox" checked=settings.sync_scroll.get_untracked() bind:checked=settings.sync_scroll/>

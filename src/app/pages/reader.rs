@@ -8,6 +8,7 @@ use crate::app::components::block_text::BlockText;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::para_link::ParaLink;
 use crate::app::components::para_notes::{track_selection, NotesHere, ParaNotes, Placed};
+use crate::app::components::para_tools::{OpenTools, ToolsToggle};
 use crate::app::components::provenance::Provenance;
 use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
@@ -52,6 +53,7 @@ pub fn Reader(
     let selection = RwSignal::new(None);
     track_selection(selection);
     let notes = NotesHere::new(doc, selection);
+    let tools = OpenTools::new(doc.id, selection);
 
     let body = if original {
         view! { <Original doc=doc/> }.into_any()
@@ -67,7 +69,7 @@ pub fn Reader(
                     let searched = found.get(i + 1).cloned().unwrap_or_default();
                     let note =
                         doc.content_notes.iter().find(|n| n.first == b.id).map(|n| view! { <ContentNoteView note=n/> });
-                    (note, block_view(doc, (i + 1, b), emphasis, searched, target, status, notes))
+                    (note, block_view(doc, (i + 1, b), emphasis, searched, target, status, (notes, tools)))
                 })
                 .collect_view()
         };
@@ -182,7 +184,7 @@ fn block_view(
     searched: Vec<Range<usize>>,
     target: Memo<String>,
     status: RwSignal<String>,
-    notes: NotesHere,
+    (notes, tools): (NotesHere, OpenTools),
 ) -> AnyView {
     let is_target = move || target.with(|t| t == block.id);
     let text = view! {
@@ -211,8 +213,9 @@ fn block_view(
             };
             let label = block.id.trim_start_matches('p').to_string();
             view! {
-                <div class=class>
-                    <p id=block.id tabindex="-1" class:is-target=is_target data-doc=doc.id data-block=block.id>{text}</p>
+                <div class=class class:tools-open=tools.is_open(block.id)>
+                    <p id=block.id tabindex="-1" class:is-target=is_target data-doc=doc.id data-block=block.id on:click=move |_| tools.open(block.id)>{text}</p>
+                    <ToolsToggle tools=tools block=block.id label=label.clone()/>
                     <ParaLink doc=doc.id id=block.id label=label.clone() status=status/>
                     <ClaimsHere doc=doc.id block=block.id/>
                     <ParaNotes block=block at=at doc=doc.id placed=notes.placed selection=notes.selection label=label/>

@@ -1,0 +1,188 @@
+// Reading on a phone (issue 30): on a 390×844 touch screen every reader and comparison page
+// starts its text in the top half of the first screen, under a one-row header whose links
+// fold under "Menu" (and stay in view without JavaScript); a paragraph's tools show on the
+// paragraph tapped, or opened with its own button from the keyboard, one at a time; axe stays
+// clean there, in light and dark.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { BASE_PATH, searchField, startApp, waitUntil } from './harness.mjs';
+import { VIEWS } from './views.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const DOCS = ['home-to-mek', 'source-of-hope', 'encyclopedia-earlier', 'lends-hope', 'encyclopedia-later'];
+const PAGES = [
+  ...DOCS.map((d) => `read/${d}/`),
+  'compare/encyclopedia-earlier/encyclopedia-later/',
+  'compare/home-to-mek/lends-hope/',
+];
+const READER = 'read/lends-hope/';
+/** The header's "Menu" (a <summary>, which has no ARIA role of its own to find it by). */
+const menuButton = (page) => page.getByRole('banner').locator('summary').filter({ hasText: 'Menu' });
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** The top of the page's first passage (a paragraph of the text, or a comparison's first
+ * aligned passage), in CSS pixels from the top of the screen, the page not scrolled. */
+const firstPassageTop = (page) =>
+  page.locator('main p[data-block]').first().evaluate((p) => {
+    if (window.scrollY !== 0) throw new Error(`the page opened scrolled (${window.scrollY}px)`);
+    return Math.round(p.getBoundingClientRect().top);
+  });
+
+test('on a phone the first passage of every reader and comparison page starts in the top half', async (t) => {
+  const context = await app.newContext(PHONE);
+  const tops = [];
+  for (const path of PAGES) {
+    const page = await app.open(path, { context });
+    tops.push([path, await firstPassageTop(page)]);
+    // The provenance is one tap away.
+    if (path.startsWith('read/')) {
+      const outlet = page.getByRole('main').getByRole('term').filter({ hasText: 'Outlet' });
+      assert.equal(await outlet.isVisible(), false, `${path}: the provenance is folded`);
+      await page.getByRole('heading', { name: 'About this source' }).tap();
+      await outlet.waitFor({ state: 'visible' });
+    }
+    await page.close();
+  }
+  await context.close();
+  t.diagnostic(tops.map(([p, y]) => `${p}: first passage at ${y}px`).join('; '));
+  const low = tops.filter(([, y]) => y > 420);
+  assert.deepEqual(low, [], 'the first passage starts at most 420px from the top of an 844px screen');
+  app.assertClean();
+});
+
+test('on a phone the header is one row; its links are under Menu, search is in view', async () => {
+  const page = await app.open(READER, { contextOptions: PHONE });
+  const header = await page.getByRole('banner').boundingBox();
+  assert.ok(header.height <= 64, `one row (${header.height}px)`);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.isVisible(), false, 'the links are folded');
+  const search = await searchField(page).boundingBox();
+  assert.ok(search && search.y + search.height <= header.y + header.height, 'the search field is in the row');
+  assert.ok(search.width >= 120, `the search field has room (${search.width}px)`);
+  await menuButton(page).tap();
+  await nav.getByRole('link', { name: 'Glossary' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}glossary/`);
+  await waitUntil(async () => !(await nav.isVisible()), 'the menu folds on the new view');
+  // Titles follow the screen: smaller on a phone than on a wide screen.
+  const size = (p) => p.locator('h1').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  const wide = await app.open(READER);
+  const [small, large] = [await size(page), await size(wide)];
+  assert.ok(small < large && small >= 22, `the title is ${small}px on a phone, ${large}px wide`);
+  app.assertClean();
+});
+
+test('with JavaScript off, the header’s links are in view and lead to their views', async () => {
+  const context = await app.newContext({ ...PHONE, isMobile: false, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL(READER, app.url).href);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Library', 'Compare', 'Glossary', 'Figures', 'Claims', 'Questions', 'My notes']) {
+    assert.ok(await nav.getByRole('link', { name }).isVisible(), `${name} is in view`);
+  }
+  assert.equal(await menuButton(page).count(), 1);
+  assert.equal(await menuButton(page).isVisible(), false, 'no Menu to open');
+  await nav.getByRole('link', { name: 'Claims' }).tap();
+  await page.getByRole('heading', { level: 1, name: /Claims/ }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}claims/`);
+  await context.close();
+  app.assertClean();
+});
+
+/** How many paragraphs show their "Add a note" button. */
+const shownAddButtons = (page) => page.getByRole('button', { name: /^Add a note to paragraph/ }).count();
+
+test('on a phone a paragraph’s tools open on the paragraph tapped, one at a time', async () => {
+  const page = await app.open(READER, { contextOptions: PHONE });
+  assert.equal(await shownAddButtons(page), 0, 'no row of tools under every paragraph');
+  await page.locator('p#p3').tap({ position: { x: 20, y: 10 } });
+  await page.getByRole('button', { name: 'Add a note to paragraph 3' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Copy link to paragraph 3' }).isVisible());
+  assert.equal(await shownAddButtons(page), 1);
+  // A note written on it stays with its paragraph when another paragraph is tapped.
+  await page.getByRole('button', { name: 'Add a note to paragraph 3' }).tap();
+  await page.getByLabel('Your note').fill('Read on the train');
+  await page.getByRole('button', { name: 'Save note' }).tap();
+  const note = page.getByRole('complementary', { name: 'Note on this paragraph' });
+  await note.waitFor();
+  await page.locator('p#p5').tap({ position: { x: 20, y: 10 } });
+  await page.getByRole('button', { name: 'Add a note to paragraph 5' }).waitFor();
+  assert.equal(await shownAddButtons(page), 1, 'one paragraph at a time');
+  assert.ok(await note.isVisible(), 'the note still shows with its paragraph');
+  app.assertClean();
+});
+
+test('on a phone a paragraph’s tools open from the keyboard, with a named button', async () => {
+  const page = await app.open(READER, { contextOptions: { ...PHONE, hasTouch: false, isMobile: false } });
+  await page.locator('p#p4').focus();
+  await page.keyboard.press('Tab');
+  const toggle = page.getByRole('button', { name: 'Tools for paragraph 4' });
+  assert.equal(await toggle.evaluate((el) => el === document.activeElement), true, 'Tab reaches the paragraph’s tools');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  const box = await toggle.boundingBox();
+  assert.ok(box.width >= 24 && box.height >= 24, `shown while focused (${JSON.stringify(box)})`);
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Copy link to paragraph 4');
+  await waitUntil(async () => {
+    if ((await focused()) === 'Add a note to paragraph 4') return true;
+    await page.keyboard.press('Tab');
+    return false;
+  }, 'Tab reaches “Add a note”');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Your note').waitFor();
+  // Enter on the open toggle folds the tools again.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  app.assertClean();
+});
+
+test('a wide screen keeps every paragraph’s tools in view, with no toggle', async () => {
+  const page = await app.open(READER);
+  assert.ok(await page.getByRole('button', { name: 'Add a note to paragraph 3' }).isVisible());
+  assert.ok(await page.getByRole('button', { name: 'Copy link to paragraph 3' }).isVisible());
+  assert.equal(await page.getByRole('button', { name: 'Tools for paragraph 3' }).count(), 0);
+  assert.equal(await menuButton(page).isVisible(), false);
+  assert.ok(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).isVisible());
+  app.assertClean();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no WCAG 2.2 A/AA violation on a phone (${scheme})`, async () => {
+    const context = await app.newContext({ ...PHONE, colorScheme: scheme, bypassCSP: true });
+    const failures = [];
+    const views = [...VIEWS, ['reader, menu and tools open', READER], ['comparison 2', PAGES[6]]];
+    for (const [name, path] of views) {
+      const page = await app.open(path, { context });
+      if (name.includes('menu')) {
+        await menuButton(page).tap();
+        await page.locator('p#p2').tap({ position: { x: 20, y: 10 } });
+        await page.getByRole('button', { name: 'Add a note to paragraph 2' }).waitFor();
+      }
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+      );
+      for (const v of result.violations) failures.push(`${name} [${scheme}]: ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(failures, []);
+    app.assertClean();
+  });
+}
