@@ -148,6 +148,47 @@ pub fn storage_set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// This tab's own storage (`sessionStorage`): it survives a reload, not the tab.
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+/// Writes `value`, or removes the key when `value` is `None`.
+pub fn session_set(key: &str, value: Option<&str>) {
+    if let Some(s) = session() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every key in this origin's storage.
+pub fn storage_keys() -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Calls `f` with the key whenever another tab of this origin changes storage (`None` when it
+/// cleared it), for as long as the page lives: every open tab then shows what the others saved.
+pub fn on_storage(f: impl Fn(Option<String>) + 'static) {
+    let Some(window) = window() else { return };
+    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| f(e.key()));
+    if window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref()).is_ok() {
+        closure.forget();
+    }
+}
+
 /// Writes text to the clipboard; `false` when the browser offers no clipboard or refuses.
 pub async fn copy_text(text: &str) -> bool {
     let Some(navigator) = window().map(|w| w.navigator()) else {
