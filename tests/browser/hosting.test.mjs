@@ -124,7 +124,10 @@ test('"Reload to update" in one tab never reloads another tab holding a note bei
   await controlled(b);
   await b.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
   await b.getByLabel('Your note').fill('Half a thought, not saved yet');
-  await b.evaluate(() => (window.__notReloaded = true));
+  await b.evaluate(() => {
+    window.__notReloaded = true;
+    window.__firstWorker = navigator.serviceWorker.controller;
+  });
 
   // Deploy a new version, which tab A accepts.
   deploy('another version');
@@ -136,8 +139,11 @@ test('"Reload to update" in one tab never reloads another tab holding a note bei
   await app.ready(a);
 
   // Tab B is not reloaded: it says why, and the note being written is still in its editor.
-  await b.getByText('A new version of the companion was loaded in another tab').waitFor({ timeout: 10000 });
+  const switched = () => b.evaluate(() => !window.__notReloaded || navigator.serviceWorker.controller !== window.__firstWorker).catch(() => true);
+  await waitUntil(switched, 'the new version controls tab B too', 10000);
+  await app.ready(b);
   assert.equal(await b.evaluate(() => window.__notReloaded), true, 'B was not reloaded');
+  await b.getByText('A new version of the companion was loaded in another tab').waitFor({ timeout: 10000 });
   assert.equal(await b.getByLabel('Your note').inputValue(), 'Half a thought, not saved yet');
   // Asked, it reloads, and the editor comes back with the draft.
   await Promise.all([b.waitForEvent('load'), b.getByRole('button', { name: 'Reload to update' }).click()]);
