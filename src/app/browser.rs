@@ -95,9 +95,9 @@ pub fn upgrade_legacy_url() {
         return;
     }
     let route = crate::route::parse(&here);
-    // A link that names no view keeps its own address: the page's message then says what in
-    // it was wrong ("cannot be sorted by …"), which the generic not-found/ could not.
-    if matches!(route.view, crate::route::View::NotFound { .. }) {
+    // A link that names no view, or an order the claims cannot take, keeps its own address:
+    // the page's message then says what in it was wrong, which the new form could not.
+    if matches!(route.view, crate::route::View::NotFound { .. }) || unknown_claims_sort().is_some() {
         return;
     }
     let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
@@ -105,6 +105,14 @@ pub fn upgrade_legacy_url() {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to));
     }
+}
+
+/// The `sort` of the address when the claims cannot be sorted by it (a mistyped link): the
+/// route reads it as the usual order, and the claims page says so.
+pub fn unknown_claims_sort() -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    let (_, sort) = crate::route::pairs(&search).into_iter().find(|(k, v)| k == "sort" && !v.is_empty())?;
+    crate::analysis::claims::Sort::parse(&sort).is_none().then_some(sort)
 }
 
 /// The absolute URL for an app link (`read/lends-hope/#p3`).
