@@ -72,6 +72,12 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
   const url = new URL(request.url);
   const path = key(url.pathname);
+  // A folder link without its trailing slash (…/read/lends-hope): the host would redirect it to
+  // the folder; offline, the worker does, so the page's relative links resolve as online.
+  if (request.mode === "navigate" && !PATHS.has(path) && PATHS.has(path + "/")) {
+    event.respondWith(Response.redirect(url.origin + path + "/" + url.search + url.hash, 301));
+    return;
+  }
   // A navigation the build has no file for (a sibling folder, or a whole site when the
   // companion is at its root) is none of the worker's business: the network answers it.
   if (request.mode === "navigate" && !PATHS.has(path)) return;

@@ -95,9 +95,9 @@ pub fn upgrade_legacy_url() {
         return;
     }
     let route = crate::route::parse(&here);
-    // A link that names no view keeps its own address: the page's message then says what in
-    // it was wrong ("cannot be sorted by …"), which the generic not-found/ could not.
-    if matches!(route.view, crate::route::View::NotFound { .. }) {
+    // A link that names no view, or an order the claims cannot take, keeps its own address:
+    // the page's message then says what in it was wrong, which the new form could not.
+    if matches!(route.view, crate::route::View::NotFound { .. }) || unknown_claims_sort().is_some() {
         return;
     }
     let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
@@ -105,6 +105,14 @@ pub fn upgrade_legacy_url() {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to));
     }
+}
+
+/// The `sort` of the address when the claims cannot be sorted by it (a mistyped link): the
+/// route reads it as the usual order, and the claims page says so.
+pub fn unknown_claims_sort() -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    let (_, sort) = crate::route::pairs(&search).into_iter().find(|(k, v)| k == "sort" && !v.is_empty())?;
+    crate::analysis::claims::Sort::parse(&sort).is_none().then_some(sort)
 }
 
 /// The absolute URL for an app link (`read/lends-hope/#p3`).
@@ -146,6 +154,47 @@ pub fn storage_get(key: &str) -> Option<String> {
 /// Returns whether the value was stored.
 pub fn storage_set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// This tab's own storage (`sessionStorage`): it survives a reload, not the tab.
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+/// Writes `value`, or removes the key when `value` is `None`.
+pub fn session_set(key: &str, value: Option<&str>) {
+    if let Some(s) = session() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every key in this origin's storage.
+pub fn storage_keys() -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Calls `f` with the key whenever another tab of this origin changes storage (`None` when it
+/// cleared it), for as long as the page lives: every open tab then shows what the others saved.
+pub fn on_storage(f: impl Fn(Option<String>) + 'static) {
+    let Some(window) = window() else { return };
+    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| f(e.key()));
+    if window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref()).is_ok() {
+        closure.forget();
+    }
 }
 
 /// Writes text to the clipboard; `false` when the browser offers no clipboard or refuses.

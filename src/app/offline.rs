@@ -8,9 +8,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 
 use super::browser;
+use super::workspace::Work;
 
 #[derive(Clone, Copy)]
 pub struct Update(pub RwSignal<Option<ServiceWorkerHandle>>);
+
+/// Set when another tab switched to a new version while this one holds a note being written:
+/// this tab is not reloaded under the student, it offers the reload instead.
+#[derive(Clone, Copy)]
+struct Held(RwSignal<bool>);
 
 /// The waiting worker of a new deployment. `web_sys` handles are not `Send`; the app is
 /// single-threaded, so a local wrapper is enough.
@@ -80,19 +86,24 @@ thread_local! {
 pub fn register() -> RwSignal<Option<ServiceWorkerHandle>> {
     let update = RwSignal::new(None);
     provide_context(Update(update));
+    let held = RwSignal::new(false);
+    provide_context(Held(held));
+    let work = use_context::<Work>();
     let Some(container) = container() else {
         return update;
     };
     // Once a new worker takes over, reload so page and files come from the same build: when
     // the student asked for it here, or when this page was already controlled (another tab
-    // accepted the update). The first visit's own worker taking over needs no reload.
+    // accepted the update). The first visit's own worker taking over needs no reload. A tab
+    // holding a note being written is never reloaded unasked: it offers the reload.
     let had_controller = container.controller().is_some();
     let reloading = std::cell::Cell::new(false);
     let on_change = Closure::<dyn FnMut()>::new(move || {
-        if (had_controller || UPDATE_REQUESTED.get()) && !reloading.replace(true) {
-            if let Some(w) = browser::window() {
-                let _ = w.location().reload();
-            }
+        let asked = UPDATE_REQUESTED.get();
+        if !asked && had_controller && work.is_some_and(|w| w.has_drafts()) {
+            held.set(true);
+        } else if (had_controller || asked) && !reloading.replace(true) {
+            reload();
         }
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
@@ -108,19 +119,35 @@ pub fn register() -> RwSignal<Option<ServiceWorkerHandle>> {
     update
 }
 
+fn reload() {
+    if let Some(w) = browser::window() {
+        let _ = w.location().reload();
+    }
+}
+
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let update = expect_context::<Update>().0;
+    let held = expect_context::<Held>().0;
     let apply = move |_| {
-        if let Some(ServiceWorkerHandle(worker)) = update.get_untracked() {
+        if held.get_untracked() {
+            // The new version already controls the page: only the reload is left.
+            reload();
+        } else if let Some(ServiceWorkerHandle(worker)) = update.get_untracked() {
             UPDATE_REQUESTED.set(true);
             let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
         }
     };
     view! {
-        <Show when=move || update.with(Option::is_some)>
+        <Show when=move || update.with(Option::is_some) || held.get()>
             <div class="notice update" role="status">
-                <p>"A new version of the companion is available."</p>
+                <p>
+                    {move || if held.get() {
+                        "A new version of the companion was loaded in another tab. This tab was not reloaded, as you are writing a note: save it, then reload (a note being written is kept across the reload)."
+                    } else {
+                        "A new version of the companion is available."
+                    }}
+                </p>
                 <button type="button" on:click=apply>"Reload to update"</button>
             </div>
         </Show>

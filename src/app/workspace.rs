@@ -1,24 +1,37 @@
 //! The student's own work (notes and answers), shared through context and saved in
-//! `localStorage` as the same versioned JSON the export writes. Nothing is ever lost without
-//! the page saying so: when storage is blocked or full the work lives in memory for the tab
-//! and the page offers the export; saved data that cannot be read is set aside (kept in
-//! storage under another key and in memory, exportable), never overwritten.
+//! `localStorage` as the same versioned JSON the export writes. Several tabs share that copy,
+//! so each change is saved as a change (`analysis::notes::changes`): storage is read again
+//! just before every write and the one change applied to what it holds, and the `storage`
+//! event brings what other tabs saved into this one. Nothing is ever lost without the page
+//! saying so: when storage is blocked the work lives in memory for the tab; when it is full,
+//! the changes wait in memory (the page says so where the student writes) and are saved as
+//! soon as there is room; saved entries that cannot be read are set aside, each under a key
+//! of its own, until the student downloads or dismisses them (My notes).
 
 use leptos::prelude::*;
 
 use super::browser;
-use super::persist::{load_into, load_then_save};
+use super::persist::load_into;
+use crate::analysis::notes::changes::{Change, Saved};
+use crate::analysis::notes::drafts::{self, Draft, Drafts};
+use crate::analysis::notes::saved::{self, SetAside};
 use crate::analysis::notes::{self, Note, Workspace};
 
 const KEY: &str = "ashraf3-companion.notes.v1";
-const ASIDE_KEY: &str = "ashraf3-companion.notes.unreadable";
+/// In `sessionStorage`: this tab's notes being written.
+const DRAFTS_KEY: &str = "ashraf3-companion.drafts.v1";
+
+/// How often changes that wait for room in storage are tried again.
+const RETRY_MS: u32 = 2_000;
 
 /// Where the work is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keeping {
     /// In this browser's storage: it survives reloads.
     Saved,
-    /// Only in this tab (storage blocked, full, or holding data that must not be replaced).
+    /// Storage is full: the last changes wait in this tab until there is room.
+    Waiting,
+    /// Only in this tab (storage blocked, or holding data that could not be set aside).
     TabOnly,
 }
 
@@ -26,17 +39,27 @@ pub enum Keeping {
 pub struct Work {
     pub data: RwSignal<Workspace>,
     pub keeping: RwSignal<Keeping>,
-    /// Why the work is not saved, or what happened to unreadable saved data.
+    /// What happened to saved data that could not be read, said once at the top of the page.
     pub problem: RwSignal<Option<String>>,
-    /// Saved data that could not be read, kept so the student can export it.
-    pub set_aside: RwSignal<Option<String>>,
+    /// Saved data set aside because it could not be read: its storage key and what it holds.
+    pub set_aside: RwSignal<Vec<(String, SetAside)>>,
     /// The last deleted note and where it stood, for "Undo".
     pub deleted: RwSignal<Option<(usize, Note)>>,
+    /// Notes being written in this tab, by editor (see `analysis::notes::drafts`).
+    pub drafts: RwSignal<Drafts>,
+    /// This tab's copy with its record of deletions (what `data` shows).
+    saved: StoredValue<Saved>,
+    /// Changes not yet in storage (it was full), oldest first.
+    waiting: StoredValue<Vec<Change>>,
+    retrying: StoredValue<bool>,
     counter: StoredValue<u32>,
 }
 
 /// Said wherever the student writes, while the work cannot be saved.
-pub const TAB_ONLY: &str = "This browser does not let the companion save here (a sandboxed frame, a private window, or storage that is off or full): your notes and answers are kept only until this tab closes. Export them from My notes to keep them.";
+pub const TAB_ONLY: &str = "This browser does not let the companion save here (a sandboxed frame, a private window, or storage that is off): your notes and answers are kept only until this tab closes. Export them from My notes to keep them.";
+
+/// Said next to the editor while changes wait for room in storage.
+pub const WAITING: &str = "This browser’s storage is full, so your last change is not saved yet: it is kept in this tab and saved as soon as there is room (close other sites’ tabs or clear their data). Export your notes from My notes to be safe.";
 
 impl Work {
     /// No work yet, as every page is written.
@@ -45,52 +68,192 @@ impl Work {
             data: RwSignal::new(Workspace::default()),
             keeping: RwSignal::new(Keeping::Saved),
             problem: RwSignal::new(None),
-            set_aside: RwSignal::new(None),
+            set_aside: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
+            drafts: RwSignal::new(Drafts::new()),
+            saved: StoredValue::new(Saved::default()),
+            waiting: StoredValue::new(Vec::new()),
+            retrying: StoredValue::new(false),
             counter: StoredValue::new(0),
         }
     }
 
-    /// The saved work, in place of none.
+    /// The saved work, in place of none; then follows what other tabs save.
     fn load(self) {
-        let (mut data, mut keeping, mut problem, mut aside) = (Workspace::default(), Keeping::Saved, None, None);
+        if let Some(text) = browser::session_get(DRAFTS_KEY) {
+            load_into(self.drafts, drafts::from_json(&text));
+        }
         if browser::storage_blocked() {
             // Said where the student works (notes, questions), not on every page of a frame.
-            keeping = Keeping::TabOnly;
-        } else if let Some(text) = browser::storage_get(KEY) {
-            match notes::from_json(&text) {
-                Ok(w) => data = w,
-                Err(e) => {
-                    // Keep the old value where it is unless a copy is safely aside.
-                    let copied = browser::storage_get(ASIDE_KEY).as_deref() == Some(text.as_str())
-                        || browser::storage_set(ASIDE_KEY, &text);
-                    if !copied {
-                        keeping = Keeping::TabOnly;
-                    }
-                    problem = Some(format!(
-                        "Your saved notes could not be read ({e}). They were set aside, not deleted: download them from My notes. New notes start empty."
-                    ));
-                    aside = Some(text);
-                }
-            }
+            load_into(self.keeping, Keeping::TabOnly);
+            return;
         }
-        load_into(self.data, data);
-        load_into(self.keeping, keeping);
-        load_into(self.problem, problem);
-        load_into(self.set_aside, aside);
+        if let Some(fresh) = self.read_storage() {
+            self.show(fresh);
+        }
+        self.list_set_aside();
+        browser::on_storage(move |key| match key.as_deref() {
+            Some(KEY) | None => {
+                self.refresh();
+                self.list_set_aside();
+            }
+            Some(key) if saved::is_aside_key(key) => self.list_set_aside(),
+            _ => {}
+        });
     }
 
-    fn save(self) {
+    /// What storage holds now, as far as it can be read. Entries that cannot be read are set
+    /// aside first, each under a key of its own, and only then left out of the saved copy;
+    /// if a copy cannot be made, nothing is written over them: the work stays in this tab.
+    fn read_storage(self) -> Option<Saved> {
+        let Some(text) = browser::storage_get(KEY) else { return Some(Saved::default()) };
+        let read = saved::read(&text);
+        if read.unreadable.is_empty() {
+            return Some(read.saved);
+        }
+        let at = now();
+        let copies: Vec<(String, SetAside)> = read
+            .unreadable
+            .iter()
+            .enumerate()
+            .map(|(n, u)| {
+                let aside = SetAside { at, why: u.why.clone(), data: u.text.clone() };
+                (aside.key(n), aside)
+            })
+            .collect();
+        let all_copied = copies.iter().all(|(key, aside)| browser::storage_set(key, &aside.to_json()));
+        let count = copies.len();
+        if !all_copied || !browser::storage_set(KEY, &read.saved.to_json(at)) {
+            self.keeping.set(Keeping::TabOnly);
+            self.problem.set(Some("Some of your saved notes could not be read, and this browser’s storage is too full to set them aside: nothing was changed in storage, and your work in this tab is kept only until it closes. Export it from My notes.".into()));
+            self.saved.set_value(read.saved);
+            return None;
+        }
+        self.problem.set(Some(format!(
+            "{} of your saved notes and answers could not be read. {} set aside, not deleted: download {} from My notes. Everything else is here.",
+            if count == 1 { "One entry".to_string() } else { format!("{count} entries") },
+            if count == 1 { "It was" } else { "They were" },
+            if count == 1 { "it" } else { "them" },
+        )));
+        self.list_set_aside();
+        Some(read.saved)
+    }
+
+    /// Shows `saved` with the changes still waiting applied on top.
+    fn show(self, mut saved: Saved) {
+        self.waiting.with_value(|w| w.iter().for_each(|c| saved.apply(c)));
+        load_into(self.data, saved.work.clone());
+        self.saved.set_value(saved);
+    }
+
+    /// What another tab saved.
+    fn refresh(self) {
         if self.keeping.get_untracked() == Keeping::TabOnly {
             return;
         }
-        let json = self.data.with_untracked(|w| notes::to_json(w, now()));
-        if !browser::storage_set(KEY, &json) {
-            self.keeping.set(Keeping::TabOnly);
-            self.problem.set(Some(
-                "Your notes could not be saved (this browser's storage is full or refused): they are kept until this tab closes. Export them from My notes to keep them.".into(),
-            ));
+        if self.waiting.with_value(Vec::is_empty) {
+            if let Some(fresh) = self.read_storage() {
+                self.show(fresh);
+            }
+        } else {
+            // The other tab may have freed room: the waiting changes go in with its work.
+            self.flush();
         }
+    }
+
+    fn list_set_aside(self) {
+        let mut found: Vec<(String, SetAside)> = browser::storage_keys()
+            .into_iter()
+            .filter(|k| saved::is_aside_key(k))
+            .filter_map(|k| browser::storage_get(&k).map(|v| (k, SetAside::from_saved(&v))))
+            .collect();
+        found.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then_with(|| a.0.cmp(&b.0)));
+        load_into(self.set_aside, found);
+    }
+
+    /// Removes a set-aside copy, once the student has it or does not want it.
+    pub fn dismiss_set_aside(self, key: &str) {
+        browser::storage_remove(key);
+        self.set_aside.update(|list| list.retain(|(k, _)| k != key));
+    }
+
+    /// Saves one change: applied to what storage holds just now, and written back. Returns
+    /// whether it is in storage (false: it waits in this tab, or storage is blocked).
+    pub fn change(self, change: Change) -> bool {
+        if self.keeping.get_untracked() == Keeping::TabOnly {
+            let mut saved = self.saved.get_value();
+            saved.apply(&change);
+            load_into(self.data, saved.work.clone());
+            self.saved.set_value(saved);
+            return false;
+        }
+        self.waiting.update_value(|w| w.push(change));
+        self.flush()
+    }
+
+    /// Writes the waiting changes into storage; on failure they keep waiting, shown in this tab.
+    fn flush(self) -> bool {
+        let Some(mut fresh) = self.read_storage() else {
+            // Storage could not take the set-aside copies: the work stays in this tab.
+            let mut saved = self.saved.get_value();
+            for change in self.waiting.get_value() {
+                saved.apply(&change);
+            }
+            self.waiting.set_value(Vec::new());
+            load_into(self.data, saved.work.clone());
+            self.saved.set_value(saved);
+            return false;
+        };
+        self.waiting.with_value(|w| w.iter().for_each(|c| fresh.apply(c)));
+        let written = browser::storage_set(KEY, &fresh.to_json(now()));
+        if written {
+            self.waiting.set_value(Vec::new());
+            load_into(self.keeping, Keeping::Saved);
+        } else {
+            load_into(self.keeping, Keeping::Waiting);
+            self.retry_later();
+        }
+        load_into(self.data, fresh.work.clone());
+        self.saved.set_value(fresh);
+        written
+    }
+
+    fn retry_later(self) {
+        if self.retrying.get_value() {
+            return;
+        }
+        self.retrying.set_value(true);
+        gloo_timers::callback::Timeout::new(RETRY_MS, move || {
+            self.retrying.set_value(false);
+            if !self.waiting.with_value(Vec::is_empty) {
+                self.flush();
+            }
+        })
+        .forget();
+    }
+
+    /// The draft of an editor, if one is kept.
+    pub fn draft(self, editor: &str) -> Option<Draft> {
+        self.drafts.with_untracked(|d| d.get(editor).cloned())
+    }
+
+    /// Keeps what an editor holds, as it is typed; `None` once it is saved or cancelled.
+    pub fn set_draft(self, editor: &str, draft: Option<Draft>) {
+        self.drafts.update(|d| match draft {
+            Some(draft) => {
+                d.insert(editor.to_string(), draft);
+            }
+            None => {
+                d.remove(editor);
+            }
+        });
+        let json = self.drafts.with_untracked(|d| (!d.is_empty()).then(|| drafts::to_json(d)));
+        browser::session_set(DRAFTS_KEY, json.as_deref());
+    }
+
+    /// Whether a note is being written in this tab.
+    pub fn has_drafts(self) -> bool {
+        self.drafts.with_untracked(|d| !d.is_empty())
     }
 
     /// A new note id.
@@ -100,16 +263,31 @@ impl Work {
         notes::new_id(now(), n)
     }
 
+    pub fn put_note(self, note: Note) -> bool {
+        self.change(Change::PutNote(note))
+    }
+
     pub fn delete(self, id: &str) {
-        let removed = self.data.try_update(|w| w.remove_note(id)).flatten();
+        let removed = self.data.with_untracked(|w| {
+            let at = w.notes.iter().position(|n| n.id == id)?;
+            Some((at, w.notes[at].clone()))
+        });
+        if removed.is_some() {
+            self.change(Change::DeleteNote { id: id.to_string(), at: now() });
+        }
         self.deleted.set(removed);
     }
 
     pub fn undo_delete(self) {
-        if let Some((at, note)) = self.deleted.get_untracked() {
-            self.data.update(|w| w.restore_note(at, note));
+        if let Some((index, note)) = self.deleted.get_untracked() {
+            self.change(Change::RestoreNote { index, note: Note { updated: now(), ..note } });
             self.deleted.set(None);
         }
+    }
+
+    /// Sets an answer's text and/or its estimate (see `Workspace::set_answer`).
+    pub fn answer(self, question: &str, text: Option<String>, estimate: Option<Option<f64>>) -> bool {
+        self.change(Change::Answer { question: question.to_string(), text, estimate, at: now() })
     }
 }
 
@@ -118,11 +296,16 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Provides the work as context; loads the saved work after the first render, and saves it
-/// whenever it changes.
+/// Provides the work as context and loads the saved work after the first render (the page
+/// written at build time has none).
 pub fn provide() -> Work {
     let work = Work::empty();
-    load_then_save(move || work.load(), move || work.data.track(), move || work.save());
+    let mut once = Some(work);
+    Effect::new(move |_| {
+        if let Some(work) = once.take() {
+            untrack(|| work.load());
+        }
+    });
     provide_context(work);
     work
 }
@@ -131,13 +314,16 @@ pub fn use_work() -> Work {
     expect_context::<Work>()
 }
 
-/// Where the student writes: says so while the work is kept for this tab only.
+/// Where the student writes: says so while the work is kept for this tab only, or waits for
+/// room in storage.
 #[component]
 pub fn KeepingNotice() -> impl IntoView {
     let work = use_work();
     view! {
-        <Show when=move || work.keeping.get() == Keeping::TabOnly>
-            <p class="notice keeping">{TAB_ONLY} " " <a href=crate::route::notes_href()>"My notes"</a></p>
-        </Show>
+        {move || match work.keeping.get() {
+            Keeping::Saved => None,
+            Keeping::TabOnly => Some(view! { <p class="notice keeping">{TAB_ONLY} " " <a href=crate::route::notes_href()>"My notes"</a></p> }),
+            Keeping::Waiting => Some(view! { <p class="notice keeping" role="alert">{WAITING} " " <a href=crate::route::notes_href()>"Export from My notes"</a></p> }),
+        }}
     }
 }

@@ -142,13 +142,14 @@ pub fn parse(relative: &str) -> Route {
         term: nonempty("term"),
         claim: nonempty("claim"),
     };
-    let claims = || match nonempty("sort").map(|s| (Sort::parse(&s), s)) {
-        Some((None, s)) => View::NotFound { what: format!("The claims cannot be sorted by “{s}”.") },
-        sort => View::Claims(Filter {
+    // An order the claims cannot take is treated like an unknown topic: the claims in the
+    // usual order, and the page (which reads the address) says so.
+    let claims = || {
+        View::Claims(Filter {
             topic: nonempty("topic"),
             doc: nonempty("doc"),
-            sort: sort.and_then(|(s, _)| s).unwrap_or_default(),
-        }),
+            sort: nonempty("sort").and_then(|s| Sort::parse(&s)).unwrap_or_default(),
+        })
     };
     let figures = |quantity: Option<String>| View::Figures { quantity, predict: flag("predict") };
     let view = match segments.as_slice() {
@@ -658,7 +659,7 @@ mod tests {
         assert_eq!(parse("?view=search&q=a%").view, View::Search { query: "a%".into() });
         assert_eq!(parse("").view, View::Library);
         assert_eq!(parse("?&&=").view, View::Library);
-        assert!(matches!(parse("?view=claims&sort=colour").view, View::NotFound { .. }));
+        assert_eq!(parse("?view=claims&sort=colour").view, View::Claims(Filter::default()));
         assert!(matches!(parse("?view=claim").view, View::NotFound { .. }));
     }
 }

@@ -16,6 +16,13 @@ const pages = {
     <h1>Week 2</h1>
     <iframe title="Embedded reader" sandbox="allow-scripts allow-popups" src="${BASE_PATH}?view=read&amp;doc=lends-hope&amp;embed=1"></iframe>
     <iframe title="Full companion" sandbox="allow-scripts" src="${BASE_PATH}?view=read&amp;doc=encyclopedia-later" width="1000" height="700"></iframe>`,
+  // A course page whose frames have the Embed panel's own sandbox attributes (no allow-forms),
+  // and scripts alone (issue 28).
+  '/course/notes/': `
+    <h1>Week 3</h1>
+    <iframe title="As the Embed panel gives it" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" src="${BASE_PATH}read/lends-hope/?embed=1" width="1000" height="900"></iframe>
+    <iframe title="Scripts alone" sandbox="allow-scripts" src="${BASE_PATH}read/lends-hope/?embed=1" width="1000" height="900"></iframe>
+    <iframe title="An estimate" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" src="${BASE_PATH}figures/residents/?predict=1&amp;embed=1" width="1000" height="900"></iframe>`,
   // A course page on another origin (the tests reach it as localhost, not 127.0.0.1).
   '/course/blank/': '<h1>Week 2</h1>',
   // A page of the companion's origin that posts whatever resize messages a test asks for.
@@ -130,6 +137,33 @@ test('the resize script trusts only the companion’s frames, clamps heights and
   app.assertClean();
 });
 
+test('on a course page of the companion’s own origin, only the companion’s frames are resized', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL('/course/blank/', app.url).href);
+  // Frames sandboxed without allow-same-origin all post from "null": a srcdoc frame and a page
+  // of the same site outside the companion must not pass for the companion.
+  await page.setContent(`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><main><h1>Course</h1>
+    <iframe title="companion" sandbox="allow-scripts" src="${BASE_PATH}poster.html"></iframe>
+    <iframe title="srcdoc" sandbox="allow-scripts" srcdoc="<p>not the companion</p>"></iframe>
+    <iframe title="other page" sandbox="allow-scripts" src="/course/blank/"></iframe>
+    <script src="${BASE_PATH}embed-resize.js"></script></main></html>`);
+  const height = (title) => page.locator(`iframe[title="${title}"]`).evaluate((f) => parseFloat(getComputedStyle(f).height));
+  const post = (title, height) =>
+    page.locator(`iframe[title="${title}"]`).evaluate((f, h) => f.contentWindow.postMessage([{ type: 'ashraf3-companion:resize', height: h }], '*'), height);
+  await page.frameLocator('iframe[title="companion"]').getByRole('heading', { name: 'Poster' }).waitFor();
+  await page.frameLocator('iframe[title="other page"]').getByRole('heading', { name: 'Week 2' }).waitFor();
+  for (const title of ['srcdoc', 'other page']) {
+    await page.frameLocator(`iframe[title="${title}"]`).locator('h1, p').first().evaluate(() => parent.postMessage({ type: 'ashraf3-companion:resize', height: 900 }, '*'));
+  }
+  await post('companion', 640);
+  await waitUntil(async () => (await height('companion')) === 640, 'the companion’s sandboxed frame is resized');
+  assert.notEqual(await height('srcdoc'), 900, 'a srcdoc frame is ignored');
+  assert.notEqual(await height('other page'), 900, 'a page outside the companion is ignored');
+  await context.close();
+  app.assertClean();
+});
+
 test('the frame tells its parent its height and nothing else', async () => {
   const context = await app.newContext();
   const page = await context.newPage();
@@ -172,5 +206,32 @@ test('"Open in the full reading companion" opens a tab from the example page’s
   await tab.evaluate(() => setTimeout(() => alert('outside the sandbox?'), 0));
   assert.ok(await dialog, 'the new tab escaped the sandbox');
   await context.close();
+  app.assertClean();
+});
+
+test('notes and estimates are saved in frames sandboxed without allow-forms', async () => {
+  const page = await (await app.newContext()).newPage();
+  await page.goto(new URL('/course/notes/', app.url).href);
+  for (const [title, text] of [['As the Embed panel gives it', 'Saved in the course page'], ['Scripts alone', 'Kept for this visit']]) {
+    const frame = page.frameLocator(`iframe[title="${title}"]`);
+    await frame.getByRole('heading', { level: 1, name: /Lends Hope/ }).waitFor({ timeout: 15000 });
+    await frame.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+    await frame.getByLabel('Your note').fill(text);
+    await frame.getByRole('button', { name: 'Save note' }).click();
+    await frame.getByRole('complementary').filter({ hasText: text }).waitFor({ timeout: 5000 });
+    // Enter in the one-line field saves as well.
+    await frame.getByRole('button', { name: 'Add a note to paragraph 5' }).click();
+    await frame.getByLabel('Your note').fill(`${text}, by Enter`);
+    await frame.getByLabel('Words to highlight (optional; empty: the whole paragraph)').press('Enter');
+    await frame.getByRole('complementary').filter({ hasText: `${text}, by Enter` }).waitFor({ timeout: 5000 });
+  }
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ashraf3-companion.notes.v1')).notes.map((n) => n.text).sort());
+  assert.deepEqual(saved, ['Saved in the course page', 'Saved in the course page, by Enter']);
+  const figures = page.frameLocator('iframe[title="An estimate"]');
+  await figures.getByRole('heading', { level: 2, name: 'Predict first' }).waitFor({ timeout: 15000 });
+  await figures.getByLabel(/^Your estimate/).fill('1500');
+  await figures.getByRole('button', { name: 'Save my estimate and show the figures' }).click();
+  await figures.locator('.your-estimate').waitFor({ timeout: 5000 });
+  await page.context().close();
   app.assertClean();
 });

@@ -38,6 +38,13 @@ after(async () => {
 
 const h1 = (page) => page.locator('main h1').first().textContent();
 
+/** Deploys a new version: a changed file, and sw.js regenerated from the new file list. */
+function deploy(name) {
+  const css = readFileSync(join(deployment, 'embed-example.css'), 'utf8');
+  writeFileSync(join(deployment, 'embed-example.css'), `${css}\n/* ${name} */\n`);
+  execFileSync('python3', [join(import.meta.dirname, '..', '..', 'tools', 'precache.py'), deployment]);
+}
+
 test('every view opens from a deep link on a first visit', async () => {
   for (const [path, heading] of VIEWS) {
     const page = await app.open(path);
@@ -60,6 +67,11 @@ test('after one visit every view works with the server gone', async () => {
       await app.ready(page);
       assert.match(await h1(page), heading, `offline: ${path}`);
     }
+    // A folder link without its trailing slash opens its view, with its links resolving.
+    await page.goto(new URL('read/lends-hope?q=camp', app.url).href);
+    await app.ready(page);
+    assert.match(await h1(page), /Lends Hope/, 'offline: read/lends-hope');
+    assert.equal(new URL(page.url()).pathname, `${new URL(app.url).pathname}read/lends-hope/`);
     // The search index, fetched on the first search, was precached with the rest.
     await page.goto(new URL('?view=search&q=%22troll+farm%22', app.url).href);
     await app.ready(page);
@@ -84,10 +96,7 @@ test('a new deployment replaces the cache as one unit after "reload"', async () 
   const before = await page.evaluate(() => caches.keys());
   assert.equal(before.length, 1, `one cache: ${before}`);
 
-  // Deploy a new version: a changed file, and sw.js regenerated from the new file list.
-  const css = readFileSync(join(deployment, 'embed-example.css'), 'utf8');
-  writeFileSync(join(deployment, 'embed-example.css'), css + '\n/* new version */\n');
-  execFileSync('python3', [join(import.meta.dirname, '..', '..', 'tools', 'precache.py'), deployment]);
+  deploy('new version');
 
   await page.reload();
   await app.ready(page);
@@ -103,6 +112,44 @@ test('a new deployment replaces the cache as one unit after "reload"', async () 
   assert.notEqual(after[0], before[0]);
   const served = await page.evaluate(() => fetch('embed-example.css').then((r) => r.text()));
   assert.match(served, /new version/);
+  await context.close();
+  app.assertClean();
+});
+
+test('"Reload to update" in one tab never reloads another tab holding a note being written', async () => {
+  const context = await app.newContext();
+  const a = await app.open('', { context });
+  await controlled(a);
+  const b = await app.open('read/lends-hope/', { context });
+  await controlled(b);
+  await b.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  await b.getByLabel('Your note').fill('Half a thought, not saved yet');
+  await b.evaluate(() => {
+    window.__notReloaded = true;
+    window.__firstWorker = navigator.serviceWorker.controller;
+  });
+
+  // Deploy a new version, which tab A accepts.
+  deploy('another version');
+  await a.reload();
+  await app.ready(a);
+  const reload = a.getByRole('button', { name: 'Reload to update' });
+  await reload.waitFor({ state: 'visible', timeout: 15000 });
+  await Promise.all([a.waitForEvent('load'), reload.click()]);
+  await app.ready(a);
+
+  // Tab B is not reloaded: it says why, and the note being written is still in its editor.
+  const switched = () => b.evaluate(() => !window.__notReloaded || navigator.serviceWorker.controller !== window.__firstWorker).catch(() => true);
+  await waitUntil(switched, 'the new version controls tab B too', 10000);
+  await app.ready(b);
+  assert.equal(await b.evaluate(() => window.__notReloaded), true, 'B was not reloaded');
+  await b.getByText('A new version of the companion was loaded in another tab').waitFor({ timeout: 10000 });
+  assert.equal(await b.getByLabel('Your note').inputValue(), 'Half a thought, not saved yet');
+  // Asked, it reloads, and the editor comes back with the draft.
+  await Promise.all([b.waitForEvent('load'), b.getByRole('button', { name: 'Reload to update' }).click()]);
+  await app.ready(b);
+  await waitUntil(async () => (await b.getByLabel('Your note').count()) === 1, 'the editor is open again after the reload');
+  assert.equal(await b.getByLabel('Your note').inputValue(), 'Half a thought, not saved yet');
   await context.close();
   app.assertClean();
 });

@@ -245,15 +245,136 @@ test('with storage blocked the page says notes last for this tab, and they still
 test('corrupt saved notes are set aside, reported and downloadable, never overwritten', async () => {
   const context = await app.newContext({ acceptDownloads: true });
   const page = await app.open('', { context });
-  await page.evaluate((key) => localStorage.setItem(key, '{"schema": "ashraf3-companion/notes", "version": 1, "notes": [{"id": ""'), KEY);
+  const broken = '{"schema": "ashraf3-companion/notes", "version": 1, "notes": [{"id": ""';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, broken]);
   await page.reload();
   await app.ready(page);
-  await page.getByText('Your saved notes could not be read').waitFor();
-  const aside = await page.evaluate(() => localStorage.getItem('ashraf3-companion.notes.unreadable'));
-  assert.match(aside, /^\{"schema"/);
+  await page.getByText('One entry of your saved notes and answers could not be read').waitFor();
   await page.getByRole('link', { name: 'Export from My notes' }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the set-aside data' }).click()]);
-  assert.equal(await readFile(await file.path(), 'utf8'), aside);
+  const aside = page.getByRole('region', { name: 'Saved data set aside' });
+  const [file] = await Promise.all([page.waitForEvent('download'), aside.getByRole('button', { name: 'Download' }).click()]);
+  assert.equal(await readFile(await file.path(), 'utf8'), broken, 'the data as it was saved');
+  await context.close();
+  app.assertClean();
+});
+
+/** A saved file holding `notes` (raw entries, readable or not). */
+const savedFile = (notes) => JSON.stringify({ schema: 'ashraf3-companion/notes', version: 1, exported: 0, answers: [], notes });
+const good = (id, text) => ({ id, anchor: { doc: 'lends-hope', block: 'p4', quote: '' }, text, created: 1, updated: 1 });
+
+test('only the unreadable entries are set aside, each kept under its own key until dismissed', async () => {
+  const context = await app.newContext({ acceptDownloads: true });
+  const page = await app.open('', { context });
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, savedFile([good('n-1', 'Still readable'), { ...good('', 'First damaged') }])]);
+  await page.goto(new URL('notes/', app.url).href);
+  await app.ready(page);
+  const aside = page.getByRole('region', { name: 'Saved data set aside' });
+  await aside.waitFor();
+  assert.match(await page.locator('.note-list').textContent(), /Still readable/, 'the readable note is kept');
+  assert.equal(await aside.getByRole('listitem').count(), 1);
+  assert.match(await aside.textContent(), /note 2 has no id/);
+  const [file] = await Promise.all([page.waitForEvent('download'), aside.getByRole('button', { name: 'Download' }).click()]);
+  assert.match(await readFile(await file.path(), 'utf8'), /First damaged/);
+  // A new note does not hide or replace it.
+  await page.goto(new URL(READER, app.url).href);
+  await app.ready(page);
+  await addNote(page, 5, 'Written after');
+  await page.getByRole('complementary').filter({ hasText: 'Written after' }).waitFor();
+  // The notes become unreadable a second time: the second copy is kept beside the first.
+  await page.evaluate((key) => {
+    const saved = JSON.parse(localStorage.getItem(key));
+    saved.notes.push({ id: 'n-bad', anchor: { doc: 'lends-hope', block: '' }, text: 'Second damaged', created: 1, updated: 1 });
+    localStorage.setItem(key, JSON.stringify(saved));
+  }, KEY);
+  await page.goto(new URL('notes/', app.url).href);
+  await app.ready(page);
+  await waitUntil(async () => (await aside.getByRole('listitem').count()) === 2, 'both set-aside copies are listed');
+  assert.match(await aside.textContent(), /First damaged|note 2 has no id/);
+  assert.match(await aside.textContent(), /does not say which paragraph/);
+  assert.deepEqual((await page.locator('.note-list .note-text').allTextContents()).sort(), ['Still readable', 'Written after']);
+  const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ashraf3-companion.notes.unreadable')).length);
+  assert.equal(await keys(), 2);
+  await aside.getByRole('listitem').first().getByRole('button', { name: 'Dismiss' }).click();
+  await waitUntil(async () => (await aside.getByRole('listitem').count()) === 1, 'dismissed');
+  assert.equal(await keys(), 1);
+  await page.reload();
+  await app.ready(page);
+  await waitUntil(async () => (await aside.getByRole('listitem').count()) === 1, 'the other one stays until dismissed');
+  await context.close();
+  app.assertClean();
+});
+
+test('with storage full the editor says so, keeps the note, and saves it when there is room', async () => {
+  const context = await app.newContext();
+  const page = await app.open(READER, { context });
+  // Fill this origin's storage to the last character.
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  await page.getByLabel('Your note').fill('Written while storage was full');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const editor = page.getByRole('group', { name: 'Note editor' });
+  const alert = editor.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /storage is full.*not saved yet/);
+  assert.ok(await alert.getByRole('link', { name: 'Export from My notes' }).isVisible(), 'the export is offered next to the editor');
+  assert.equal(await editor.getByLabel('Your note').inputValue(), 'Written while storage was full', 'the editor keeps the text');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null);
+  // Room is freed: the note is saved and the editor closes.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await waitUntil(async () => (await editor.count()) === 0, 'the editor closes once the note is saved', 10000);
+  assert.match(await page.evaluate((key) => localStorage.getItem(key), KEY), /Written while storage was full/);
+  await page.getByRole('complementary').filter({ hasText: 'Written while storage was full' }).waitFor();
+  await context.close();
+  app.assertClean();
+});
+
+test('the Markdown export escapes what Markdown viewers render as HTML', async () => {
+  const context = await app.newContext({ acceptDownloads: true });
+  const page = await app.open('', { context });
+  const attack = '<img src=x onerror=alert(1)>';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, savedFile([
+    { ...good('n-1', `My note ${attack}`), anchor: { doc: attack, block: 'p1', quote: '' } },
+    { ...good('n-2', 'Fine <b>bold</b> &amp; more'), anchor: { doc: 'lends-hope', block: 'p4', quote: '' } },
+  ])]);
+  await page.goto(new URL('notes/', app.url).href);
+  await app.ready(page);
+  await page.getByText('Fine <b>bold</b>').waitFor();
+  const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
+  const markdown = await readFile(await md.path(), 'utf8');
+  assert.match(markdown, /### \\<img src=x onerror=alert\(1\)>/);
+  assert.match(markdown, /My note \\<img/);
+  assert.match(markdown, /Fine \\<b>bold\\<\/b> \\&amp; more/);
+  assert.ok([...markdown.matchAll(/</g)].every((m) => markdown[m.index - 1] === '\\'), `every < is escaped:\n${markdown}`);
+  await context.close();
+  app.assertClean();
+});
+
+test('a note being written is kept when the student moves to another view and comes back', async () => {
+  const context = await app.newContext();
+  const page = await app.open(READER, { context });
+  await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
+  await page.getByLabel('Your note').fill('Not finished');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+  await page.goBack();
+  await waitUntil(async () => (await page.getByLabel('Your note').count()) === 1, 'the editor is open again');
+  assert.equal(await page.getByLabel('Your note').inputValue(), 'Not finished');
+  // Cancel drops the draft: the editor stays closed from then on.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await app.ready(page);
+  assert.equal(await page.getByLabel('Your note').count(), 0);
   await context.close();
   app.assertClean();
 });

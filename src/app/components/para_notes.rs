@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use std::ops::Range;
 
+use crate::analysis::notes::drafts::{self, Draft};
 use crate::analysis::notes::{self, Anchor, Note, Placement};
 use crate::app::browser;
-use crate::app::workspace::{now, use_work, KeepingNotice};
+use crate::app::workspace::{now, use_work, Keeping, KeepingNotice};
 use crate::corpus;
 use crate::model::{Block, Document};
 
@@ -45,6 +46,7 @@ pub fn ParaNotes(
     let adding = RwSignal::new(false);
     let add_button = NodeRef::new();
     refocus_when_closed(adding, add_button);
+    reopen_with_draft(adding, drafts::editor_key(doc, block.id, None));
     let selected = move || {
         selection.with(|s| s.as_ref().filter(|(d, b, _)| *d == doc && *b == block.id).map(|(_, _, q)| q.clone()))
     };
@@ -69,6 +71,17 @@ pub fn ParaNotes(
             </Show>
         </div>
     }
+}
+
+/// Opens an editor whose draft this tab keeps (the student left the view, or the tab was
+/// reloaded, while writing): the editor then shows the draft.
+fn reopen_with_draft(open: RwSignal<bool>, editor: String) {
+    let work = use_work();
+    Effect::new(move |_| {
+        if work.drafts.with(|d| d.contains_key(&editor)) && !open.get_untracked() {
+            open.set(true);
+        }
+    });
 }
 
 /// When an editor closes (saved or cancelled), the field that had focus leaves the page and
@@ -161,6 +174,7 @@ fn NoteCard(placed: Placed, block: &'static Block, doc: &'static str) -> impl In
     let editing = RwSignal::new(false);
     let edit_button = NodeRef::<leptos::html::Button>::new();
     refocus_when_closed(editing, edit_button);
+    reopen_with_draft(editing, drafts::editor_key(doc, block.id, Some(&placed.note.id)));
     let this = placed.note.id.clone();
     Effect::new(move |_| {
         if EDITED.with(|e| e.borrow().as_ref() == Some(&this)) && take_lost_focus(edit_button.get()) {
@@ -216,7 +230,22 @@ pub fn NoteEditor(
     on_save: Option<Callback<()>>,
 ) -> impl IntoView {
     let work = use_work();
+    let editor = drafts::editor_key(doc, block.id, id.as_ref().map(|n| n.id.as_str()));
+    // What the student typed here before (another view, a reload) comes back as it was.
+    let (quote, text) = match work.draft(&editor) {
+        Some(d) => (d.quote, d.text),
+        None => (quote, text),
+    };
     let (quote, text, error) = (RwSignal::new(quote), RwSignal::new(text), RwSignal::new(None::<&'static str>));
+    let editor = StoredValue::new(editor);
+    let keep_draft = move || {
+        let draft = Draft { text: text.get_untracked(), quote: quote.get_untracked() };
+        editor.with_value(|e| work.set_draft(e, Some(draft)));
+    };
+    let close = move || {
+        editor.with_value(|e| work.set_draft(e, None));
+        done.set(false);
+    };
     let field = format!("note-{}-{}", block.id, id.as_ref().map_or("new", |n| n.id.as_str()));
     let quote_field = format!("{field}-quote");
     let textarea = NodeRef::<leptos::html::Textarea>::new();
@@ -225,8 +254,25 @@ pub fn NoteEditor(
             let _ = t.focus();
         }
     });
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // A new note's id is made once, so a save tried again (storage full) is the same note.
+    let note_id = StoredValue::new(id.as_ref().map(|n| n.id.clone()));
+    let editing = id.is_some();
+    let old = StoredValue::new(id);
+    // Set when the save waits for room in storage: the editor stays open, its text in it,
+    // until the note is in storage.
+    let waiting = RwSignal::new(false);
+    Effect::new(move |_| {
+        if waiting.get() && work.keeping.get() == Keeping::Saved {
+            waiting.set(false);
+            close();
+            if let Some(f) = on_save {
+                f.run(());
+            }
+        }
+    });
+    // Saving is a click (or Enter in the one-line field), not a form's submission: a course
+    // page's frame sandboxed without `allow-forms` blocks submissions.
+    let save = move || {
         let q = quote.get_untracked().trim().to_string();
         let t = text.get_untracked().trim().to_string();
         if !q.is_empty() && !block.text.contains(&q) {
@@ -235,40 +281,54 @@ pub fn NoteEditor(
         if q.is_empty() && t.is_empty() {
             return error.set(Some("Write a note, or give the words to highlight."));
         }
+        error.set(None);
         let stamp = now();
-        let note = match &id {
+        let note = match old.get_value() {
             Some(old) => {
                 Note { anchor: Anchor { quote: q, ..old.anchor.clone() }, text: t, updated: stamp, ..old.clone() }
             }
             None => Note {
-                id: work.new_id(),
+                id: note_id.get_value().unwrap_or_else(|| {
+                    let made = work.new_id();
+                    note_id.set_value(Some(made.clone()));
+                    made
+                }),
                 anchor: Anchor { doc: doc.to_string(), block: block.id.to_string(), quote: q },
                 text: t,
                 created: stamp,
                 updated: stamp,
             },
         };
-        if id.is_some() {
+        if editing {
             EDITED.with(|e| *e.borrow_mut() = Some(note.id.clone()));
         }
-        work.data.update(|w| w.upsert_note(note));
-        done.set(false);
+        if !work.put_note(note) && work.keeping.get_untracked() == Keeping::Waiting {
+            waiting.set(true);
+            return;
+        }
+        close();
         if let Some(f) = on_save {
             f.run(());
         }
     };
+    let enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.is_composing() {
+            ev.prevent_default();
+            save();
+        }
+    };
     view! {
-        <form class="note-editor" on:submit=save>
+        <div class="note-editor" role="group" aria-label="Note editor">
             <KeepingNotice/>
             <label for=field.clone()>"Your note"</label>
-            <textarea id=field.clone() node_ref=textarea rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <textarea id=field.clone() node_ref=textarea rows="3" prop:value=move || text.get() on:input=move |ev| { text.set(event_target_value(&ev)); keep_draft(); }></textarea>
             <label for=quote_field.clone()>"Words to highlight (optional; empty: the whole paragraph)"</label>
-            <input id=quote_field type="text" prop:value=move || quote.get() on:input=move |ev| quote.set(event_target_value(&ev))/>
+            <input id=quote_field type="text" prop:value=move || quote.get() on:input=move |ev| { quote.set(event_target_value(&ev)); keep_draft(); } on:keydown=enter/>
             {move || error.get().map(|e| view! { <p class="notice" role="alert">{e}</p> })}
             <div class="note-actions">
-                <button type="submit">"Save note"</button>
-                <button type="button" on:click=move |_| done.set(false)>"Cancel"</button>
+                <button type="button" class="primary" on:click=move |_| save()>"Save note"</button>
+                <button type="button" on:click=move |_| close()>"Cancel"</button>
             </div>
-        </form>
+        </div>
     }
 }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::figures::{group, parse_estimate, Quantity};
-use crate::app::workspace::{now, use_work};
+use crate::app::workspace::use_work;
 use crate::corpus::QUESTIONS;
 use crate::route;
 
@@ -42,24 +42,31 @@ fn EstimateForm(quantity: &'static Quantity, question: &'static str, skipped: Rw
     let work = use_work();
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(false);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match parse_estimate(&value.get_untracked()) {
-            Some(n) => work.data.update(|w| w.set_answer(question, None, Some(Some(n)), now())),
-            None => error.set(true),
+    // A click (or Enter), not a form's submission, which a frame sandboxed without
+    // `allow-forms` blocks.
+    let save = move || match parse_estimate(&value.get_untracked()) {
+        Some(n) => {
+            work.answer(question, None, Some(Some(n)));
+        }
+        None => error.set(true),
+    };
+    let enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.is_composing() {
+            ev.prevent_default();
+            save();
         }
     };
     view! {
-        <form class="predict" on:submit=save>
-            <h2>"Predict first"</h2>
+        <section class="predict" aria-labelledby="predict-first">
+            <h2 id="predict-first">"Predict first"</h2>
             <p>"Before the sources’ figures are shown: what do you expect them to say? Your estimate is kept with your answers, and the figures appear once you have made it."</p>
             <label for="estimate">{format!("Your estimate ({})", quantity.unit)}</label>
-            <input id="estimate" type="text" inputmode="numeric" autocomplete="off" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <input id="estimate" type="text" inputmode="numeric" autocomplete="off" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) on:keydown=enter/>
             {move || error.get().then(|| view! { <p class="notice" role="alert">"Give a number, such as 1500."</p> })}
             <div class="note-actions">
-                <button type="submit">"Save my estimate and show the figures"</button>
+                <button type="button" class="primary" on:click=move |_| save()>"Save my estimate and show the figures"</button>
                 <button type="button" on:click=move |_| skipped.set(true)>"Show the figures without estimating"</button>
             </div>
-        </form>
+        </section>
     }
 }

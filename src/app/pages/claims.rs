@@ -23,6 +23,10 @@ pub fn Claims(filter: Filter) -> impl IntoView {
     use_page_title(|| "Claims against sources".to_string());
     let _ = use_hash_target(None);
     let (known, problem) = known_filter(&filter);
+    // An unknown order reads as the usual one (see route.rs); the address still names it. Said
+    // once the app runs, as the page written at build time has no address to read.
+    let unknown_sort = RwSignal::new(None::<String>);
+    Effect::new(move |_| unknown_sort.set(crate::app::browser::unknown_claims_sort()));
     let shown = select(CLAIMS, TOPICS, &known);
     let count = format!("{} of {} claims shown.", shown.len(), CLAIMS.len());
     view! {
@@ -33,6 +37,9 @@ pub fn Claims(filter: Filter) -> impl IntoView {
         <p><a href=route::lineage_href(None)>"Lineage of the documents: who revises, summarizes, quotes and cites whom"</a></p>
         <FilterBar filter=filter.clone()/>
         {problem.map(|p| view! { <p class="notice" role="alert">{p}</p> })}
+        {move || unknown_sort.get().map(|s| view! {
+            <p class="notice" role="alert">{format!("The claims cannot be sorted by “{s}”: they are shown in the usual order. Choose an order below.")}</p>
+        })}
         <p class="status" role="status">{count}</p>
         <ClaimsTable claims=shown.clone()/>
         <ol class="claim-cards" aria-label="Claims, one card each">

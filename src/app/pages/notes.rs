@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analysis::figures::group;
+use crate::analysis::notes::changes::Change;
 use crate::analysis::notes::{self, Anchor, MarkdownContext, Note};
 use crate::app::browser;
 use crate::app::components::status::Status;
@@ -50,6 +51,7 @@ pub fn Notes() -> impl IntoView {
         match work.keeping.get() {
         Keeping::Saved => "Your notes and answers are saved in this browser only: nothing is sent anywhere. Export them to hand them in or to move them to another browser.",
         Keeping::TabOnly => "Your notes and answers are kept only until this tab closes: this browser does not let the companion save them. Export them to keep them.",
+        Keeping::Waiting => "Your last changes are kept in this tab until this browser’s storage has room again; they are then saved. Export your notes and answers to be safe.",
     }
     };
     view! {
@@ -102,9 +104,8 @@ fn NotesToolbar(status: RwSignal<String>) -> impl IntoView {
                 None => "This file could not be read. Your notes are unchanged.".to_string(),
                 Some(Err(e)) => format!("{e} Your notes are unchanged."),
                 Some(Ok(incoming)) => {
-                    let merged = work.data.with_untracked(|w| notes::merge(w, &incoming));
-                    let summary = merged.summary();
-                    work.data.set(merged.workspace);
+                    let summary = work.data.with_untracked(|w| notes::merge(w, &incoming)).summary();
+                    work.change(Change::Import(incoming));
                     summary
                 }
             };
@@ -124,22 +125,41 @@ fn NotesToolbar(status: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// Saved data that could not be read: offered for download, never deleted by the app.
+/// Saved data that could not be read, each piece set aside with its time: offered for
+/// download, removed only when the student dismisses it.
 #[component]
 fn SetAside(status: RwSignal<String>) -> impl IntoView {
     let work = use_work();
-    let download = move |_| {
-        let text = work.set_aside.get_untracked().unwrap_or_default();
-        if browser::download("ashraf3-notes-unreadable.txt", "text/plain", &text) {
-            status.set("The unreadable data was downloaded as it was saved.".into());
-        }
-    };
     view! {
-        <Show when=move || work.set_aside.with(Option::is_some)>
-            <div class="notice" role="alert">
-                <p>"Notes saved earlier in this browser could not be read, so they were set aside, not deleted. Download them as they were saved to keep them or to ask for help."</p>
-                <button type="button" on:click=download>"Download the set-aside data"</button>
-            </div>
+        <Show when=move || work.set_aside.with(|l| !l.is_empty())>
+            <section class="notice set-aside" aria-labelledby="set-aside">
+                <h2 id="set-aside">"Saved data set aside"</h2>
+                <p>"These were saved in this browser but could not be read, so they were set aside, not deleted. Download each to keep it or to ask for help; dismiss it once you have it."</p>
+                <ul>
+                    {move || work.set_aside.get().into_iter().map(|(key, aside)| {
+                        let when = if aside.at > 0.0 {
+                            format!("Set aside {}", String::from(js_sys::Date::new(&aside.at.into()).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)))
+                        } else {
+                            "Set aside by an earlier version".to_string()
+                        };
+                        let name = aside.file_name(&key);
+                        let data = aside.data.clone();
+                        let dismiss_key = key.clone();
+                        view! {
+                            <li>
+                                <p><strong>{when}</strong> ": " {aside.why.clone()}</p>
+                                <button type="button" on:click=move |_| {
+                                    if browser::download(&name, "text/plain", &data) {
+                                        status.set("The set-aside data was downloaded as it was saved.".into());
+                                    }
+                                }>"Download"</button>
+                                " "
+                                <button type="button" on:click=move |_| work.dismiss_set_aside(&dismiss_key)>"Dismiss"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
         </Show>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::analysis::figures::group;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
-use crate::app::workspace::{now, use_work, KeepingNotice};
+use crate::app::workspace::{use_work, KeepingNotice};
 use crate::corpus::QUESTIONS;
 use crate::model::{LinkTarget, Question};
 use crate::route;
@@ -94,7 +94,7 @@ fn QuestionItem(question: &'static Question, number: usize) -> impl IntoView {
                 prop:value=text
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    work.data.update(|w| w.set_answer(question.id, Some(value), None, now()));
+                    work.answer(question.id, Some(value), None);
                 }
             ></textarea>
         </article>

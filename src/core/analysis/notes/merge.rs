@@ -1,0 +1,206 @@
+//! Importing a file: merged into what is here, never overwriting it.
+
+use std::collections::HashMap;
+
+use super::{Answer, Note, Workspace};
+
+/// What an import did. The counts do not overlap: `kept_both` notes were added as copies and
+/// `kept_both` answers appended to the student's own, and neither is in the `added_` counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub workspace: Workspace,
+    pub added_notes: usize,
+    pub added_answers: usize,
+    pub unchanged: usize,
+    pub kept_both: usize,
+}
+
+/// What a note says, without when: the same note exported twice is the same note.
+fn same_content(a: &Note, b: &Note) -> bool {
+    a.anchor == b.anchor && a.text == b.text
+}
+
+fn is_blank_answer(a: &Answer) -> bool {
+    a.text.trim().is_empty() && a.estimate.is_none()
+}
+
+const IMPORTED: &str = "(imported) ";
+
+/// Merge, never overwrite: notes equal to one already there (same id and same content) are
+/// skipped (unchanged); a new id is added; the same id with different content is added as a
+/// copy with a new id ("<id>-2", "-3"... first free) (kept_both). A copy made by an earlier
+/// import counts as already there, so importing the same file twice adds nothing.
+///
+/// Answers are keyed by question: absent (or empty here) → added; equal → unchanged;
+/// different → the base keeps its text and estimate, and the incoming text is appended after
+/// a blank line with an "(imported) " prefix, with the incoming estimate when it differs
+/// (kept_both). An estimate the base lacks is taken from the incoming answer (kept_both).
+pub fn merge(base: &Workspace, incoming: &Workspace) -> Merged {
+    let mut m = Merged { workspace: base.clone(), added_notes: 0, added_answers: 0, unchanged: 0, kept_both: 0 };
+    let notes = &mut m.workspace.notes;
+    let mut index: HashMap<String, usize> = notes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+    for note in &incoming.notes {
+        // The id, then its copies, up to the first id not taken: that one is where it goes.
+        let ids = std::iter::once(note.id.clone()).chain((2u64..).map(|k| format!("{}-{k}", note.id)));
+        let mut free = None;
+        for id in ids {
+            match index.get(&id) {
+                Some(&i) if same_content(&notes[i], note) => break,
+                Some(_) => {}
+                None => {
+                    free = Some(id);
+                    break;
+                }
+            }
+        }
+        match free {
+            None => m.unchanged += 1,
+            Some(id) => {
+                if id == note.id {
+                    m.added_notes += 1;
+                } else {
+                    m.kept_both += 1;
+                }
+                index.insert(id.clone(), notes.len());
+                notes.push(Note { id, ..note.clone() });
+            }
+        }
+    }
+    let answers = &mut m.workspace.answers;
+    for answer in incoming.answers.iter().filter(|a| !is_blank_answer(a)) {
+        let Some(mine) = answers.iter_mut().find(|a| a.question == answer.question) else {
+            answers.push(answer.clone());
+            m.added_answers += 1;
+            continue;
+        };
+        if is_blank_answer(mine) {
+            *mine = answer.clone();
+            m.added_answers += 1;
+            continue;
+        }
+        let mut changed = false;
+        if mine.estimate.is_none() && answer.estimate.is_some() {
+            mine.estimate = answer.estimate;
+            changed = true;
+        }
+        let mut theirs = Vec::new();
+        let text = answer.text.trim();
+        if !text.is_empty() && text != mine.text.trim() {
+            theirs.push(text.to_string());
+        }
+        if let (Some(a), Some(b)) = (mine.estimate, answer.estimate) {
+            if a != b {
+                theirs.push(format!("Estimate: {b}"));
+            }
+        }
+        let appended = format!("{IMPORTED}{}", theirs.join("\n"));
+        if !theirs.is_empty() && !mine.text.contains(&appended) {
+            let own = mine.text.trim_end();
+            mine.text = if own.is_empty() { appended } else { format!("{own}\n\n{appended}") };
+            changed = true;
+        }
+        if changed {
+            mine.updated = mine.updated.max(answer.updated);
+            m.kept_both += 1;
+        } else {
+            m.unchanged += 1;
+        }
+    }
+    m
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Merged {
+    /// "Imported 3 notes and 1 answer; 2 were already here; 1 kept beside yours."
+    pub fn summary(&self) -> String {
+        if self.added_notes + self.added_answers + self.unchanged + self.kept_both == 0 {
+            return "The file held no notes or answers.".into();
+        }
+        let mut imported = Vec::new();
+        if self.added_notes > 0 {
+            imported.push(count(self.added_notes, "note", "notes"));
+        }
+        if self.added_answers > 0 {
+            imported.push(count(self.added_answers, "answer", "answers"));
+        }
+        let mut parts = vec![if imported.is_empty() {
+            "Nothing new was imported".to_string()
+        } else {
+            format!("Imported {}", imported.join(" and "))
+        }];
+        if self.unchanged > 0 {
+            parts.push(count(self.unchanged, "was already here", "were already here"));
+        }
+        if self.kept_both > 0 {
+            parts.push(format!("{} kept beside yours", self.kept_both));
+        }
+        format!("{}.", parts.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+
+    #[test]
+    fn merge_never_overwrites() {
+        let base = sample();
+        let mut incoming = sample();
+        incoming.notes[0].text = "My classmate's reading.".into(); // same id, different content
+        incoming.notes[1].updated += 99.0; // the same note, saved later: already here
+        incoming.notes.push(note("n-9", "other-doc", "p2", "new", "A new note."));
+        let m = merge(&base, &incoming);
+        let json = |notes: &[Note]| serde_json::to_string(notes).unwrap();
+        assert_eq!(json(&m.workspace.notes[..base.notes.len()]), json(&base.notes));
+        assert_eq!(m.workspace.answers, base.answers);
+        let ids: Vec<&str> = m.workspace.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["n-1", "n-2", "n-3", "n-1-2", "n-9"]);
+        assert_eq!(m.workspace.notes[3].text, "My classmate's reading.");
+        assert_eq!((m.added_notes, m.added_answers, m.unchanged, m.kept_both), (1, 0, 4, 1));
+        assert_eq!(m.summary(), "Imported 1 note; 4 were already here; 1 kept beside yours.");
+
+        // The same file again adds nothing, and a third version of n-1 takes the next id.
+        let again = merge(&m.workspace, &incoming);
+        assert_eq!(again.workspace, m.workspace);
+        assert_eq!(again.summary(), "Nothing new was imported; 6 were already here.");
+        incoming.notes[0].text = "A third reading.".into();
+        let third = merge(&m.workspace, &incoming);
+        assert_eq!(third.workspace.notes.last().unwrap().id, "n-1-3");
+
+        let into_empty = merge(&Workspace::default(), &sample());
+        assert_eq!(into_empty.workspace, sample());
+        assert_eq!(into_empty.summary(), "Imported 3 notes and 2 answers.");
+        assert_eq!(merge(&Workspace::default(), &Workspace::default()).summary(), "The file held no notes or answers.");
+        let counts =
+            Merged { workspace: Workspace::default(), added_notes: 3, added_answers: 1, unchanged: 2, kept_both: 1 };
+        assert_eq!(counts.summary(), "Imported 3 notes and 1 answer; 2 were already here; 1 kept beside yours.");
+    }
+
+    #[test]
+    fn conflicting_answers_are_appended() {
+        let base = sample();
+        let incoming = Workspace {
+            notes: vec![],
+            answers: vec![
+                answer("q-sources", "They all go back to one press release.", Some(3.0)),
+                answer("q-count", "", Some(3000.0)),
+                answer("q-new", "Fresh.", None),
+            ],
+        };
+        let m = merge(&base, &incoming);
+        let sources = m.workspace.answer("q-sources").unwrap();
+        assert_eq!(
+            sources.text,
+            "Two of them cite the same report.\n\n(imported) They all go back to one press release."
+        );
+        assert_eq!(sources.estimate, Some(3.0), "the base had none, so the incoming one is taken");
+        let count = m.workspace.answer("q-count").unwrap();
+        assert_eq!((count.text.as_str(), count.estimate), ("(imported) Estimate: 3000", Some(2500.0)));
+        assert_eq!((m.added_answers, m.unchanged, m.kept_both), (1, 0, 2));
+        assert_eq!(merge(&m.workspace, &incoming).workspace, m.workspace, "importing twice appends once");
+    }
+}
