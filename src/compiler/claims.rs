@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
-use super::{lit, read, unique_ids, Result};
+use super::{lit, opt_lit, read, unique_ids, Result};
 use companion_core::analysis::claims::{ChangeKind, Stance};
 
 #[derive(Debug, Deserialize)]
@@ -38,6 +38,9 @@ struct SourceSpec {
     stance: String,
     origin: String,
     quote: String,
+    /// The document this one retells, where the statement carried the attribution this
+    /// passage drops.
+    restates: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,8 +123,12 @@ fn claim_src(c: &ClaimSpec, file: &ClaimsFile, docs: &[CleanDoc]) -> Result<Stri
                 s.doc, s.stance
             )));
         }
+        check_restatement(c, s, file, docs).map_err(err)?;
         let p = passage(docs, &s.doc, &s.quote).map_err(err)?;
-        sources += &format!("Source {{ stance: Stance::{stance:?}, origin: {origin}, passage: {p} }},");
+        sources += &format!(
+            "Source {{ stance: Stance::{stance:?}, origin: {origin}, passage: {p}, restates: {} }},",
+            opt_lit(s.restates.as_deref())
+        );
     }
     if !c.source.iter().any(|s| matches!(Stance::parse(&s.stance), Some(Stance::States | Stance::Allegation))) {
         return Err(err("no document states or reports it: a claim needs at least one origin".into()));
@@ -132,6 +139,52 @@ fn claim_src(c: &ClaimSpec, file: &ClaimsFile, docs: &[CleanDoc]) -> Result<Stri
         lit(&c.text),
         lit(&c.note)
     ))
+}
+
+/// Whether `origin` is `doc` speaking in its own voice.
+fn own_voice(file: &ClaimsFile, origin: &str, doc: &str) -> bool {
+    file.origin.iter().any(|o| o.id == origin && o.voice_of.iter().any(|d| d == doc))
+}
+
+/// One origin stays one origin: a document that states in its own voice what a document it
+/// retells attributes to someone (a revision dropping "MEK said") repeats that origin. It
+/// must say so (`restates`, with that origin), or the build refuses it.
+fn check_restatement(c: &ClaimSpec, s: &SourceSpec, file: &ClaimsFile, docs: &[CleanDoc]) -> Result<()> {
+    let asserts = |x: &SourceSpec| matches!(Stance::parse(&x.stance), Some(Stance::States | Stance::Allegation));
+    // An entry of `earlier` that attributes the claim to someone other than its own voice.
+    let attributed = |earlier: &str| {
+        c.source.iter().find(|x| x.doc == earlier && asserts(x) && !own_voice(file, &x.origin, earlier))
+    };
+    match &s.restates {
+        Some(earlier) => {
+            if !corpus::retells(docs, &s.doc, earlier) {
+                return Err(format!(
+                    "the passage in {} restates {earlier:?}, but documents.toml does not make it a later revision, a summary or a quotation of it",
+                    s.doc
+                ));
+            }
+            let e = attributed(earlier).ok_or_else(|| {
+                format!("the passage in {} restates {earlier}, which attributes the claim to nobody", s.doc)
+            })?;
+            if e.origin != s.origin || own_voice(file, &s.origin, &s.doc) {
+                return Err(format!(
+                    "the passage in {} restates {earlier} without its attribution, so it repeats its origin: write origin = {:?}",
+                    s.doc, e.origin
+                ));
+            }
+        }
+        None if asserts(s) && own_voice(file, &s.origin, &s.doc) => {
+            let earlier = docs.iter().map(|d| d.spec.id.as_str()).filter(|d| corpus::retells(docs, &s.doc, d));
+            if let Some((d, e)) = earlier.filter_map(|d| attributed(d).map(|e| (d, e))).next() {
+                return Err(format!(
+                    "{} states in its own voice what {d} attributes to {:?}: a retelling that drops the attribution repeats that origin, so write origin = {:?} and restates = {d:?}",
+                    s.doc, e.origin, e.origin
+                ));
+            }
+        }
+        None => {}
+    }
+    Ok(())
 }
 
 /// Checks `claims.toml` and returns the Rust source of its statics.
@@ -294,5 +347,38 @@ mod tests {
         let e = parse_retelling(&format!("{head}kind = \"adds\"\n{}\n", quote.replace("Habibi", "Rajavi")), &docs())
             .unwrap_err();
         assert!(e.contains("retelling.toml: change \"x\": quote not found verbatim in lends-hope"), "{e}");
+    }
+
+    /// The raid's death as the earlier revision attributes it and as the later one states it.
+    fn death(later: &str) -> String {
+        let head = HEAD.replace("[[origin]]", "[[origin]]\nid = \"enc\"\nlabel = \"E\"\nkind = \"document\"\nvoice_of = [\"encyclopedia-earlier\", \"encyclopedia-later\"]\n[[origin]]");
+        format!("{head}[[claim]]\nid = \"c\"\ntopic = \"t\"\ntext = \"A death.\"\n[[claim.source]]\ndoc = \"encyclopedia-earlier\"\nstance = \"allegation\"\norigin = \"o\"\nquote = \"left one dead and 36 other camp residents injured, MEK said\"\n[[claim.source]]\ndoc = \"encyclopedia-later\"\nstance = \"states\"\n{later}quote = \"The raid resulted in one death and 36 other camp residents being injured.\"\n[[claim.source]]\ndoc = \"encyclopedia-earlier\"\nstance = \"contradicts\"\norigin = \"enc\"\nquote = \"built on 34 hectares of farmland\"\n")
+    }
+
+    #[test]
+    fn a_dropped_attribution_repeats_the_origin() {
+        // The later revision's own voice, counted as a second origin: refused.
+        let e = parse_claims(&death("origin = \"enc\"\n"), &docs()).unwrap_err();
+        assert!(e.starts_with("claims.toml: claim \"c\": encyclopedia-later states in its own voice what encyclopedia-earlier attributes to \"o\""), "{e}");
+        assert!(e.contains("write origin = \"o\" and restates = \"encyclopedia-earlier\""), "{e}");
+        let e = parse_claims(&death("origin = \"enc\"\nrestates = \"encyclopedia-earlier\"\n"), &docs()).unwrap_err();
+        assert!(
+            e.contains(
+                "restates encyclopedia-earlier without its attribution, so it repeats its origin: write origin = \"o\""
+            ),
+            "{e}"
+        );
+        let s = parse_claims(&death("origin = \"o\"\nrestates = \"encyclopedia-earlier\"\n"), &docs()).unwrap();
+        assert!(s.contains("restates: Some(\"encyclopedia-earlier\")"), "{s}");
+        // Only a retelling restates: the summary site does not retell the encyclopedia.
+        let e = parse_claims(&death("origin = \"o\"\nrestates = \"lends-hope\"\n"), &docs()).unwrap_err();
+        assert!(e.contains("does not make it a later revision, a summary or a quotation of it"), "{e}");
+    }
+
+    #[test]
+    fn the_real_claims_pass_every_check() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        let (src, _) = load(&data.join("claims.toml"), &data.join("retelling.toml"), &docs()).unwrap();
+        assert!(src.contains("restates: Some(\"encyclopedia-earlier\")"));
     }
 }

@@ -92,6 +92,9 @@ pub struct Source {
     /// Index into `ORIGINS`.
     pub origin: u16,
     pub passage: Passage,
+    /// The document this one retells, whose passage attributes the statement to its origin
+    /// where this one drops the attribution.
+    pub restates: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -310,7 +313,7 @@ mod tests {
     use super::*;
 
     const fn src(doc: &'static str, stance: Stance, origin: u16) -> Source {
-        Source { stance, origin, passage: Passage { doc, quote: "q", block: "p1", range: (0, 1) } }
+        Source { stance, origin, passage: Passage { doc, quote: "q", block: "p1", range: (0, 1) }, restates: None }
     }
 
     static REPEATED: &[Source] = &[
