@@ -2,7 +2,9 @@
 //! originally makes it, and what the summary site changed in its retelling. The data is
 //! curated (`claims.toml`, `retelling.toml`) and checked at build time; this module holds its
 //! shapes and the counting rules, so that the grid, a claim's page and the reader agree on
-//! them: a statement several documents repeat from one origin counts once.
+//! them: a statement several documents repeat from one origin counts once. Retellings are
+//! any pair the lineage links (the summary and its article, the later revision and the
+//! earlier one).
 
 use super::distinct;
 
@@ -251,6 +253,12 @@ pub enum ChangeKind {
     Sharpens,
     Misattributes,
     Inserts,
+    /// States another fact or figure than its source.
+    Changes,
+    /// States in its own voice what its source attributes to someone.
+    Unattributes,
+    /// Names a source differently.
+    Renames,
 }
 
 impl ChangeKind {
@@ -261,6 +269,9 @@ impl ChangeKind {
             "sharpens" => ChangeKind::Sharpens,
             "misattributes" => ChangeKind::Misattributes,
             "inserts" => ChangeKind::Inserts,
+            "changes" => ChangeKind::Changes,
+            "unattributes" => ChangeKind::Unattributes,
+            "renames" => ChangeKind::Renames,
             _ => return None,
         })
     }
@@ -272,6 +283,9 @@ impl ChangeKind {
             ChangeKind::Sharpens => "Sharpens",
             ChangeKind::Misattributes => "Attributes differently",
             ChangeKind::Inserts => "Inserts words into a quotation",
+            ChangeKind::Changes => "Changes a fact or a figure",
+            ChangeKind::Unattributes => "Drops an attribution",
+            ChangeKind::Renames => "Names a source differently",
         }
     }
 }
@@ -284,6 +298,21 @@ pub struct Change {
     pub finding: &'static str,
     pub source: Option<Passage>,
     pub retold: Option<Passage>,
+}
+
+/// What one document changed from another it retells (a summary from its article, a later
+/// revision from the earlier one), each change with both passages where they exist.
+#[derive(Debug)]
+pub struct Retelling {
+    /// The document that retells, and the one it retells.
+    pub retold: &'static str,
+    pub source: &'static str,
+    pub changes: &'static [Change],
+}
+
+/// The retelling between two documents, in either order.
+pub fn retelling_between<'a>(all: &'a [Retelling], a: &str, b: &str) -> Option<&'a Retelling> {
+    all.iter().find(|r| (r.retold, r.source) == (a, b) || (r.retold, r.source) == (b, a))
 }
 
 /// An edge of the lineage diagram: `from` relates to `to` as `kind` says.
@@ -354,6 +383,14 @@ mod tests {
         assert_eq!(select(CLAIMS, TOPICS, &f)[0].id, "a");
         assert_eq!(Sort::parse("contested"), Some(Sort::Contested));
         assert_eq!(Sort::parse("x"), None);
+    }
+
+    #[test]
+    fn a_retelling_is_found_in_either_order() {
+        static ALL: &[Retelling] = &[Retelling { retold: "later", source: "earlier", changes: &[] }];
+        assert_eq!(retelling_between(ALL, "earlier", "later").map(|r| r.retold), Some("later"));
+        assert_eq!(retelling_between(ALL, "later", "earlier").map(|r| r.source), Some("earlier"));
+        assert!(retelling_between(ALL, "later", "other").is_none());
     }
 
     #[test]
