@@ -325,12 +325,14 @@ pub struct Link {
 }
 
 /// Outside origins each document cites (through the claims it carries), in first-mention
-/// order: the origins that are not the document's own voice.
+/// order: the origins that are not the document's own voice. A passage that restates an
+/// origin without naming it (a dropped attribution) cites nobody.
 pub fn cited_origins(claims: &[Claim], origins: &[Origin], doc: &str) -> Vec<u16> {
     let mut out = Vec::new();
     for s in claims.iter().flat_map(|c| c.sources) {
         let o = &origins[s.origin as usize];
-        if s.passage.doc == doc && !o.voice_of.contains(&doc) && !out.contains(&s.origin) {
+        let cites = s.restates.is_none() && !o.voice_of.contains(&doc);
+        if s.passage.doc == doc && cites && !out.contains(&s.origin) {
             out.push(s.origin);
         }
     }
@@ -403,5 +405,10 @@ mod tests {
         assert!(cited_origins(CLAIMS, &origins, "source-of-hope").is_empty());
         assert_eq!(cited_origins(CLAIMS, &origins, "lends-hope"), [0]);
         assert_eq!(cited_origins(CLAIMS, &origins, "encyclopedia-later"), [1, 0]);
+        // Restating the origin without its attribution is not citing it.
+        static DROPPED: &[Source] =
+            &[Source { restates: Some("encyclopedia-earlier"), ..src("encyclopedia-later", Stance::States, 2) }];
+        let dropped = [Claim { id: "d", topic: 0, text: "D", note: "", sources: DROPPED }];
+        assert!(cited_origins(&dropped, &origins, "encyclopedia-later").is_empty());
     }
 }
