@@ -5,7 +5,7 @@
 //! starts (`app::start`) and hands it to [`install`]; the host (page renderer, tests) reads
 //! the copy compiled into host builds.
 
-use crate::analysis::claims::{Change, ChangeKind, Claim, Origin, Passage, Source, Stance, Topic};
+use crate::analysis::claims::{Change, ChangeKind, Claim, Origin, Passage, Retelling, Source, Stance, Topic};
 use crate::analysis::comparison::{self, Comparison};
 use crate::analysis::figures::{Bound, Date, Figure, FigureKind, Kind, Quantity, Value};
 use crate::analysis::glossary::{Basis, Sentence, Term, Usage};

@@ -2,7 +2,7 @@
 //! spread summaries say what a student should see.
 
 use ashraf3_companion::analysis::figures::{
-    comparable, group, origins, spread, summary_line, value_text, FigureKind, Value,
+    comparable, group, origins, spread, stated_spread, summary_lines, value_text, FigureKind, Value,
 };
 use ashraf3_companion::corpus::{document, figures_of, quantity, FIGURES, QUANTITIES};
 
@@ -50,24 +50,102 @@ fn title(doc: &str) -> String {
     document(doc).unwrap().short_title.to_string()
 }
 
+/// The summary lines of a quantity on the real corpus.
+fn lines(id: &str) -> Vec<String> {
+    let (q, quantity) = quantity(id).unwrap();
+    summary_lines(quantity, &figures_of(q), &title)
+}
+
 #[test]
 fn residents_compare_counts_only_and_count_origins_not_documents() {
-    let (q, quantity) = quantity("residents").unwrap();
+    let (q, _) = quantity("residents").unwrap();
     let figs = figures_of(q);
     let counts = comparable(&figs);
     assert!(counts.iter().all(|f| f.kind == FigureKind::Count));
-    assert_eq!(counts.len(), figs.len() - 1, "only the journalist's 200 seen is left out");
+    assert_eq!(counts.len(), figs.len() - 2, "the 200 the journalist saw and the 2,500 he “knew” are left out");
     let s = spread(&counts);
     assert_eq!(counts[s.lowest[0]].value, Value::Number(2300.0));
     assert_eq!(counts[s.highest[0]].value, Value::Number(3000.0));
-    assert_eq!(origins(&counts), 4, "the Guardian, Kingsley, the PMOI/MEK article, AP");
-    let line = summary_line(quantity, &figs, &title);
-    assert!(line.starts_with("Lowest about 2,300 people"), "{line}");
-    assert!(line.contains("the highest is 1.3 times the lowest"), "{line}");
-    assert!(!line.contains("15 times"), "a count is never divided by an observation: {line}");
-    assert!(line.contains("5 state about 3,000 people") && line.contains("(2 independent origins)"), "{line}");
-    assert!(line.contains("2 state about 2,300 people") && line.contains("(1 independent origin)"), "{line}");
-    assert!(line.contains("Not compared with these, being an observation: only 200 people"), "{line}");
+    assert_eq!(origins(&counts), 3, "the Guardian, the PMOI/MEK article, AP");
+    let l = lines("residents");
+    assert_eq!(l[0], "Lowest: about 2,300 people (Encyclopedia, earlier revision); approximately 2,300 people (Encyclopedia, later revision).");
+    // Grouped by value and qualifier: the AP report and the summary state a bare 3,000.
+    assert_eq!(l[1], "Highest: about 3,000 people (Source of hope (PMOI/MEK)); 3,000 people (Lends hope (summary); Encyclopedia, earlier revision; Encyclopedia, later revision): 1.3 times the lowest.");
+    assert!(!l.iter().any(|l| l.contains("15 times")), "a count is never divided by an observation: {l:?}");
+    assert!(l.contains(&"Behind these 7 figures: 3 independent origins.".to_string()), "{l:?}");
+    assert!(
+        l.contains(
+            &"One origin, AP News (2022), through Encyclopedia, earlier revision; Encyclopedia, later revision."
+                .to_string()
+        ),
+        "{l:?}"
+    );
+    assert_eq!(
+        l.last().unwrap(),
+        "Not compared: only 200 people, an observation and 2,500 people, an estimate (Encyclopedia, earlier revision)."
+    );
+}
+
+/// Issue 29: the later revision's 36 injured and its one death are the MEK's figures with
+/// "MEK said" dropped: one independent origin, and the page says the attribution was dropped.
+#[test]
+fn a_dropped_attribution_is_the_same_origin() {
+    for id in ["raid-injured-residents", "raid-dead"] {
+        let (q, _) = quantity(id).unwrap();
+        let figs = figures_of(q);
+        let mek: Vec<_> = figs
+            .iter()
+            .copied()
+            .filter(|f| f.value == Value::Number(if id == "raid-dead" { 1.0 } else { 36.0 }))
+            .collect();
+        assert_eq!(origins(&mek), 1, "{id}");
+        assert!(figs.iter().filter(|f| f.doc == "encyclopedia-later").all(|f| f.restates.is_some()), "{id}");
+    }
+    let l = lines("raid-injured-residents");
+    assert!(l.contains(&"Behind these 3 figures: 2 independent origins.".to_string()), "the MEK and Fox News: {l:?}");
+    assert!(l.contains(&"Attribution dropped: Encyclopedia, later revision states 36 people with no source; Encyclopedia, earlier revision attributes it to The MEK (its statements after the raid).".to_string()), "{l:?}");
+    let l = lines("raid-dead");
+    assert!(l.contains(&"Behind these 4 figures: 1 independent origin.".to_string()), "{l:?}");
+    assert_eq!(
+        l.iter().filter(|l| l.starts_with("Attribution dropped: Encyclopedia, later revision states")).count(),
+        1,
+        "{l:?}"
+    );
+}
+
+/// Issue 29: no ratio across figures the data does not mark comparable, and no vague
+/// quantity turned into a number.
+#[test]
+fn no_ratio_across_unlike_figures_or_words() {
+    for id in [
+        "iraq-killed",
+        "iraq-injured",
+        "conference-dignitaries",
+        "conference-countries",
+        "conference-date",
+        "raid-police",
+    ] {
+        let (q, quantity) = quantity(id).unwrap();
+        let figs = figures_of(q);
+        assert!(stated_spread(quantity, &figs).is_none_or(|s| s.distinct == 1), "{id}");
+        let l = lines(id);
+        assert!(!l.iter().any(|l| l.contains("times the lowest") || l.starts_with("Lowest")), "{id}: {l:?}");
+    }
+    assert_eq!(
+        lines("iraq-killed")[1],
+        "No spread or ratio: the data does not mark these figures as comparable (see the note)."
+    );
+    for f in figures_of(quantity("conference-dignitaries").unwrap().0)
+        .into_iter()
+        .chain(figures_of(quantity("raid-police").unwrap().0))
+    {
+        if f.qualifier == "hundreds of" {
+            assert_eq!(f.value, Value::Words, "{}", f.id);
+        }
+    }
+    assert!(lines("conference-dignitaries").last().unwrap().starts_with(
+        "Not compared: hundreds of people, in words, not a number (Source of hope (PMOI/MEK); Lends hope (summary))"
+    ));
 }
 
 #[test]
@@ -84,42 +162,47 @@ fn wording_reads_naturally() {
 
 #[test]
 fn other_spreads_read_right() {
-    let line = |id: &str| {
-        let (q, quantity) = quantity(id).unwrap();
-        summary_line(quantity, &figures_of(q), &title)
-    };
-    assert!(line("area").starts_with("All figures agree on 34 hectares"), "{}", line("area"));
-    assert!(
-        line("build-time").contains("Lowest 18 months") && line("build-time").contains("highest 20 months"),
-        "{}",
-        line("build-time")
+    assert_eq!(
+        lines("area")[0],
+        "All figures agree: 34 hectares (Encyclopedia, earlier revision; Encyclopedia, later revision)."
     );
-    assert!(line("transfer").contains("Earliest 2013") && line("transfer").contains("apart"), "{}", line("transfer"));
-    assert!(
-        line("iraq-killed").contains("nearly 50") && line("iraq-killed").contains("116"),
-        "{}",
-        line("iraq-killed")
+    assert_eq!(
+        lines("build-time")[..2],
+        [
+            "Lowest: 18 months (Home to MEK (supporting site)).",
+            "Highest: 20 months (Lends hope (summary)): 1.1 times the lowest."
+        ]
     );
-    assert!(line("raid-injured-residents").contains("Lowest 21"), "{}", line("raid-injured-residents"));
-    assert!(line("conference-countries").contains("2 state 47 countries"), "{}", line("conference-countries"));
+    assert_eq!(
+        lines("transfer")[1],
+        "Latest: no later than September 2016 (Home to MEK (supporting site)): about 3 years apart."
+    );
+    assert!(lines("iraq-killed")[0].contains("nearly 50") && lines("iraq-killed")[0].contains("116"));
+    assert!(lines("raid-injured-residents")[0].starts_with("Lowest: 21"));
+    assert!(lines("conference-countries")[0].starts_with("Stated: 47 countries and 50 countries (Home to MEK (supporting site)); 47 countries (Source of hope (PMOI/MEK))"));
 }
 
 /// A dispute stays open in the summary: every value a source states is in it, the lone
-/// ones between the extremes too.
+/// ones between the extremes too; and no line names a document twice.
 #[test]
-fn every_compared_value_is_in_its_summary() {
+fn every_value_is_in_its_summary_and_each_line_names_a_document_once() {
     for (i, q) in QUANTITIES.iter().enumerate() {
         let figs = figures_of(i as u16);
-        let line = summary_line(q, &figs, &title);
-        for f in comparable(&figs) {
+        let text = summary_lines(q, &figs, &title).join(" ");
+        for f in &figs {
             if let Value::Number(n) = f.value {
-                assert!(line.contains(&group(n)), "{}: {} missing from {line}", q.id, value_text(f, q));
+                assert!(text.contains(&group(n)), "{}: {} missing from {text}", q.id, value_text(f, q));
+            }
+        }
+        for line in summary_lines(q, &figs, &title) {
+            for d in ashraf3_companion::corpus::documents() {
+                let named = line.matches(&format!("{};", d.short_title)).count()
+                    + line.matches(&format!("{})", d.short_title)).count();
+                assert!(named <= 1, "{}: {} named {named} times in {line}", q.id, d.short_title);
             }
         }
     }
-    let (q, quantity) = quantity("residents").unwrap();
-    let line = summary_line(quantity, &figures_of(q), &title);
-    assert!(line.contains("Also stated: 2,500 people (Encyclopedia, earlier revision)."), "{line}");
+    assert!(lines("residents").contains(&"Not compared: only 200 people, an observation and 2,500 people, an estimate (Encyclopedia, earlier revision).".to_string()));
 }
 
 #[test]
@@ -127,6 +210,6 @@ fn every_quantity_has_figures_and_a_line() {
     for (i, q) in QUANTITIES.iter().enumerate() {
         let figs = figures_of(i as u16);
         assert!(!figs.is_empty(), "{}", q.id);
-        assert!(!summary_line(q, &figs, &title).is_empty());
+        assert!(!summary_lines(q, &figs, &title).is_empty());
     }
 }

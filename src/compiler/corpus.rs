@@ -84,6 +84,16 @@ impl CleanDoc {
     }
 }
 
+/// How a document relates to one it retells: what it restates from that document may have
+/// lost an attribution on the way.
+const RETELLS: &[&str] = &["later revision of", "summarizes", "quotes"];
+
+/// Whether `later` retells `earlier` (is a later revision of it, summarizes or quotes it).
+pub fn retells(docs: &[CleanDoc], later: &str, earlier: &str) -> bool {
+    find(docs, later)
+        .is_some_and(|d| d.spec.related.iter().any(|r| r.target == earlier && RETELLS.contains(&r.kind.as_str())))
+}
+
 /// The document with this id.
 pub fn find<'a>(docs: &'a [CleanDoc], id: &str) -> Option<&'a CleanDoc> {
     docs.iter().find(|d| d.spec.id == id)

@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::corpus::{self, CleanDoc};
-use super::{lit, read, Result};
-use companion_core::analysis::figures::{Bound, Date, FigureKind};
+use super::{lit, opt_lit, read, Result};
+use companion_core::analysis::figures::{most_common, Bound, Date, FigureKind};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +21,9 @@ pub struct QuantitySpec {
     pub kind: String,
     #[serde(default)]
     pub over_time: bool,
+    /// Whether its figures count the same thing, so the page may state a spread and a ratio;
+    /// required once they state different values.
+    pub comparable: Option<bool>,
     #[serde(default)]
     pub note: String,
 }
@@ -41,6 +44,8 @@ pub struct FigureSpec {
     pub origin: String,
     pub applies_when: String,
     pub applies_iso: Option<String>,
+    /// The figure of a document this one retells that it restates without its attribution.
+    pub restates: Option<String>,
     pub doc: String,
     pub quote: String,
 }
@@ -106,7 +111,15 @@ fn locate(f: FigureSpec, quantities: &[QuantitySpec], docs: &[CleanDoc]) -> Resu
     if f.origin.trim().is_empty() {
         return Err(err("no origin: name who first states the figure".into()));
     }
+    let vague = bound == Bound::Vague;
     let value = match (f.value, f.low, f.high, &f.date) {
+        (None, None, None, None) if vague => "Value::Words".to_string(),
+        _ if vague => {
+            return Err(err(format!(
+                "{:?} is a quantity in words: it is never turned into a number, so give no `value`, `low`, `high` or `date`",
+                f.qualifier
+            )))
+        }
         (Some(v), None, None, None) if !is_date => format!("Value::Number({v:?})"),
         (None, Some(a), Some(b), None) if !is_date && a < b => format!("Value::Range({a:?}, {b:?})"),
         (None, None, None, Some(d)) if is_date => {
@@ -155,8 +168,77 @@ pub fn parse(text: &str, docs: &[CleanDoc]) -> Result<Figures> {
         if !figures.iter().any(|f| f.quantity == i) {
             return Err(format!("figures.toml: quantity {:?} has no figure", q.id));
         }
+        check_comparable(q, &figures.iter().filter(|f| f.quantity == i).collect::<Vec<_>>())?;
+    }
+    for f in &figures {
+        check_restatement(f, &figures, docs)?;
     }
     Ok(Figures { quantities: file.quantity, figures })
+}
+
+/// A spread or a ratio is stated only across figures the data marks as counting the same
+/// thing: once the figures of the main kind (in numbers) state different values, the
+/// quantity must say whether they are `comparable`.
+fn check_comparable(q: &QuantitySpec, figures: &[&Located]) -> Result<()> {
+    let numbers: Vec<&&Located> = figures.iter().filter(|f| f.value != "Value::Words").collect();
+    let Some(main) = most_common(numbers.iter().map(|f| f.kind)) else { return Ok(()) };
+    let mut values: Vec<&str> = numbers.iter().filter(|f| f.kind == main).map(|f| f.value.as_str()).collect();
+    values.sort_unstable();
+    values.dedup();
+    if values.len() > 1 && q.comparable.is_none() {
+        let stated: Vec<&str> = numbers.iter().filter(|f| f.kind == main).map(|f| f.spec.number.as_str()).collect();
+        return Err(format!(
+            "figures.toml: quantity {:?}: its figures state different values ({}): say `comparable = true` if they count the same thing (the page then states the spread and the ratio) or `comparable = false` if they do not (the page lists them with no spread)",
+            q.id,
+            stated.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+/// One origin stays one origin: a figure that restates, in a document retelling another,
+/// the value that document attributes to someone repeats that origin. Unmarked, it would
+/// count as a second independent origin, so it must name the figure it restates
+/// (`restates`), and a figure that does must share its origin, quantity and value.
+fn check_restatement(f: &Located, figures: &[Located], docs: &[CleanDoc]) -> Result<()> {
+    let err = |msg: String| format!("figures.toml: figure {:?}: {msg}", f.spec.id);
+    let same = |g: &&Located| g.quantity == f.quantity && g.value == f.value;
+    match &f.spec.restates {
+        Some(id) => {
+            let g = figures
+                .iter()
+                .find(|g| g.spec.id == *id)
+                .ok_or_else(|| err(format!("restates unknown figure {id:?}")))?;
+            if !corpus::retells(docs, &f.spec.doc, &g.spec.doc) {
+                return Err(err(format!(
+                    "restates {id:?}, but {} does not retell {} (documents.toml relates them as neither a later revision, a summary nor a quotation)",
+                    f.spec.doc, g.spec.doc
+                )));
+            }
+            if !same(&g) {
+                return Err(err(format!("restates {id:?}, which states another quantity or value")));
+            }
+            if g.spec.origin != f.spec.origin {
+                return Err(err(format!(
+                    "restates {id:?} without its attribution, so it repeats its origin: write origin = {:?}",
+                    g.spec.origin
+                )));
+            }
+        }
+        None => {
+            let earlier = figures
+                .iter()
+                .filter(same)
+                .find(|g| g.spec.origin != f.spec.origin && corpus::retells(docs, &f.spec.doc, &g.spec.doc));
+            if let Some(g) = earlier {
+                return Err(err(format!(
+                    "states the value {} attributes to {:?} (figure {:?}) under another origin: a retelling that drops the attribution repeats that origin, so write restates = {:?} and its origin",
+                    g.spec.doc, g.spec.origin, g.spec.id, g.spec.id
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn load(path: &Path, docs: &[CleanDoc]) -> Result<Figures> {
@@ -167,13 +249,14 @@ pub fn emit(f: &Figures) -> String {
     let mut s = String::from("pub static QUANTITIES: &[Quantity] = &[\n");
     for q in &f.quantities {
         s += &format!(
-            "Quantity {{ id: {}, label: {}, unit: {}, unit_one: {}, kind: Kind::{}, over_time: {}, note: {} }},\n",
+            "Quantity {{ id: {}, label: {}, unit: {}, unit_one: {}, kind: Kind::{}, over_time: {}, comparable: {}, note: {} }},\n",
             lit(&q.id),
             lit(&q.label),
             lit(&q.unit),
             lit(q.unit_one.as_deref().unwrap_or(&q.unit)),
             kind(&q.kind).unwrap_or("Count"),
             q.over_time,
+            q.comparable.unwrap_or(false),
             lit(&q.note)
         );
     }
@@ -181,7 +264,7 @@ pub fn emit(f: &Figures) -> String {
     for l in &f.figures {
         let x = &l.spec;
         s += &format!(
-            "Figure {{ id: {}, quantity: {}, value: {}, qualifier: {}, bound: Bound::{:?}, kind: FigureKind::{:?}, number: {}, stated_by: {}, origin: {}, applies_when: {}, applies: {}, doc: {}, quote: {}, block: {}, quote_range: ({}, {}), number_range: ({}, {}) }},\n",
+            "Figure {{ id: {}, quantity: {}, value: {}, qualifier: {}, bound: Bound::{:?}, kind: FigureKind::{:?}, number: {}, stated_by: {}, origin: {}, applies_when: {}, applies: {}, restates: {}, doc: {}, quote: {}, block: {}, quote_range: ({}, {}), number_range: ({}, {}) }},\n",
             lit(&x.id),
             l.quantity,
             l.value,
@@ -193,6 +276,7 @@ pub fn emit(f: &Figures) -> String {
             lit(&x.origin),
             lit(&x.applies_when),
             l.applies.map_or("None".to_string(), |d| format!("Some({})", date_src(d))),
+            opt_lit(x.restates.as_deref()),
             lit(&x.doc),
             lit(&x.quote),
             lit(&l.block),
@@ -260,5 +344,99 @@ mod tests {
             &docs()
         )
         .is_err());
+    }
+
+    const INJURED: &str = "[[quantity]]\nid = \"hurt\"\nlabel = \"Injured\"\nunit = \"people\"\nkind = \"count\"\n";
+
+    /// A count figure of the quantity above: `id`, document, value, origin, quote, extra lines.
+    fn count(id: &str, doc: &str, value: &str, origin: &str, quote: &str, extra: &str) -> String {
+        let number = if quote.contains("36") { "36" } else { "hundreds" };
+        format!("[[figure]]\nid = {id:?}\nquantity = \"hurt\"\n{value}qualifier = \"\"\nkind = \"count\"\nnumber = {number:?}\nstated_by = \"x\"\norigin = {origin:?}\napplies_when = \"x\"\ndoc = {doc:?}\nquote = {quote:?}\n{extra}")
+    }
+
+    const SAID: &str = "left one dead and 36 other camp residents injured, MEK said";
+    const UNSAID: &str = "The raid resulted in one death and 36 other camp residents being injured.";
+
+    #[test]
+    fn a_dropped_attribution_repeats_the_origin() {
+        let earlier = count("said", "encyclopedia-earlier", "value = 36\n", "MEK", SAID, "");
+        let later =
+            |origin: &str, extra: &str| count("unsaid", "encyclopedia-later", "value = 36\n", origin, UNSAID, extra);
+        // The later revision's sentence, counted as an origin of its own: refused.
+        let e = parse(&format!("{INJURED}{earlier}{}", later("Later revision", "")), &docs()).err().unwrap();
+        assert!(
+            e.starts_with(
+                "figures.toml: figure \"unsaid\": states the value encyclopedia-earlier attributes to \"MEK\""
+            ),
+            "{e}"
+        );
+        assert!(e.contains("write restates = \"said\""), "{e}");
+        // Marked as a restatement, it must share the origin.
+        let e = parse(&format!("{INJURED}{earlier}{}", later("Later revision", "restates = \"said\"\n")), &docs())
+            .err()
+            .unwrap();
+        assert!(e.contains("figure \"unsaid\": restates \"said\" without its attribution, so it repeats its origin: write origin = \"MEK\""), "{e}");
+        let ok = parse(&format!("{INJURED}{earlier}{}", later("MEK", "restates = \"said\"\n")), &docs()).unwrap();
+        assert_eq!(ok.figures[1].spec.restates.as_deref(), Some("said"));
+        assert!(emit(&ok).contains("restates: Some(\"said\")"));
+        // Only a document that retells another restates it: not the earlier revision.
+        let backwards = count("said", "encyclopedia-earlier", "value = 36\n", "MEK", SAID, "restates = \"unsaid\"\n");
+        let e = parse(&format!("{INJURED}{backwards}{}", later("MEK", "")), &docs()).err().unwrap();
+        assert!(
+            e.contains(
+                "figure \"said\": restates \"unsaid\", but encyclopedia-earlier does not retell encyclopedia-later"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_quantity_in_words_is_never_a_number() {
+        let quote = "Hundreds of politicians and dignitaries from around the world traveled to Albania";
+        let words = |value: &str| {
+            count("h", "lends-hope", value, "x", quote, "")
+                .replace("qualifier = \"\"", "qualifier = \"hundreds of\"")
+                .replace("number = \"hundreds\"", "number = \"Hundreds\"")
+        };
+        let ok = parse(&format!("{INJURED}{}", words("")), &docs()).unwrap();
+        assert_eq!(ok.figures[0].value, "Value::Words");
+        let e = parse(&format!("{INJURED}{}", words("low = 200\nhigh = 999\n")), &docs()).err().unwrap();
+        assert!(
+            e.starts_with(
+                "figures.toml: figure \"h\": \"hundreds of\" is a quantity in words: it is never turned into a number"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn different_values_need_the_data_to_say_whether_they_compare() {
+        let two = format!(
+            "{}{}",
+            count("a", "encyclopedia-earlier", "value = 36\n", "MEK", SAID, ""),
+            count("b", "encyclopedia-earlier", "value = 21\n", "Fox", "15 officers and 21 residents were injured", "")
+                .replace("number = \"hundreds\"", "number = \"21\"")
+        );
+        let e = parse(&format!("{INJURED}{two}"), &docs()).err().unwrap();
+        assert!(
+            e.starts_with(
+                "figures.toml: quantity \"hurt\": its figures state different values (36, 21): say `comparable = true`"
+            ),
+            "{e}"
+        );
+        for flag in ["true", "false"] {
+            let q = INJURED.replace("kind = \"count\"\n", &format!("kind = \"count\"\ncomparable = {flag}\n"));
+            let f = parse(&format!("{q}{two}"), &docs()).unwrap();
+            assert!(emit(&f).contains(&format!("comparable: {flag}")));
+        }
+    }
+
+    #[test]
+    fn the_real_figures_pass_every_check() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/figures.toml");
+        let f = load(&data, &docs()).unwrap();
+        let restated: Vec<&str> =
+            f.figures.iter().filter(|l| l.spec.restates.is_some()).map(|l| l.spec.id.as_str()).collect();
+        assert_eq!(restated, ["raid-dead-later", "raid-dead-later-aftermath", "raid-injured-later"]);
     }
 }

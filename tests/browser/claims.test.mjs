@@ -1,6 +1,7 @@
 // Claims against sources (issue 15): the grid found from the navigation, a cell's passage in
 // the reader and the reader's link back, filters and their URLs, independent origins, the
-// phone layout, the lineage with its table and the retelling's findings, embed and print.
+// phone layout, the lineage with its table and the retellings' findings (the later revision's
+// too, on its comparison as well), a dropped attribution, embed and print.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApp, waitUntil } from './harness.mjs';
@@ -132,7 +133,7 @@ test('on a phone the grid becomes one card per claim', async () => {
   const page = await app.open('?view=claims', { contextOptions: { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true } });
   assert.equal(await grid(page).isVisible(), false);
   const cards = page.getByRole('list', { name: 'Claims, one card each' }).getByRole('article');
-  assert.equal(await cards.count(), 37);
+  assert.equal(await cards.count(), 41, 'one card per claim in claims.toml');
   const card = cards.first();
   assert.ok(await card.isVisible());
   // Each card names every document with that document's treatment.
@@ -162,7 +163,7 @@ test('the lineage: a diagram with a table of the same relations, and what the re
   }
   // The two revisions cite one Guardian report: the diagram draws it once, with two lines.
   assert.equal(await page.locator('svg .node.origin title', { hasText: 'The Guardian (2018)' }).count(), 1);
-  const changes = page.getByRole('region', { name: 'What changed in the retelling' });
+  const changes = page.getByRole('region', { name: 'What “Lends hope (summary)” changed from “Source of hope (PMOI/MEK)”' });
   const about = changes.getByRole('listitem').filter({ hasText: 'about 3,000' }).first();
   assert.match(await about.getByRole('heading', { level: 3 }).textContent(), /^Sharpens: /);
   assert.deepEqual(await about.getByRole('heading', { level: 4 }).allTextContents(), ['Source of hope (PMOI/MEK)', 'Lends hope (summary)']);
@@ -170,6 +171,54 @@ test('the lineage: a diagram with a table of the same relations, and what the re
   await about.getByRole('link', { name: 'Read the passage' }).last().click();
   await page.locator('.reader').waitFor();
   assert.match(page.url(), /\/read\/lends-hope\/#p\d+$/);
+  app.assertClean();
+});
+
+// Issue 29: the later revision restates the MEK's toll without “MEK said”: one origin, and
+// the page says the attribution was dropped.
+test('a dropped attribution is one origin, and the grid says it was dropped', async () => {
+  const page = await app.open('claims/?topic=raid');
+  const death = grid(page).locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: /camp resident’s death/ }) }).first();
+  assert.match(await death.locator('th').textContent(), /2 documents, 1 independent origin;/);
+  const later = await cell(page, death, 'Encyclopedia, later revision');
+  assert.match(await later.textContent(), /^States it“The raid resulted in one death and 36 other camp residents being injured\.”Origin: PMOI\/MEK/);
+  assert.match(await later.textContent(), /Attribution dropped: Encyclopedia, earlier revision names this origin; this passage does not\./);
+  assert.doesNotMatch(await (await cell(page, death, 'Encyclopedia, earlier revision')).textContent(), /Attribution dropped/);
+  app.assertClean();
+});
+
+test('what the later revision changed: on the lineage page and on the comparison of the two revisions', async () => {
+  const name = 'What “Encyclopedia, later revision” changed from “Encyclopedia, earlier revision”';
+  const page = await app.open('lineage/');
+  const changes = page.getByRole('region', { name });
+  const dropped = changes.getByRole('listitem').filter({ hasText: 'MEK said' }).first();
+  assert.match(await dropped.getByRole('heading', { level: 3 }).textContent(), /^Drops an attribution: /);
+  assert.deepEqual(await dropped.getByRole('heading', { level: 4 }).allTextContents(), ['Encyclopedia, earlier revision', 'Encyclopedia, later revision']);
+  const quotes = await dropped.locator('blockquote').allTextContents();
+  assert.equal(quotes.length, 2, 'both passages');
+  assert.match(quotes[0], /MEK said”$/);
+  assert.equal(quotes[1], '“The raid resulted in one death and 36 other camp residents being injured.”');
+  const kinds = await changes.getByRole('heading', { level: 3 }).allTextContents();
+  for (const kind of ['Names a source differently', 'Changes a fact or a figure', 'Adds', 'Drops']) {
+    assert.ok(kinds.some((k) => k.startsWith(`${kind}: `)), `${kind} in ${kinds.length} findings`);
+  }
+  // The same list on the comparison of that pair, in either order, and on no other pair.
+  for (const path of ['compare/encyclopedia-earlier/encyclopedia-later/', 'compare/encyclopedia-later/encyclopedia-earlier/']) {
+    const cmp = await app.open(path);
+    // Folded above the passages, so that they stay on the first screen.
+    assert.equal(await cmp.getByRole('region', { name }).count(), 0, 'folded');
+    await cmp.getByText(/^What “Encyclopedia, later revision” changed: \d+ findings/).click();
+    const list = cmp.getByRole('region', { name });
+    assert.equal(await list.getByRole('listitem').count(), kinds.length, path);
+    await list.getByRole('listitem').filter({ hasText: 'MEK said' }).getByRole('link', { name: 'Read the passage' }).first().click();
+    await cmp.locator('.reader').waitFor();
+    assert.match(cmp.url(), /\/read\/encyclopedia-earlier\/#p\d+$/);
+  }
+  const other = await app.open('compare/home-to-mek/encyclopedia-later/');
+  assert.equal(await other.getByRole('region', { name: /changed from/ }).count(), 0);
+  const summary = await app.open('compare/source-of-hope/lends-hope/');
+  await summary.getByText(/^What “.*” changed: \d+ findings/).click();
+  assert.equal(await summary.getByRole('region', { name: /changed from/ }).count(), 1);
   app.assertClean();
 });
 

@@ -24,9 +24,12 @@ test('the overview lists every quantity, most disputed first, and opens one', as
   const rows = table.locator('tbody tr');
   assert.ok((await rows.count()) >= 20);
   const distinct = (await rows.locator('td:nth-child(2)').allTextContents()).map(Number);
-  // A report several documents repeat is one origin: residents' 8 counts in 5 documents.
+  // A report several documents repeat is one origin: residents' 7 counts in 5 documents.
   const residents = table.getByRole('row', { name: /People living in Ashraf 3/ });
-  assert.equal(await residents.locator('td').nth(2).textContent(), '4', 'independent origins of the compared counts');
+  assert.equal(await residents.locator('td').nth(2).textContent(), '3', 'independent origins of the compared counts');
+  // Figures the data does not mark comparable get no range.
+  const killed = table.getByRole('row', { name: /MEK members killed in Iraq/ });
+  assert.equal(await killed.locator('td').nth(3).textContent(), 'not compared: they count different things');
   assert.deepEqual(distinct, [...distinct].sort((a, b) => b - a), 'sorted by the number of different values');
   assert.ok(distinct[0] >= 3);
   await table.getByRole('link', { name: 'People living in Ashraf 3' }).click();
@@ -37,12 +40,14 @@ test('the overview lists every quantity, most disputed first, and opens one', as
 
 test('one quantity: the spread line, a chart of links and a table with the same facts', async () => {
   const page = await app.open('?view=figures&quantity=residents');
-  const spread = await page.locator('#spread').textContent();
-  // Counts are compared with counts; the 200 a visitor saw is named apart, never divided in.
-  assert.match(spread, /^Lowest about 2,300 people .* highest about 3,000 people .* 1\.3 times the lowest/);
-  assert.doesNotMatch(spread, /15 times/);
-  assert.match(spread, /5 state about 3,000 people: .* \(2 independent origins\)/);
-  assert.match(spread, /Not compared with these, being an observation: only 200 people/);
+  // Short lines: counts are compared with counts; the 200 a visitor saw is named apart, never
+  // divided in; "about 3,000" and a bare "3,000" are listed apart.
+  const lines = await page.locator('#spread').getByRole('listitem').allTextContents();
+  assert.match(lines[0], /^Lowest: about 2,300 people \(Encyclopedia, earlier revision\); approximately 2,300 people/);
+  assert.match(lines[1], /^Highest: about 3,000 people \(Source of hope \(PMOI\/MEK\)\); 3,000 people \(Lends hope \(summary\); Encyclopedia, earlier revision; Encyclopedia, later revision\): 1\.3 times the lowest\.$/);
+  assert.ok(lines.includes('Behind these 7 figures: 3 independent origins.'), lines.join(' | '));
+  assert.ok(!lines.some((l) => /15 times/.test(l)));
+  assert.match(lines.at(-1), /^Not compared: only 200 people, an observation and 2,500 people, an estimate/);
   assert.equal(await page.locator('svg.figure-chart').getByRole('link', { name: /only 200 people \(observation, not compared\)/ }).count(), 1);
   const marks = page.locator('svg.figure-chart').getByRole('link');
   const table = page.getByRole('table', { name: 'People living in Ashraf 3: each figure as its source states it' });
@@ -60,6 +65,30 @@ test('one quantity: the spread line, a chart of links and a table with the same 
   assert.ok(reached, 'Tab reaches a chart mark');
   const stroke = await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('circle, rect')).strokeWidth);
   assert.equal(stroke, '4px', 'the focused mark is drawn with a focus ring');
+  app.assertClean();
+});
+
+// Issue 29: no ratio across figures that count different things, no number made of words, and
+// a figure restated without its attribution is one origin, said to be dropped.
+test('unlike figures are not divided, words are not numbers, a dropped attribution is one origin', async () => {
+  const killed = await app.open('figures/iraq-killed/');
+  const lines = await killed.locator('#spread li').allTextContents();
+  assert.equal(lines[0], 'Stated: nearly 50 people (Home to MEK (supporting site)); 116 people (Lends hope (summary)).');
+  assert.equal(lines[1], 'No spread or ratio: the data does not mark these figures as comparable (see the note).');
+  assert.ok(!lines.some((l) => /times/.test(l)), lines.join(' | '));
+  const dignitaries = await app.open('figures/conference-dignitaries/');
+  const said = await dignitaries.locator('#spread li').allTextContents();
+  assert.ok(!said.some((l) => /times|Lowest|200/.test(l)), said.join(' | '));
+  assert.match(said.at(-1), /^Not compared: hundreds of people, in words, not a number/);
+  const chart = dignitaries.locator('svg.figure-chart');
+  assert.equal(await chart.getByRole('link', { name: /^hundreds of people: in words, not a number, so not drawn/ }).count(), 2);
+  assert.equal(await chart.locator('rect.m-bar').count(), 0, 'no range drawn for “hundreds”');
+  const injured = await app.open('figures/raid-injured-residents/');
+  const raid = await injured.locator('#spread li').allTextContents();
+  assert.ok(raid.includes('Behind these 3 figures: 2 independent origins.'), raid.join(' | '));
+  assert.ok(raid.includes('Attribution dropped: Encyclopedia, later revision states 36 people with no source; Encyclopedia, earlier revision attributes it to The MEK (its statements after the raid).'), raid.join(' | '));
+  const row = injured.locator('#fig-raid-injured-later');
+  assert.match(await row.textContent(), /The MEK \(its statements after the raid\) \(attribution dropped in this document\)/);
   app.assertClean();
 });
 

@@ -3,6 +3,7 @@
 
 pub mod adopt;
 pub mod block_text;
+pub mod changes;
 pub mod copy;
 pub mod definition;
 pub mod hash_target;

@@ -189,6 +189,11 @@ fn Treatment(sources: Vec<&'static Source>, claim: &'static str) -> impl IntoVie
                     <p class="stance-label">{s.stance.label()}</p>
                     <blockquote>"“" {s.passage.quote} "”"</blockquote>
                     <p class="stance-origin">"Origin: " {origin}</p>
+                    {s.restates.map(|earlier| view! {
+                        <p class="stance-dropped">
+                            <strong>"Attribution dropped"</strong> ": " {corpus::short_title(earlier)} " names this origin; this passage does not."
+                        </p>
+                    })}
                     <a href=href>"Read the passage"</a>
                 </div>
             }

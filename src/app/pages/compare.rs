@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
 use crate::app::components::adopt::Adopt;
 use crate::app::components::block_text::{BlockText, ChangeTag};
+use crate::app::components::changes::PairChanges;
 use crate::app::components::para_notes::{track_selection, NoteEditor, NotesHere, Selection};
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
@@ -73,6 +74,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
         <OtherPairs a=a b=b/>
         {(a.id == b.id).then(|| view! { <p class="notice" role="status">"Both sides show the same document: choose another one on either side."</p> })}
         <Summary summary=comparison.with_value(|c| c.summary) a=a b=b/>
+        <PairChanges a=a.id b=b.id/>
         // Shown where there is room; on a phone it would push the passages a screen down, so
         // there it is folded, one tap away. Two forms, one shown by the stylesheet, as the
         // reader's provenance: the page written at build time is right on every screen.

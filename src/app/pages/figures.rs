@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::NotFound;
 use crate::analysis::distinct;
 use crate::analysis::figures::{
-    comparable, layout, origins, spread, summary_line, tenths, value_text, Figure, FigureKind, Layout, MarkGeom,
-    Quantity, Shape,
+    comparable, layout, origins, spread, stated_spread, summary_lines, tenths, value_text, Figure, FigureKind, Layout,
+    MarkGeom, Quantity, Shape, Value,
 };
 use crate::app::components::predict::Predict;
 use crate::app::components::title::use_page_title;
@@ -40,32 +40,36 @@ pub fn Figures(quantity: Option<String>, predict: bool) -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     use_page_title(|| "Figures".to_string());
-    // Most disputed first: more distinct values, then a wider ratio, among figures of one kind.
+    // Most disputed first: more distinct values, then a wider ratio (only where the data marks
+    // the figures as comparable), among figures of one kind stated in numbers.
     let mut rows: Vec<(usize, &'static Quantity, Vec<&'static Figure>)> =
-        QUANTITIES.iter().enumerate().map(|(i, q)| (i, q, comparable(&figures_of(i as u16)))).collect();
+        QUANTITIES.iter().enumerate().map(|(i, q)| (i, q, figures_of(i as u16))).collect();
+    let ratio = |q: &Quantity, figs: &[&Figure]| stated_spread(q, figs).and_then(|s| s.ratio);
     rows.sort_unstable_by(|a, b| {
-        let (sa, sb) = (spread(&a.2), spread(&b.2));
+        let (sa, sb) = (spread(&comparable(&a.2)), spread(&comparable(&b.2)));
         sb.distinct
             .cmp(&sa.distinct)
-            .then(sb.ratio.unwrap_or(1.0).total_cmp(&sa.ratio.unwrap_or(1.0)))
+            .then(ratio(b.1, &b.2).unwrap_or(1.0).total_cmp(&ratio(a.1, &a.2).unwrap_or(1.0)))
             .then(a.0.cmp(&b.0))
     });
     let body = rows
         .into_iter()
-        .map(|(_, q, figs)| {
+        .map(|(_, q, all)| {
+            let figs = comparable(&all);
             let s = spread(&figs);
-            let docs = distinct(figs.iter().map(|f| f.doc));
-            let range = if s.distinct == 1 {
-                value_text(figs[0], q)
-            } else {
-                format!("{} to {}", value_text(figs[s.lowest[0]], q), value_text(figs[s.highest[0]], q))
+            let docs = distinct(all.iter().map(|f| f.doc));
+            let range = match (figs.first(), s.distinct) {
+                (None, _) => format!("{} (in words, not compared)", value_text(all[0], q)),
+                (Some(f), 1) => value_text(f, q),
+                _ if !q.comparable => "not compared: they count different things".to_string(),
+                _ => format!("{} to {}", value_text(figs[s.lowest[0]], q), value_text(figs[s.highest[0]], q)),
             };
             view! {
                 <tr>
                     <th scope="row"><a href=route::figures_href(Some(q.id))>{q.label}</a></th>
                     <td class="num">{s.distinct}</td>
-                    <td class="num">{figs.len()} " in " {docs}</td>
-                    <td class="num">{origins(&figs)}</td>
+                    <td class="num">{all.len()} " in " {docs}</td>
+                    <td class="num">{origins(if figs.is_empty() { &all } else { &figs })}</td>
                     <td>{range}</td>
                 </tr>
             }
@@ -98,7 +102,7 @@ fn Overview() -> impl IntoView {
 fn QuantityView(index: u16, quantity: &'static Quantity, predict: bool) -> impl IntoView {
     use_page_title(move || format!("Figures: {}", quantity.label));
     let figs = figures_of(index);
-    let line = summary_line(quantity, &figs, &doc_title);
+    let lines = summary_lines(quantity, &figs, &doc_title);
     let rows = figs.clone();
     let rows = move || {
         rows
@@ -109,7 +113,7 @@ fn QuantityView(index: u16, quantity: &'static Quantity, predict: bool) -> impl 
                 <tr id=route::figure_anchor(f.id)>
                     <td class="num">{i + 1}</td>
                     <td>{f.stated_by}</td>
-                    <td>{f.origin}</td>
+                    <td>{f.origin}{f.restates.is_some().then_some(" (attribution dropped in this document)")}</td>
                     <td class="value">{value_text(f, quantity)}</td>
                     <td>{f.kind.label()}</td>
                     <td>{f.applies_when}</td>
@@ -125,7 +129,7 @@ fn QuantityView(index: u16, quantity: &'static Quantity, predict: bool) -> impl 
         <p class="crumbs"><a href=overview>"All figures"</a></p>
         <h1>{quantity.label}</h1>
         <Predict quantity=quantity ask=predict>
-        <p class="spread" id="spread">{line.clone()}</p>
+        <ul class="spread" id="spread">{lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
         {(!quantity.note.is_empty()).then(|| view! { <p class="hint">{quantity.note}</p> })}
         <figure class="chart">
             <Chart quantity=quantity figures=figs.clone()/>
@@ -283,6 +287,14 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             .collect_view()
     });
     let mark_views = marks.iter().map(|m| chart_mark(frame, m, figures[m.figure], quantity)).collect_view();
+    let words = (!over_time).then(|| {
+        figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| matches!(f.value, Value::Words))
+            .map(|(i, f)| words_lane(TOP + (i as f64 + 0.5) * LANE, f, quantity))
+            .collect_view()
+    });
     let axis_title = if over_time { "Year the figure applies to" } else { quantity.unit };
     view! {
         <svg class="figure-chart" viewBox=format!("0 0 {} {}", num(W), num(height)) role="group" aria-label=format!("Chart: {}", quantity.label)>
@@ -292,7 +304,25 @@ fn Chart(quantity: &'static Quantity, figures: Vec<&'static Figure>) -> impl Int
             <text x=num(x1) y=num(height - 2.0) class="axis-title" text-anchor="end">{axis_title}</text>
             {over_time.then(|| view! { <text x="8" y="12" class="axis-title">{quantity.unit}</text> })}
             {mark_views}
+            {words}
         </svg>
+    }
+}
+
+/// The lane of a quantity stated in words: it has no place on the axis, so the lane says so
+/// and links to the passage.
+fn words_lane(y: f64, f: &'static Figure, quantity: &'static Quantity) -> impl IntoView {
+    let text = format!("{}: in words, not a number, so not drawn", value_text(f, quantity));
+    let link = leptos::svg::a()
+        .attr("href", passage_href(f))
+        .attr("class", "mark other-kind")
+        .attr("aria-label", format!("{text}: {} ({}). Open the passage.", f.stated_by, doc_title(f.doc)))
+        .child(view! { <text x=num(LABELS + 8.0) y=num(y + 4.0) class="value-label">{text}</text> });
+    view! {
+        <g>
+            <text x=num(LABELS - 10.0) y=num(y + 4.0) class="lane" text-anchor="end">{doc_title(f.doc)}</text>
+            {link}
+        </g>
     }
 }
 

@@ -1,14 +1,16 @@
 //! The lineage of the documents: how the five relate (revision of, summarizes, quotes) and
-//! whom each cites, as a diagram with the same facts in a table; then what the summary site
-//! changed when it retold the article it summarizes, each finding beside both passages.
+//! whom each cites, as a diagram with the same facts in a table; then what each document
+//! changed from one it retells (the summary from its article, the later revision from the
+//! earlier one), each finding beside both passages.
 
 use leptos::prelude::*;
 
-use crate::analysis::claims::{Change, Filter, Passage};
+use crate::analysis::claims::Filter;
 use crate::analysis::lineage::{diagram, facts, Diagram, Node, WIDTH};
+use crate::app::components::changes::RetellingChanges;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
-use crate::corpus::{self, CHANGES, CLAIMS, ORIGINS, RETOLD};
+use crate::corpus::{self, CLAIMS, ORIGINS, RETELLINGS};
 use crate::route;
 
 #[component]
@@ -42,7 +44,9 @@ pub fn Lineage() -> impl IntoView {
             <thead><tr><th scope="col">"Document"</th><th scope="col">"Relation"</th><th scope="col">"To"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        <Retelling/>
+        <div id="changes">
+            {RETELLINGS.iter().map(|r| view! { <RetellingChanges retelling=r/> }).collect_view()}
+        </div>
     }
 }
 
@@ -75,44 +79,5 @@ fn LineageSvg(diagram: Diagram) -> impl IntoView {
             {diagram.documents.iter().map(|n| node(n, "node doc")).collect_view()}
             {diagram.origins.iter().map(|n| node(n, "node origin")).collect_view()}
         </svg>
-    }
-}
-
-fn passage_view(p: &'static Option<Passage>, heading: &'static str) -> impl IntoView {
-    let body = match p {
-        Some(p) => view! {
-            <blockquote>"“" {p.quote} "”"</blockquote>
-            <a href=route::passage_href(p.doc, p.block)>"Read the passage"</a>
-        }
-        .into_any(),
-        None => view! { <p class="hint">"Nothing corresponds in this text."</p> }.into_any(),
-    };
-    view! { <div class="retold-side"><h4>{heading}</h4>{body}</div> }
-}
-
-/// What the summary changed, each finding with the source's passage and the retelling's.
-#[component]
-fn Retelling() -> impl IntoView {
-    let (summary, source) = RETOLD;
-    let item = |c: &'static Change| {
-        view! {
-            <li id=format!("change-{}", c.id)>
-                <h3><span class="change-kind">{c.kind.label()}</span> ": " {c.finding}</h3>
-                <div class="retold">
-                    {passage_view(&c.source, corpus::short_title(source))}
-                    {passage_view(&c.retold, corpus::short_title(summary))}
-                </div>
-            </li>
-        }
-    };
-    view! {
-        <section aria-labelledby="changes">
-            <h2 id="changes">"What changed in the retelling"</h2>
-            <p>
-                "“" {corpus::short_title(summary)} "” summarizes “" {corpus::short_title(source)}
-                "”. Each place where the summary adds, drops, sharpens or attributes differently what its source says, with both passages. The findings are curated and checked against both texts when the app is built."
-            </p>
-            <ol class="changes">{CHANGES.iter().map(item).collect_view()}</ol>
-        </section>
     }
 }

@@ -2,7 +2,9 @@
 //! originally makes it, and what the summary site changed in its retelling. The data is
 //! curated (`claims.toml`, `retelling.toml`) and checked at build time; this module holds its
 //! shapes and the counting rules, so that the grid, a claim's page and the reader agree on
-//! them: a statement several documents repeat from one origin counts once.
+//! them: a statement several documents repeat from one origin counts once. Retellings are
+//! any pair the lineage links (the summary and its article, the later revision and the
+//! earlier one).
 
 use super::distinct;
 
@@ -92,6 +94,9 @@ pub struct Source {
     /// Index into `ORIGINS`.
     pub origin: u16,
     pub passage: Passage,
+    /// The document this one retells, whose passage attributes the statement to its origin
+    /// where this one drops the attribution.
+    pub restates: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -248,6 +253,12 @@ pub enum ChangeKind {
     Sharpens,
     Misattributes,
     Inserts,
+    /// States another fact or figure than its source.
+    Changes,
+    /// States in its own voice what its source attributes to someone.
+    Unattributes,
+    /// Names a source differently.
+    Renames,
 }
 
 impl ChangeKind {
@@ -258,6 +269,9 @@ impl ChangeKind {
             "sharpens" => ChangeKind::Sharpens,
             "misattributes" => ChangeKind::Misattributes,
             "inserts" => ChangeKind::Inserts,
+            "changes" => ChangeKind::Changes,
+            "unattributes" => ChangeKind::Unattributes,
+            "renames" => ChangeKind::Renames,
             _ => return None,
         })
     }
@@ -269,6 +283,9 @@ impl ChangeKind {
             ChangeKind::Sharpens => "Sharpens",
             ChangeKind::Misattributes => "Attributes differently",
             ChangeKind::Inserts => "Inserts words into a quotation",
+            ChangeKind::Changes => "Changes a fact or a figure",
+            ChangeKind::Unattributes => "Drops an attribution",
+            ChangeKind::Renames => "Names a source differently",
         }
     }
 }
@@ -283,6 +300,21 @@ pub struct Change {
     pub retold: Option<Passage>,
 }
 
+/// What one document changed from another it retells (a summary from its article, a later
+/// revision from the earlier one), each change with both passages where they exist.
+#[derive(Debug)]
+pub struct Retelling {
+    /// The document that retells, and the one it retells.
+    pub retold: &'static str,
+    pub source: &'static str,
+    pub changes: &'static [Change],
+}
+
+/// The retelling between two documents, in either order.
+pub fn retelling_between<'a>(all: &'a [Retelling], a: &str, b: &str) -> Option<&'a Retelling> {
+    all.iter().find(|r| (r.retold, r.source) == (a, b) || (r.retold, r.source) == (b, a))
+}
+
 /// An edge of the lineage diagram: `from` relates to `to` as `kind` says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
@@ -293,12 +325,14 @@ pub struct Link {
 }
 
 /// Outside origins each document cites (through the claims it carries), in first-mention
-/// order: the origins that are not the document's own voice.
+/// order: the origins that are not the document's own voice. A passage that restates an
+/// origin without naming it (a dropped attribution) cites nobody.
 pub fn cited_origins(claims: &[Claim], origins: &[Origin], doc: &str) -> Vec<u16> {
     let mut out = Vec::new();
     for s in claims.iter().flat_map(|c| c.sources) {
         let o = &origins[s.origin as usize];
-        if s.passage.doc == doc && !o.voice_of.contains(&doc) && !out.contains(&s.origin) {
+        let cites = s.restates.is_none() && !o.voice_of.contains(&doc);
+        if s.passage.doc == doc && cites && !out.contains(&s.origin) {
             out.push(s.origin);
         }
     }
@@ -310,7 +344,7 @@ mod tests {
     use super::*;
 
     const fn src(doc: &'static str, stance: Stance, origin: u16) -> Source {
-        Source { stance, origin, passage: Passage { doc, quote: "q", block: "p1", range: (0, 1) } }
+        Source { stance, origin, passage: Passage { doc, quote: "q", block: "p1", range: (0, 1) }, restates: None }
     }
 
     static REPEATED: &[Source] = &[
@@ -354,6 +388,14 @@ mod tests {
     }
 
     #[test]
+    fn a_retelling_is_found_in_either_order() {
+        static ALL: &[Retelling] = &[Retelling { retold: "later", source: "earlier", changes: &[] }];
+        assert_eq!(retelling_between(ALL, "earlier", "later").map(|r| r.retold), Some("later"));
+        assert_eq!(retelling_between(ALL, "later", "earlier").map(|r| r.source), Some("earlier"));
+        assert!(retelling_between(ALL, "later", "other").is_none());
+    }
+
+    #[test]
     fn a_document_citing_someone_else_names_that_origin() {
         let origins = [
             Origin { id: "mek", label: "MEK", kind: "organization", note: "", voice_of: &["source-of-hope"] },
@@ -363,5 +405,10 @@ mod tests {
         assert!(cited_origins(CLAIMS, &origins, "source-of-hope").is_empty());
         assert_eq!(cited_origins(CLAIMS, &origins, "lends-hope"), [0]);
         assert_eq!(cited_origins(CLAIMS, &origins, "encyclopedia-later"), [1, 0]);
+        // Restating the origin without its attribution is not citing it.
+        static DROPPED: &[Source] =
+            &[Source { restates: Some("encyclopedia-earlier"), ..src("encyclopedia-later", Stance::States, 2) }];
+        let dropped = [Claim { id: "d", topic: 0, text: "D", note: "", sources: DROPPED }];
+        assert!(cited_origins(&dropped, &origins, "encyclopedia-later").is_empty());
     }
 }

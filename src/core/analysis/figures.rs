@@ -24,6 +24,9 @@ pub struct Quantity {
     pub unit_one: &'static str,
     pub kind: Kind,
     pub over_time: bool,
+    /// Whether its figures count the same thing, as the data file says: only then does the
+    /// page state a spread and a ratio between them.
+    pub comparable: bool,
     pub note: &'static str,
 }
 
@@ -100,6 +103,9 @@ pub enum Value {
     Number(f64),
     Range(f64, f64),
     Date(Date),
+    /// A quantity stated only in words ("hundreds of"): it is never turned into a number, so
+    /// it has no place on an axis and is never in a spread.
+    Words,
 }
 
 /// What kind of statement a figure is. Figures of different kinds answer different questions
@@ -150,8 +156,8 @@ pub enum Bound {
     AtLeast,
     /// "nearly", "by" (a date): the true value is this or below (no later than).
     AtMost,
-    /// "hundreds of": a range.
-    Range,
+    /// "hundreds of": a quantity in words, with no number.
+    Vague,
 }
 
 impl Bound {
@@ -161,7 +167,7 @@ impl Bound {
             "about" | "approximately" => Bound::Approximate,
             "more than" | "over" | "at least" => Bound::AtLeast,
             "nearly" | "by" => Bound::AtMost,
-            "hundreds of" => Bound::Range,
+            "hundreds of" | "dozens of" | "thousands of" => Bound::Vague,
             _ => return None,
         })
     }
@@ -185,6 +191,9 @@ pub struct Figure {
     pub origin: &'static str,
     pub applies_when: &'static str,
     pub applies: Option<Date>,
+    /// The figure of an earlier document that this one restates without the attribution it
+    /// carried there (a revision dropping "MEK said"): it shares that figure's origin.
+    pub restates: Option<&'static str>,
     pub doc: &'static str,
     pub quote: &'static str,
     /// The block holding the quote, and byte ranges of the quote and the number in its text.
@@ -194,13 +203,13 @@ pub struct Figure {
 }
 
 /// A figure's value as a short phrase with its qualifier: "about 2,300 people", "1 person",
-/// "hundreds of people" (a range stated in words reads as the words; the chart draws the range).
+/// "hundreds of people" (a quantity in words reads as the words).
 pub fn value_text(f: &Figure, q: &Quantity) -> String {
     let unit = |n: f64| if n == 1.0 { q.unit_one } else { q.unit };
     let value = match f.value {
         Value::Number(n) => format!("{} {}", group(n), unit(n)),
         Value::Range(a, b) if f.qualifier.is_empty() => format!("{}–{} {}", group(a), group(b), q.unit),
-        Value::Range(..) => return format!("{} {}", f.qualifier, q.unit),
+        Value::Range(..) | Value::Words => return format!("{} {}", f.qualifier, q.unit),
         Value::Date(d) => d.label(),
     };
     match f.qualifier {
@@ -257,11 +266,13 @@ pub fn group(n: f64) -> String {
 }
 
 /// A figure's position on its axis: a number's value, a range's middle, a date in years.
+/// Words have none (NaN): spreads take `comparable` figures and the layout skips them.
 fn position(v: Value) -> f64 {
     match v {
         Value::Number(n) => n,
         Value::Range(a, b) => (a + b) / 2.0,
         Value::Date(d) => d.as_years(),
+        Value::Words => f64::NAN,
     }
 }
 
@@ -271,6 +282,7 @@ fn ends(v: Value) -> (f64, f64) {
         Value::Number(n) => (n, n),
         Value::Range(a, b) => (a, b),
         Value::Date(d) => (d.as_years() - d.span() / 2.0, d.as_years() + d.span() / 2.0),
+        Value::Words => (f64::NAN, f64::NAN),
     }
 }
 
@@ -288,13 +300,15 @@ pub struct Spread {
     pub distinct: usize,
 }
 
-/// Two figures agree when they state the same value, whatever the qualifier. A numeric key
+/// Two figures agree when they state the same value, whatever the qualifier (the summary
+/// lines still list "about 3,000" apart from "3,000"). A numeric key
 /// rather than a formatted one keeps float and debug formatting out of the app.
 fn key(v: Value) -> (u8, u64, u64) {
     match v {
         Value::Number(n) => (0, n.to_bits(), 0),
         Value::Range(a, b) => (1, a.to_bits(), b.to_bits()),
         Value::Date(d) => (2, d.year as u64, (d.month.unwrap_or(0) as u64) << 8 | d.day.unwrap_or(0) as u64),
+        Value::Words => (3, 0, 0),
     }
 }
 
@@ -319,10 +333,11 @@ pub fn spread(figures: &[&Figure]) -> Spread {
     }
 }
 
-fn names(figures: &[&Figure], idx: &[usize], doc_title: &dyn Fn(&str) -> String) -> String {
+/// The documents behind some figures, each named once, in first-mention order.
+fn names(figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> String {
     let mut seen: Vec<String> = Vec::new();
-    for &i in idx {
-        let t = doc_title(figures[i].doc);
+    for f in figures {
+        let t = doc_title(f.doc);
         if !seen.contains(&t) {
             seen.push(t);
         }
@@ -338,21 +353,36 @@ pub fn origins(figures: &[&Figure]) -> usize {
 
 /// The kind most of the figures have (counts first on a tie): the ones a spread compares.
 pub fn main_kind(figures: &[&Figure]) -> Option<FigureKind> {
-    let mut kinds: Vec<(FigureKind, usize)> = Vec::new();
-    for f in figures {
-        match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((f.kind, 1)),
-        }
-    }
-    kinds.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    kinds.first().map(|(k, _)| *k)
+    most_common(figures.iter().map(|f| f.kind))
 }
 
-/// The figures a spread may compare: those of the main kind.
+/// The most common of some figure kinds, counts first on a tie (the build checks the data
+/// file with the same rule the page applies).
+pub fn most_common(kinds: impl Iterator<Item = FigureKind>) -> Option<FigureKind> {
+    let mut counted: Vec<(FigureKind, usize)> = Vec::new();
+    for k in kinds {
+        match counted.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((k, 1)),
+        }
+    }
+    counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counted.first().map(|(k, _)| *k)
+}
+
+/// The figures a spread may compare: those of the main kind that state a number (a quantity
+/// in words is never one). Whether a spread is stated at all is the quantity's `comparable`.
 pub fn comparable<'a>(figures: &[&'a Figure]) -> Vec<&'a Figure> {
-    let main = main_kind(figures);
-    figures.iter().copied().filter(|f| Some(f.kind) == main).collect()
+    let numbers: Vec<&Figure> = figures.iter().copied().filter(|f| !matches!(f.value, Value::Words)).collect();
+    let main = main_kind(&numbers);
+    numbers.into_iter().filter(|f| Some(f.kind) == main).collect()
+}
+
+/// The spread a page may state for a quantity: among its comparable figures, and only when
+/// the data marks them as counting the same thing.
+pub fn stated_spread(q: &Quantity, figures: &[&Figure]) -> Option<Spread> {
+    let same = comparable(figures);
+    (q.comparable && !same.is_empty()).then(|| spread(&same))
 }
 
 fn origins_text(n: usize) -> String {
@@ -363,78 +393,172 @@ fn origins_text(n: usize) -> String {
     }
 }
 
-/// One line a student can read at a glance: "Lowest about 2,300 people (…), highest about
-/// 3,000 people (…): 1.3 times the lowest. 4 state about 3,000 people: … (2 independent
-/// origins). Not compared with these, being an observation: only 200 people (…)."
-pub fn summary_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> String {
-    if figures.is_empty() {
-        return "No source states this quantity.".into();
+/// Figures that state one value with one qualifier ("about 3,000" and "3,000" are two), in
+/// order of value, then of first mention.
+fn value_groups<'a>(figures: &[&'a Figure]) -> Vec<Vec<&'a Figure>> {
+    let mut groups: Vec<Vec<&Figure>> = Vec::new();
+    for f in figures {
+        match groups.iter_mut().find(|g| key(g[0].value) == key(f.value) && g[0].qualifier == f.qualifier) {
+            Some(g) => g.push(f),
+            None => groups.push(vec![f]),
+        }
     }
-    let same = comparable(figures);
-    let mut line = compare_line(q, &same, doc_title);
-    if same.len() > 1 {
-        line += &format!(" Behind these {} figures: {}.", same.len(), origins_text(origins(&same)));
-    }
-    for f in figures.iter().filter(|f| f.kind != same[0].kind) {
-        line += &format!(
-            " Not compared with these, being {} {}: {} ({}).",
-            if f.kind == FigureKind::Observation { "an" } else { "a" },
-            f.kind.label(),
-            value_text(f, q),
-            doc_title(f.doc)
-        );
-    }
-    line
+    groups.sort_by(|a, b| position(a[0].value).total_cmp(&position(b[0].value)));
+    groups
 }
 
-/// The spread of figures of one kind.
-fn compare_line(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> String {
-    let s = spread(figures);
-    if s.distinct == 1 {
-        let n = figures.len();
-        return format!(
-            "{} {} {}: {}.",
-            if n == 1 { "One figure" } else { "All figures agree" },
-            if n == 1 { "states" } else { "on" },
-            value_text(figures[0], q),
-            names(figures, &(0..n).collect::<Vec<_>>(), doc_title)
-        );
+/// "about 3,000 people (A); 3,000 people (B; C)".
+fn groups_text(q: &Quantity, groups: &[&Vec<&Figure>], doc_title: &dyn Fn(&str) -> String) -> String {
+    listing(groups.iter().map(|g| (value_text(g[0], q), g.as_slice())).collect(), doc_title)
+}
+
+/// Statements with the figures behind them, naming each document once: statements with the
+/// same documents share them ("47 and 50 countries (A)"), and where a document would still
+/// be named twice, each document lists what it states ("47 countries and 50 countries (A);
+/// 47 countries (B)").
+fn listing(entries: Vec<(String, &[&Figure])>, doc_title: &dyn Fn(&str) -> String) -> String {
+    let mut merged: Vec<(String, Vec<String>)> = Vec::new();
+    for (what, figs) in &entries {
+        let docs = names(figs, doc_title);
+        match merged.iter_mut().find(|(d, _)| *d == docs) {
+            Some((_, whats)) => whats.push(what.clone()),
+            None => merged.push((docs, vec![what.clone()])),
+        }
     }
-    let lo = figures[s.lowest[0]];
-    let hi = figures[s.highest[0]];
-    let (low, high) = if q.kind == Kind::Date { ("Earliest", "latest") } else { ("Lowest", "highest") };
-    let mut line = format!(
-        "{low} {} ({}), {high} {} ({})",
-        value_text(lo, q),
-        names(figures, &s.lowest, doc_title),
-        value_text(hi, q),
-        names(figures, &s.highest, doc_title)
+    let docs: Vec<&str> = entries.iter().flat_map(|(_, figs)| figs.iter().map(|f| f.doc)).collect();
+    let per_set: usize = merged.iter().map(|(d, _)| d.split("; ").count()).sum();
+    if per_set > super::distinct(docs.iter()) {
+        merged.clear();
+        for (what, figs) in &entries {
+            for f in figs.iter() {
+                let doc = doc_title(f.doc);
+                match merged.iter_mut().find(|(d, _)| *d == doc) {
+                    Some((_, whats)) if !whats.contains(what) => whats.push(what.clone()),
+                    Some(_) => {}
+                    None => merged.push((doc, vec![what.clone()])),
+                }
+            }
+        }
+    }
+    merged.into_iter().map(|(docs, whats)| format!("{} ({docs})", whats.join(" and "))).collect::<Vec<_>>().join("; ")
+}
+
+/// Short lines a student can scan: the lowest and the highest (or that the figures agree),
+/// the independent origins behind them, who repeats whom, and what is not compared, each
+/// line naming a document once. The table below them gives every detail.
+pub fn summary_lines(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> Vec<String> {
+    if figures.is_empty() {
+        return vec!["No source states this quantity.".into()];
+    }
+    let same = comparable(figures);
+    let mut lines = compare_lines(q, &same, doc_title);
+    if same.len() > 1 {
+        lines.push(format!("Behind these {} figures: {}.", same.len(), origins_text(origins(&same))));
+    }
+    lines.extend(repeat_lines(q, figures, doc_title));
+    let apart: Vec<&Figure> = figures.iter().copied().filter(|f| !same.iter().any(|g| std::ptr::eq(*g, *f))).collect();
+    let groups = value_groups(&apart);
+    let others = listing(
+        groups
+            .iter()
+            .map(|g| {
+                let why = match (g[0].value, g[0].kind) {
+                    (Value::Words, _) => "in words, not a number".to_string(),
+                    (_, FigureKind::Observation | FigureKind::Estimate) => format!("an {}", g[0].kind.label()),
+                    (_, kind) => format!("a {}", kind.label()),
+                };
+                (format!("{}, {why}", value_text(g[0], q)), g.as_slice())
+            })
+            .collect(),
+        doc_title,
     );
-    match (s.ratio, q.kind) {
-        (Some(r), _) if r >= 1.05 => line += &format!(": the highest is {} times the lowest.", ratio_text(r)),
-        (_, Kind::Date) => line += &format!(": {} apart.", gap_text(position(hi.value) - position(lo.value))),
-        _ => line += ".",
-    }
-    for g in &s.agree {
-        let group: Vec<&Figure> = g.iter().map(|&i| figures[i]).collect();
-        line += &format!(
-            " {} state {}: {} ({}).",
-            g.len(),
-            value_text(figures[g[0]], q),
-            names(figures, g, doc_title),
-            origins_text(origins(&group))
-        );
-    }
-    // A value between the extremes that no other figure states is still one of the answers.
-    let named: Vec<usize> = s.lowest.iter().chain(&s.highest).chain(s.agree.iter().flatten()).copied().collect();
-    let others: Vec<String> = (0..figures.len())
-        .filter(|i| !named.contains(i))
-        .map(|i| format!("{} ({})", value_text(figures[i], q), names(figures, &[i], doc_title)))
-        .collect();
     if !others.is_empty() {
-        line += &format!(" Also stated: {}.", others.join("; "));
+        lines.push(format!("Not compared: {others}."));
     }
-    line
+    lines
+}
+
+/// The values of the compared figures: lowest and highest, or that they agree; or, where
+/// the data does not mark them as counting the same thing, the values with no spread.
+fn compare_lines(q: &Quantity, same: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> Vec<String> {
+    if same.is_empty() {
+        return Vec::new();
+    }
+    let groups = value_groups(same);
+    let all: Vec<&Vec<&Figure>> = groups.iter().collect();
+    let s = spread(same);
+    if s.distinct == 1 {
+        let what = match (same.len(), groups.len()) {
+            (1, _) => "One figure",
+            (_, 1) => "All figures agree",
+            _ => "One number, qualified differently",
+        };
+        return vec![format!("{what}: {}.", groups_text(q, &all, doc_title))];
+    }
+    if !q.comparable {
+        return vec![
+            format!("Stated: {}.", groups_text(q, &all, doc_title)),
+            "No spread or ratio: the data does not mark these figures as comparable (see the note).".into(),
+        ];
+    }
+    let (lo, hi) = (position(same[s.lowest[0]].value), position(same[s.highest[0]].value));
+    let at =
+        |x: f64| -> Vec<&Vec<&Figure>> { groups.iter().filter(|g| (position(g[0].value) - x).abs() < 1e-9).collect() };
+    let (low, high) = if q.kind == Kind::Date { ("Earliest", "Latest") } else { ("Lowest", "Highest") };
+    let apart = match (s.ratio, q.kind) {
+        (Some(r), _) if r >= 1.05 => format!(": {} times the lowest", ratio_text(r)),
+        (_, Kind::Date) => format!(": {} apart", gap_text(hi - lo)),
+        _ => String::new(),
+    };
+    let mut lines = vec![
+        format!("{low}: {}.", groups_text(q, &at(lo), doc_title)),
+        format!("{high}: {}{apart}.", groups_text(q, &at(hi), doc_title)),
+    ];
+    // A value between the extremes is still one of the answers.
+    let between: Vec<&Vec<&Figure>> =
+        groups.iter().filter(|g| ![lo, hi].iter().any(|x| (position(g[0].value) - x).abs() < 1e-9)).collect();
+    if !between.is_empty() {
+        lines.push(format!("Also stated: {}.", groups_text(q, &between, doc_title)));
+    }
+    lines
+}
+
+/// Who repeats whom: an origin several documents repeat, and a figure restated without the
+/// attribution it had in an earlier document.
+fn repeat_lines(q: &Quantity, figures: &[&Figure], doc_title: &dyn Fn(&str) -> String) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for f in figures {
+        if seen.contains(&f.origin) {
+            continue;
+        }
+        seen.push(f.origin);
+        let via: Vec<&Figure> = figures.iter().copied().filter(|g| g.origin == f.origin).collect();
+        if super::distinct(via.iter().map(|g| g.doc)) > 1 {
+            lines.push(format!("One origin, {}, through {}.", f.origin, names(&via, doc_title)));
+        }
+    }
+    // Each restating document once per document it restates, with every value it restates.
+    let mut dropped: Vec<(&Figure, &Figure, Vec<String>)> = Vec::new();
+    for f in figures {
+        let Some(earlier) = f.restates.and_then(|id| figures.iter().find(|g| g.id == id)) else { continue };
+        let value = value_text(f, q);
+        match dropped.iter_mut().find(|(l, e, _)| l.doc == f.doc && e.doc == earlier.doc) {
+            Some((_, _, values)) if !values.contains(&value) => values.push(value),
+            Some(_) => {}
+            None => dropped.push((f, earlier, vec![value])),
+        }
+    }
+    for (later, earlier, values) in dropped {
+        lines.push(format!(
+            "Attribution dropped: {} states {} with no source; {} attributes it to {}.",
+            doc_title(later.doc),
+            values.join(" and "),
+            doc_title(earlier.doc),
+            earlier.origin
+        ));
+    }
+    lines
 }
 
 fn ratio_text(r: f64) -> String {
@@ -583,7 +707,8 @@ fn shape(f: &Figure) -> Shape {
 }
 
 /// Lays figures out: for an over-time quantity, time across and value up (y = 0 at the top
-/// is the highest value); otherwise one lane per figure with the value across.
+/// is the highest value); otherwise one lane per figure with the value across. A quantity
+/// in words gets no mark (its lane stays, for the chart to say so).
 pub fn layout(q: &Quantity, figures: &[&Figure]) -> Layout {
     if q.over_time && figures.iter().all(|f| f.applies.is_some() && !matches!(f.value, Value::Date(_))) {
         let times: Vec<Date> = figures.iter().filter_map(|f| f.applies).collect();
@@ -594,6 +719,7 @@ pub fn layout(q: &Quantity, figures: &[&Figure]) -> Layout {
         let marks = figures
             .iter()
             .enumerate()
+            .filter(|(_, f)| !matches!(f.value, Value::Words))
             .map(|(i, f)| {
                 let t = f.applies.map(Date::as_years).unwrap_or(x.lo);
                 MarkGeom {
@@ -624,6 +750,7 @@ pub fn layout(q: &Quantity, figures: &[&Figure]) -> Layout {
     let marks = figures
         .iter()
         .enumerate()
+        .filter(|(_, f)| !matches!(f.value, Value::Words))
         .map(|(i, f)| {
             let (a, b) = ends(f.value);
             let s = shape(f);
@@ -652,6 +779,7 @@ mod tests {
             origin: doc,
             applies_when: "",
             applies: None,
+            restates: None,
             doc,
             quote: "",
             block: "p1",
@@ -667,6 +795,7 @@ mod tests {
         unit_one: "person",
         kind: Kind::Count,
         over_time: false,
+        comparable: true,
         note: "",
     };
 
@@ -691,8 +820,15 @@ mod tests {
         let s = spread(&refs);
         assert_eq!((s.lowest.clone(), s.highest.clone(), s.ratio), (vec![0], vec![1, 2], Some(15.0)));
         assert_eq!(s.agree, vec![vec![1, 2]]);
-        let line = summary_line(&Q, &refs, &|d| d.to_uppercase());
-        assert_eq!(line, "Lowest only 200 people (A), highest about 3,000 people (B; C): the highest is 15 times the lowest. 2 state about 3,000 people: B; C (2 independent origins). Behind these 3 figures: 3 independent origins.");
+        // "about 3,000" and "3,000" are one value but two statements: listed apart.
+        assert_eq!(
+            summary_lines(&Q, &refs, &|d| d.to_uppercase()),
+            [
+                "Lowest: only 200 people (A).",
+                "Highest: about 3,000 people (B); 3,000 people (C): 15 times the lowest.",
+                "Behind these 3 figures: 3 independent origins.",
+            ]
+        );
     }
 
     #[test]
@@ -705,11 +841,65 @@ mod tests {
         let refs: Vec<&Figure> = f.iter().collect();
         assert_eq!(main_kind(&refs), Some(FigureKind::Count));
         assert_eq!(comparable(&refs).len(), 3);
-        let line = summary_line(&Q, &refs, &|d| d.to_uppercase());
         assert_eq!(
-            line,
-            "Lowest about 2,300 people (A), highest about 3,000 people (B; C): the highest is 1.3 times the lowest. 2 state about 3,000 people: B; C (1 independent origin). Behind these 3 figures: 2 independent origins. Not compared with these, being an observation: only 200 people (A)."
+            summary_lines(&Q, &refs, &|d| d.to_uppercase()),
+            [
+                "Lowest: about 2,300 people (A).",
+                "Highest: about 3,000 people (B); 3,000 people (C): 1.3 times the lowest.",
+                "Behind these 3 figures: 2 independent origins.",
+                "One origin, b, through B; C.",
+                "Not compared: only 200 people, an observation (A).",
+            ]
         );
+    }
+
+    #[test]
+    fn a_dropped_attribution_is_one_origin_and_said() {
+        let mut said = fig(Value::Number(36.0), "", "earlier");
+        said.id = "said";
+        said.origin = "MEK";
+        let mut unsaid = fig(Value::Number(36.0), "", "later");
+        unsaid.origin = "MEK";
+        unsaid.restates = Some("said");
+        let refs = [&said, &unsaid];
+        assert_eq!(origins(&refs), 1);
+        assert_eq!(
+            summary_lines(&Q, &refs, &|d| d.into()),
+            [
+                "All figures agree: 36 people (earlier; later).",
+                "Behind these 2 figures: 1 independent origin.",
+                "One origin, MEK, through earlier; later.",
+                "Attribution dropped: later states 36 people with no source; earlier attributes it to MEK.",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_spread_where_the_data_does_not_mark_figures_comparable_nor_for_words() {
+        let f = [
+            fig(Value::Number(50.0), "nearly", "a"),
+            fig(Value::Number(116.0), "", "b"),
+            fig(Value::Words, "hundreds of", "c"),
+        ];
+        let refs: Vec<&Figure> = f.iter().collect();
+        assert_eq!(comparable(&refs).len(), 2, "a quantity in words is never a number");
+        let apart = Quantity { comparable: false, ..Q };
+        assert_eq!(stated_spread(&apart, &refs), None);
+        assert!(stated_spread(&Q, &refs).unwrap().ratio.is_some());
+        let lines = summary_lines(&apart, &refs, &|d| d.into());
+        assert_eq!(
+            lines,
+            [
+                "Stated: nearly 50 people (a); 116 people (b).",
+                "No spread or ratio: the data does not mark these figures as comparable (see the note).",
+                "Behind these 2 figures: 2 independent origins.",
+                "Not compared: hundreds of people, in words, not a number (c).",
+            ]
+        );
+        assert!(!lines.iter().any(|l| l.contains("times")));
+        // Where they are comparable, the words still stay out of the ratio: 116 / 50.
+        assert!(summary_lines(&Q, &refs, &|d| d.into())[1].ends_with(": 2.3 times the lowest."));
+        assert_eq!(layout(&Q, &refs).marks.len(), 2, "words get no mark");
     }
 
     #[test]
@@ -717,10 +907,10 @@ mod tests {
         let f = [fig(Value::Number(34.0), "", "a"), fig(Value::Number(34.0), "", "b")];
         let refs: Vec<&Figure> = f.iter().collect();
         assert_eq!(
-            summary_line(&Quantity { unit: "hectares", ..Q }, &refs, &|d| d.into()),
-            "All figures agree on 34 hectares: a; b. Behind these 2 figures: 2 independent origins."
+            summary_lines(&Quantity { unit: "hectares", ..Q }, &refs, &|d| d.into()),
+            ["All figures agree: 34 hectares (a; b).", "Behind these 2 figures: 2 independent origins."]
         );
-        assert_eq!(summary_line(&Q, &refs[..1], &|d| d.into()), "One figure states 34 people: a.");
+        assert_eq!(summary_lines(&Q, &refs[..1], &|d| d.into()), ["One figure: 34 people (a)."]);
     }
 
     #[test]
@@ -729,10 +919,9 @@ mod tests {
         let f = [fig(d("2013"), "", "a"), fig(d("2016"), "", "b")];
         let refs: Vec<&Figure> = f.iter().collect();
         let q = Quantity { kind: Kind::Date, unit: "year", ..Q };
-        assert!(
-            summary_line(&q, &refs, &|d| d.into()).contains(": about 3 years apart."),
-            "{}",
-            summary_line(&q, &refs, &|d| d.into())
+        assert_eq!(
+            summary_lines(&q, &refs, &|d| d.into())[..2],
+            ["Earliest: 2013 (a).", "Latest: 2016 (b): about 3 years apart."]
         );
     }
 
@@ -752,7 +941,7 @@ mod tests {
         let f = [
             fig(Value::Number(50.0), "nearly", "a"),
             fig(Value::Number(1000.0), "more than", "b"),
-            fig(Value::Range(200.0, 999.0), "hundreds of", "c"),
+            fig(Value::Range(200.0, 999.0), "", "c"),
             fig(Value::Number(3.0), "about", "d"),
         ];
         let refs: Vec<&Figure> = f.iter().collect();
