@@ -144,10 +144,20 @@ test('on a phone a paragraph’s tools open from the keyboard, with a named butt
   }, 'Tab reaches “Add a note”');
   await page.keyboard.press('Enter');
   await page.getByLabel('Your note').waitFor();
+  // Escape in the note's field is the field's: the tools stay open.
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   // Enter on the open toggle folds the tools again.
   await toggle.focus();
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  // Escape from among the tools folds them too, and the focus goes back to the toggle.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Copy link to paragraph 4');
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await focused(), 'Tools for paragraph 4', 'focus back on the toggle');
   app.assertClean();
 });
 

@@ -7,6 +7,7 @@
 //! screen shows every paragraph's tools, as it has room for them, and no toggle).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::para_notes::Selection;
 
@@ -38,6 +39,30 @@ impl OpenTools {
     pub fn open(self, block: &'static str) {
         if self.0.get_untracked() != Some(block) {
             self.0.set(Some(block));
+        }
+    }
+
+    /// Escape from anywhere among the paragraph's tools folds them, and the keyboard's focus
+    /// goes back to the paragraph's toggle, as a menu closed with Escape does. Not from a field:
+    /// there Escape belongs to the text being typed.
+    pub fn escape(self, block: &'static str) -> impl Fn(web_sys::KeyboardEvent) + Copy + 'static {
+        move |ev| {
+            let in_field = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if ev.key() != "Escape" || in_field || self.0.get_untracked() != Some(block) {
+                return;
+            }
+            self.0.set(None);
+            let toggle = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|wrapper| wrapper.query_selector(".para-tools").ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(toggle) = toggle {
+                let _ = toggle.focus();
+            }
         }
     }
 }

@@ -213,7 +213,7 @@ fn block_view(
             };
             let label = block.id.trim_start_matches('p').to_string();
             view! {
-                <div class=class class:tools-open=tools.is_open(block.id)>
+                <div class=class class:tools-open=tools.is_open(block.id) on:keydown=tools.escape(block.id)>
                     <p id=block.id tabindex="-1" class:is-target=is_target data-doc=doc.id data-block=block.id on:click=move |_| tools.open(block.id)>{text}</p>
                     <ToolsToggle tools=tools block=block.id label=label.clone()/>
                     <ParaLink doc=doc.id id=block.id label=label.clone() status=status/>
