@@ -207,7 +207,7 @@ test('what the later revision changed: on the lineage page and on the comparison
     const cmp = await app.open(path);
     // Folded above the passages, so that they stay on the first screen.
     assert.equal(await cmp.getByRole('region', { name }).count(), 0, 'folded');
-    await cmp.getByText(/^What “Encyclopedia, later revision” changed: \d+ findings/).click();
+    await cmp.getByText(/^How one retells the other: \d+ changes$/).click();
     const list = cmp.getByRole('region', { name });
     assert.equal(await list.getByRole('listitem').count(), kinds.length, path);
     await list.getByRole('listitem').filter({ hasText: 'MEK said' }).getByRole('link', { name: 'Read the passage' }).first().click();
@@ -217,7 +217,7 @@ test('what the later revision changed: on the lineage page and on the comparison
   const other = await app.open('compare/home-to-mek/encyclopedia-later/');
   assert.equal(await other.getByRole('region', { name: /changed from/ }).count(), 0);
   const summary = await app.open('compare/source-of-hope/lends-hope/');
-  await summary.getByText(/^What “.*” changed: \d+ findings/).click();
+  await summary.getByText(/^How one retells the other: \d+ changes$/).click();
   assert.equal(await summary.getByRole('region', { name: /changed from/ }).count(), 1);
   app.assertClean();
 });
