@@ -3,7 +3,7 @@ checks the first-visit budget (issue 13): every page, with every file it makes t
 before it settles (its load event), must stay within 100 KB gzip, or the report fails the test
 command. Those files are read from the pages themselves: stylesheets, preloads, classic
 scripts and the static imports of module scripts; the app's module and wasm, imported once the
-page has loaded (Trunk.toml's pattern_script), only add interaction and are not among them.
+page has loaded (src/loader.js), only add interaction and are not among them.
 
 gzip always; brotli too when the `brotli` Python module or command is available (many
 static hosts serve brotli, and it is what most browsers receive).

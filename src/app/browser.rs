@@ -32,8 +32,8 @@ pub fn mark_app_failed(reason: &str) {
     web_sys::console::warn_1(&format!("The reading companion's app could not start: {reason}").into());
 }
 
-/// The fetch of `file` that the page's loader started beside the wasm's (Trunk.toml's
-/// `pattern_script`, for the file the page's `companion-text` meta names), taken once; `None`
+/// The fetch of `file` that the page's loader started beside the wasm's (`src/loader.js`, for
+/// the file the page's `companion-text` meta names), taken once; `None`
 /// when there is none or the page named another file (a page of another build).
 pub fn prefetched(file: &str) -> Option<js_sys::Promise> {
     let window = window()?;

@@ -1,4 +1,4 @@
-//! Offline use: registers the service worker that `tools/precache.py` generates at build
+//! Offline use: registers the service worker that `src/render/precache.rs` writes at build
 //! time, and offers "a new version is available" when a new deployment has been fetched.
 //! The worker serves one build's files as one unit, so a reload switches everything at once.
 

@@ -1,5 +1,5 @@
 //! The search index, built from the cleaned blocks and written as its own file
-//! (`search-index-<hash>.bin` in `OUT_DIR`, copied beside the app by `tools/data-files.py`): the
+//! (`search-index-<hash>.bin` in `OUT_DIR`, written beside the app by the page renderer): the
 //! app fetches it the first time someone searches, so the wasm does not carry it. The emitted
 //! source names the file and, for host builds (tests, benchmarks), includes its bytes.
 

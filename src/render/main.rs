@@ -1,60 +1,55 @@
-//! The page renderer: every view that is a page of its own (`route::page_views`) rendered with
-//! the app's own components into `<dist>/<path>/index.html`, from Trunk's `index.html` as the
-//! template. The text, the alignments and the glossary marks are then in the HTML, readable
-//! before the wasm (or without it); the wasm hydrates the page. Run by `tools/render.sh`.
+//! The build's last step, run by Trunk once it has written the app (Trunk.toml's post_build
+//! hook, with the build in `TRUNK_STAGING_DIR`), in this order: the loader into the page
+//! template and the template's Content-Security-Policy (its hashes cover the loader), every
+//! view rendered into its own page from that template, the files the app fetches, and last the
+//! service worker, which lists and hashes everything the others wrote. `--precache <dist>`
+//! writes the service worker alone, for a build whose files changed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
-use ashraf3_companion::app::render_page;
-use ashraf3_companion::corpus::{self, CLAIMS, QUANTITIES};
-use ashraf3_companion::route::{self, Route};
-
+mod csp;
+mod data_files;
+mod loader;
+mod pages;
+mod precache;
 mod template;
 
+const USAGE: &str = "usage: companion-render [<dist folder>] | companion-render --precache <dist folder>\n(with no folder, the build Trunk is writing: TRUNK_STAGING_DIR)";
+
 fn main() {
-    let Some(dist) = env::args().nth(1) else {
-        eprintln!("usage: companion-render <dist folder>");
-        process::exit(2);
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match &args[..] {
+        [flag, dist] if flag == "--precache" => precache::write(Path::new(dist)).map(|said| println!("{said}")),
+        [dist] if !dist.starts_with('-') => build(Path::new(dist)),
+        [] => match env::var_os("TRUNK_STAGING_DIR") {
+            Some(dist) => build(&PathBuf::from(dist)),
+            None => usage(),
+        },
+        _ => usage(),
     };
-    if let Err(e) = run(Path::new(&dist)) {
+    if let Err(e) = result {
         eprintln!("companion-render: {e}");
         process::exit(1);
     }
 }
 
-fn run(dist: &Path) -> Result<(), String> {
+fn usage() -> Result<(), String> {
+    eprintln!("{USAGE}");
+    process::exit(2);
+}
+
+fn build(dist: &Path) -> Result<(), String> {
     let index = dist.join("index.html");
-    let template = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let template = template::Template::parse(&template, corpus::CORPUS_TEXT_FILE)
-        .map_err(|e| format!("{}: {e}", index.display()))?;
-    let docs: Vec<&str> = corpus::documents().iter().map(|d| d.id).collect();
-    let quantities: Vec<&str> = QUANTITIES.iter().map(|q| q.id).collect();
-    let claims: Vec<&str> = CLAIMS.iter().map(|c| c.id).collect();
-    let views = route::page_views(&docs, &quantities, &claims);
-    let mut pages: Vec<(String, Option<String>, String)> = views
-        .iter()
-        .map(|v| {
-            let (file, base) = route::page_file(v);
-            (file, Some(base), route::href(&Route::new(v.clone())))
-        })
-        .collect();
-    // What a static host serves for any address it has no file for.
-    pages.push(("404.html".into(), None, "not-found/".into()));
-    let mut bytes = 0;
-    for (file, base, href) in &pages {
-        let (body, title) = render_page(href);
-        // `<!>` marks where two text nodes meet, which hydration needs; an HTML checker reads
-        // it as a bogus comment, so it is written as the empty comment the browser makes of it.
-        let body = body.replace("<!>", "<!---->");
-        let html = template.page(base.as_deref(), href, &title, &body);
-        let path = dist.join(file);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        fs::write(&path, &html).map_err(|e| format!("{}: {e}", path.display()))?;
-        bytes += html.len();
+    let named = |e: String| format!("{}: {e}", index.display());
+    let template = fs::read_to_string(&index).map_err(|e| named(e.to_string()))?;
+    let template = loader::inline(&template).map_err(named)?;
+    let (template, scripts) = csp::add_policy(&template).map_err(named)?;
+    println!("csp: Content-Security-Policy with {scripts} inline script hash(es)");
+    println!("{}", pages::write(dist, &template)?);
+    for said in data_files::write(dist, &data_files::FILES)? {
+        println!("{said}");
     }
-    println!("render: {} pages, {} KB of HTML", pages.len(), bytes / 1024);
+    println!("{}", precache::write(dist)?);
     Ok(())
 }

@@ -1,10 +1,10 @@
-//! Trunk's `index.html` as a page template: its `<head>` (styles, the wasm loader, the start-up
-//! check) kept as built, the `<base>` set for the page's depth, its title and its body filled in.
+//! Trunk's `index.html` as a page template: its `<head>` (styles, the loader, the start-up
+//! check, the Content-Security-Policy) kept as built, the `<base>` set for the page's depth, its title and its body filled in.
 
 pub struct Template {
     head: String,
     tail: String,
-    /// Names the corpus text file, so the loader fetches it beside the wasm (see Trunk.toml).
+    /// Names the corpus text file, so the loader fetches it beside the wasm (see src/loader.js).
     text_meta: String,
 }
 

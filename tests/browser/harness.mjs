@@ -8,6 +8,7 @@
 //   app.assertClean();                        // at the end of each test
 //   await app.close();                        // in after()
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,14 @@ export async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   // clients.claim() makes the first visit's worker control the page that installed it.
   await waitUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
+}
+
+/**
+ * Writes `dir`/sw.js for the files now in `dir`, as the build's last step does (the page
+ * renderer's precache step): a test's new deployment after it changed a file.
+ */
+export function writeServiceWorker(dir) {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'companion-render', '--', '--precache', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /**

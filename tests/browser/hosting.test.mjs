@@ -2,12 +2,11 @@
 // release build served from a sub-path by a server with no rewrite rules. The worker on
 // harder hosts is in worker.test.mjs, frames in frames.test.mjs.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { controlled, DIST, startApp, waitUntil } from './harness.mjs';
+import { controlled, DIST, startApp, waitUntil, writeServiceWorker } from './harness.mjs';
 
 // Every view, as a first visit would open it, with the heading it must show.
 const VIEWS = [
@@ -42,7 +41,7 @@ const h1 = (page) => page.locator('main h1').first().textContent();
 function deploy(name) {
   const css = readFileSync(join(deployment, 'embed-example.css'), 'utf8');
   writeFileSync(join(deployment, 'embed-example.css'), `${css}\n/* ${name} */\n`);
-  execFileSync('python3', [join(import.meta.dirname, '..', '..', 'tools', 'precache.py'), deployment]);
+  writeServiceWorker(deployment);
 }
 
 test('every view opens from a deep link on a first visit', async () => {

@@ -3,14 +3,11 @@
 // caches files from two deployments; it leaves other apps' caches alone; and "Reload to
 // update" works in the very tab whose first visit installed it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_PATH, controlled, DIST, startApp, waitUntil } from './harness.mjs';
-
-const PRECACHE = join(import.meta.dirname, '..', '..', 'tools', 'precache.py');
+import { BASE_PATH, controlled, DIST, startApp, waitUntil, writeServiceWorker } from './harness.mjs';
 
 // A site with the companion in one folder and other pages beside and below it.
 function siblings(req, res, path) {
@@ -52,7 +49,7 @@ function checkForUpdate(page) {
 function deploy(marker) {
   const file = join(deployment, 'embed-example.css');
   writeFileSync(file, readFileSync(file, 'utf8') + `\n/* ${marker} */\n`);
-  execFileSync('python3', [PRECACHE, deployment]);
+  writeServiceWorker(deployment);
 }
 
 test('pages beside and above the companion are never answered with the companion', async () => {

@@ -1,5 +1,6 @@
-// Service worker for the Ashraf 3 reading companion, generated at build time by
-// tools/precache.py: VERSION and FILES below are filled in from the build's own files.
+// Service worker for the Ashraf 3 reading companion, generated at build time by the page
+// renderer (src/render/precache.rs): VERSION and FILES below are filled in from the build's own
+// files.
 //
 // One build = one cache. Install fetches every file of the build into a fresh cache and checks
 // each against the sha256 the build computed, so a cache never mixes two deployments (a host

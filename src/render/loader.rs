@@ -1,0 +1,90 @@
+//! The page's loader (`src/loader.js`) put into the script Trunk writes for it. Trunk only names
+//! this build's module and wasm (Trunk.toml's `pattern_script`: an empty module script with
+//! `data-module` and `data-wasm`); the loader itself is a readable file in the repository, so
+//! start-up is written in one place. It goes in before the Content-Security-Policy step, which
+//! hashes it, and every page inherits it from the template.
+
+/// The loader as written, with its comments.
+const LOADER: &str = include_str!("../loader.js");
+
+/// The attribute that marks Trunk's loader script (it holds the wasm's name).
+const MARK: &str = "data-wasm=";
+
+/// `html` with the loader inside Trunk's empty loader script.
+pub fn inline(html: &str) -> Result<String, String> {
+    let at = match html.match_indices(MARK).map(|(i, _)| i).collect::<Vec<_>>()[..] {
+        [at] => at,
+        [] => return Err(format!("no loader script ({MARK}…, Trunk.toml's pattern_script)")),
+        _ => return Err(format!("more than one loader script ({MARK}…)")),
+    };
+    if !html[..at].rfind('<').is_some_and(|open| html[open..].starts_with("<script")) {
+        return Err(format!("{MARK}… is not on a <script>"));
+    }
+    let body = at + html[at..].find('>').ok_or("no end to the loader's <script>")? + 1;
+    if !html[body..].starts_with("</script>") {
+        return Err("the loader's <script> is not empty".into());
+    }
+    Ok(format!("{}{}{}", &html[..body], compact(LOADER), &html[body..]))
+}
+
+/// The loader without its comment lines, indentation and blank lines: what each page carries.
+/// Line breaks stay, so the code means what the file says.
+fn compact(js: &str) -> String {
+    js.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//")).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The script Trunk writes from Trunk.toml's pattern, with the placeholders it fills in.
+    fn trunk_script() -> String {
+        let toml = include_str!("../../Trunk.toml");
+        let line = toml.lines().find(|l| l.starts_with("pattern_script")).expect("Trunk.toml has a pattern_script");
+        let pattern = line.split_once('\'').and_then(|(_, r)| r.rsplit_once('\'')).expect("a literal string").0;
+        pattern.replace("{base}", "./").replace("{js}", "app-1.js").replace("{wasm}", "app-1_bg.wasm")
+    }
+
+    #[test]
+    fn fills_trunks_script_with_the_loader() {
+        let script = trunk_script();
+        assert_eq!(script, r#"<script type="module" data-module="./app-1.js" data-wasm="./app-1_bg.wasm"></script>"#);
+        let html = inline(&format!("<head><script>first()</script>{script}</head>")).unwrap();
+        let (_, body) = html.split_once(r#"data-wasm="./app-1_bg.wasm">"#).unwrap();
+        let body = body.strip_suffix("</script></head>").unwrap();
+        assert_eq!(body, compact(LOADER));
+        assert!(html.starts_with("<head><script>first()</script>"));
+    }
+
+    /// What the loader must still do, comments aside: read the names Trunk gave, fetch the text
+    /// beside the module, start at once for an old `?view=` link, wait for a 404 page's root,
+    /// and mark a page whose app could not start.
+    #[test]
+    fn the_compact_loader_keeps_the_code_and_drops_the_comments() {
+        let js = compact(LOADER);
+        assert!(!js.lines().any(|l| l.starts_with("//") || l.starts_with(' ')), "{js}");
+        assert!(js.len() < LOADER.len() / 2, "the comments are most of the file");
+        for code in [
+            r#"document.querySelector("script[data-wasm]").dataset"#,
+            "import(at(files.module))",
+            "module_or_path: at(files.wasm)",
+            "window.companionText = fetch(at(text.content))",
+            "/[?&]view=/.test(location.search)",
+            r#"html.classList.add("app-failed")"#,
+            r#"addEventListener("companion-rooted", run, { once: true })"#,
+            r#"hasAttribute("data-unrooted")"#,
+        ] {
+            assert!(js.contains(code), "the loader lost {code}");
+        }
+        assert!(!js.contains("</script"), "the loader would end its own script");
+    }
+
+    #[test]
+    fn refuses_a_page_without_one_empty_loader_script() {
+        assert!(inline("<head><script>x()</script></head>").is_err());
+        let script = trunk_script();
+        assert!(inline(&format!("{script}{script}")).is_err());
+        assert!(inline(&script.replace("></script>", ">x()</script>")).is_err());
+        assert!(inline(r#"<meta data-wasm="x">"#).is_err());
+    }
+}
