@@ -181,27 +181,28 @@ impl Work {
     /// whether it is in storage (false: it waits in this tab, or storage is blocked).
     pub fn change(self, change: Change) -> bool {
         if self.keeping.get_untracked() == Keeping::TabOnly {
-            let mut saved = self.saved.get_value();
-            saved.apply(&change);
-            load_into(self.data, saved.work.clone());
-            self.saved.set_value(saved);
+            self.keep_in_tab(&[change]);
             return false;
         }
         self.waiting.update_value(|w| w.push(change));
         self.flush()
     }
 
+    /// Applies changes to this tab's copy only, where storage cannot take them.
+    fn keep_in_tab(self, changes: &[Change]) {
+        let mut saved = self.saved.get_value();
+        changes.iter().for_each(|c| saved.apply(c));
+        load_into(self.data, saved.work.clone());
+        self.saved.set_value(saved);
+    }
+
     /// Writes the waiting changes into storage; on failure they keep waiting, shown in this tab.
     fn flush(self) -> bool {
         let Some(mut fresh) = self.read_storage() else {
             // Storage could not take the set-aside copies: the work stays in this tab.
-            let mut saved = self.saved.get_value();
-            for change in self.waiting.get_value() {
-                saved.apply(&change);
-            }
+            let waiting = self.waiting.get_value();
             self.waiting.set_value(Vec::new());
-            load_into(self.data, saved.work.clone());
-            self.saved.set_value(saved);
+            self.keep_in_tab(&waiting);
             return false;
         };
         self.waiting.with_value(|w| w.iter().for_each(|c| fresh.apply(c)));
