@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod corpus_text;
+pub mod html;
 pub mod model;
 pub mod prefs;
 pub mod route;

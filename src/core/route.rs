@@ -67,45 +67,16 @@ impl Route {
     }
 }
 
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
-}
-
-/// Decodes `application/x-www-form-urlencoded` text; invalid escapes are kept literally.
+/// Decodes one `application/x-www-form-urlencoded` value (`+` is a space); invalid escapes are
+/// kept literally.
 pub fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    form_urlencoded::parse(format!("={s}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
 }
 
-/// Encodes a query value: everything but unreserved characters is percent-escaped.
+/// Encodes a query value as a form does: a space is `+`, everything but unreserved characters
+/// is percent-escaped.
 pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// Query pairs in order, decoded. Accepts a leading `?`.
@@ -464,18 +435,14 @@ pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
 
-fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
-}
-
 /// A copy-ready `<iframe>` for an embed URL. `allow-popups` and
 /// `allow-popups-to-escape-sandbox` let the frame's "open in the full companion" link open a
 /// normal tab; nothing else is granted beyond scripts and storage.
 pub fn iframe_snippet(src: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
-        attr_escape(src),
-        attr_escape(title)
+        crate::html::escape(src),
+        crate::html::escape(title)
     )
 }
 
@@ -485,7 +452,7 @@ pub const RESIZE_SCRIPT: &str = include_str!("../../public/embed-resize.js");
 
 /// The inline form of [`RESIZE_SCRIPT`] for a companion published at `origin`.
 pub fn resize_snippet(origin: &str) -> String {
-    format!("<script data-companion-origin=\"{}\">\n{RESIZE_SCRIPT}</script>", attr_escape(origin))
+    format!("<script data-companion-origin=\"{}\">\n{RESIZE_SCRIPT}</script>", crate::html::escape(origin))
 }
 
 #[cfg(test)]
@@ -527,7 +494,7 @@ mod tests {
     fn iframe_snippet_escapes_attributes() {
         let s = iframe_snippet("https://x/?view=read&doc=a&embed=1", "A \"quoted\" <title>");
         assert!(s.contains("src=\"https://x/?view=read&amp;doc=a&amp;embed=1\""));
-        assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
+        assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title&gt;\""));
     }
 
     /// Every link builder: the query reads back as the view it names, the fragment as given.

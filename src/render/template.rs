@@ -1,6 +1,8 @@
 //! Trunk's `index.html` as a page template: its `<head>` (styles, the loader, the start-up
 //! check, the Content-Security-Policy) kept as built, the `<base>` set for the page's depth, its title and its body filled in.
 
+use companion_core::html::escape;
+
 pub struct Template {
     head: String,
     tail: String,
@@ -43,10 +45,6 @@ impl Template {
         };
         format!("{head}{body}{}", self.tail)
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
