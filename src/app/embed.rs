@@ -15,7 +15,7 @@ use super::browser;
 use super::components::copy::copy_button;
 use super::components::status::Status;
 use super::components::title::PageTitle;
-use super::shell::use_route;
+use super::current::use_route;
 use crate::route::{self, Route};
 
 pub const MESSAGE_TYPE: &str = "ashraf3-companion:resize";

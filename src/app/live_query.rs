@@ -9,8 +9,8 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
+use super::current::use_route;
 use super::navigate::{use_go, Entry};
-use super::shell::use_route;
 use crate::route::View;
 
 /// How long typing must pause before the URL follows.

@@ -5,6 +5,7 @@
 
 mod browser;
 mod components;
+mod current;
 mod embed;
 mod fetch;
 mod live_query;

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::browser;
-use super::shell::use_route;
+use super::current::use_route;
 use crate::route::{self, Route, View};
 
 /// How a navigation treats history.

@@ -11,6 +11,7 @@ use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
 use super::components::title::provide_page_title;
 use super::components::tooltip::watch_terms;
+use super::current::{use_route, CurrentRoute, FirstRenderDone};
 use super::embed::{self, EmbedPanel};
 use super::live_query;
 use super::offline::{self, UpdateBanner};
@@ -37,21 +38,6 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-
-/// The current route, parsed from the path below the app's root and the query; shared with
-/// every page.
-#[derive(Clone, Copy)]
-pub struct CurrentRoute(pub Memo<Route>);
-
-pub fn use_route() -> Memo<Route> {
-    expect_context::<CurrentRoute>().0
-}
-
-/// False during the app's first render, which must be the page written at build time for the
-/// browser to hydrate it; true from right after it. What the page renderer cannot know (the
-/// query, the fragment) waits for it.
-#[derive(Clone, Copy)]
-pub struct FirstRenderDone(pub ReadSignal<bool>);
 
 #[component]
 fn Shell() -> impl IntoView {

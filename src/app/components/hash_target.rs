@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::app::browser;
-use crate::app::shell::FirstRenderDone;
+use crate::app::current::FirstRenderDone;
 
 /// The current fragment without `#`. When it is empty, `fallback` (if any) is scrolled to.
 pub fn use_hash_target(fallback: Option<&'static str>) -> Memo<String> {

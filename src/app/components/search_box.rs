@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::browser;
+use crate::app::current::use_route;
 use crate::app::live_query::{use_live_query, use_type_query};
-use crate::app::shell::use_route;
 use crate::route::View;
 
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {

@@ -7,7 +7,7 @@ use crate::analysis::glossary::usage_of;
 use crate::app::components::definition::Definition;
 use crate::app::components::hash_target::use_hash_target;
 use crate::app::components::title::use_page_title;
-use crate::app::shell::use_route;
+use crate::app::current::use_route;
 use crate::corpus::{self, GLOSSARY, GLOSSARY_USAGE};
 use crate::route;
 

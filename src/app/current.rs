@@ -1,0 +1,22 @@
+//! The view on screen, shared by the shell with the pages and components that follow it. A
+//! leaf module: it imports no page and no component, so a page that needs the route does not
+//! depend on the shell that renders it.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// The current route, parsed from the path below the app's root and the query; shared with
+/// every page.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<Route>);
+
+pub fn use_route() -> Memo<Route> {
+    expect_context::<CurrentRoute>().0
+}
+
+/// False during the app's first render, which must be the page written at build time for the
+/// browser to hydrate it; true from right after it. What the page renderer cannot know (the
+/// query, the fragment) waits for it.
+#[derive(Clone, Copy)]
+pub struct FirstRenderDone(pub ReadSignal<bool>);
