@@ -47,6 +47,14 @@ pub enum View {
     Questions,
     /// The student's notes, with export, import and print.
     Notes,
+    /// An assignment a teacher made, as its link (`?a=<code>`) holds it, for the student.
+    Assignment {
+        code: Option<String>,
+    },
+    /// The teacher's page: compose an assignment (or edit the one `code` holds), review hand-ins.
+    Teacher {
+        code: Option<String>,
+    },
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
         what: String,
@@ -187,6 +195,8 @@ pub fn parse(relative: &str) -> Route {
         ["lineage"] => View::Lineage,
         ["questions"] => View::Questions,
         ["notes"] => View::Notes,
+        ["assignment"] => View::Assignment { code: get("a") },
+        ["teacher"] => View::Teacher { code: get("a") },
         ["not-found"] => View::NotFound { what: "There is no page at this address.".into() },
         _ => View::NotFound { what: format!("There is no page at “{}”.", segments.join("/")) },
     };
@@ -262,6 +272,14 @@ pub fn href(route: &Route) -> String {
         View::Lineage => "lineage/".into(),
         View::Questions => "questions/".into(),
         View::Notes => "notes/".into(),
+        View::Assignment { code } => {
+            opt("a", code);
+            "assignment/".into()
+        }
+        View::Teacher { code } => {
+            opt("a", code);
+            "teacher/".into()
+        }
         View::NotFound { .. } => "not-found/".into(),
     };
     if route.embed {
@@ -293,6 +311,7 @@ pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<Vi
     views.push(View::Claims(Filter::default()));
     views.extend(claims.iter().map(|c| View::Claim { id: c.to_string() }));
     views.extend([View::Lineage, View::Questions, View::Notes, View::Search { query: String::new() }]);
+    views.extend([View::Assignment { code: None }, View::Teacher { code: None }]);
     views
 }
 
@@ -460,6 +479,16 @@ pub fn notes_href() -> String {
     href(&Route::new(View::Notes))
 }
 
+/// The student's page of the assignment a link's code holds.
+pub fn assignment_href(code: &str) -> String {
+    href(&Route::new(View::Assignment { code: Some(code.into()) }))
+}
+
+/// The teacher's page, editing the assignment `code` holds, or composing a new one.
+pub fn teacher_href(code: Option<&str>) -> String {
+    href(&Route::new(View::Teacher { code: code.map(Into::into) }))
+}
+
 pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
@@ -514,6 +543,10 @@ mod tests {
             View::Glossary,
             View::Figures { quantity: Some("residents".into()), predict: false },
             View::Search { query: "“Manëz” & co".into() },
+            View::Assignment { code: Some("1.eyJ9.0a1b2c3d".into()) },
+            View::Assignment { code: None },
+            View::Teacher { code: Some("1.x.y".into()) },
+            View::Teacher { code: None },
         ];
         for v in views {
             for embed in [false, true] {
@@ -576,6 +609,8 @@ mod tests {
             (questions_href(), View::Questions, None),
             (question_href("who-wrote"), View::Questions, Some("q-who-wrote")),
             (notes_href(), View::Notes, None),
+            (assignment_href("1.ab.cd"), View::Assignment { code: Some("1.ab.cd".into()) }, None),
+            (teacher_href(None), View::Teacher { code: None }, None),
             (predict_href("residents"), View::Figures { quantity: Some("residents".into()), predict: true }, None),
         ];
         for (link, view, fragment) in cases {
