@@ -282,8 +282,8 @@ test('malformed, duplicated, other-version and foreign files are set aside with 
   app.assertClean();
 });
 
-test('the composer and the review table are named for screen readers and pass axe', async () => {
-  const context = await app.newContext({ bypassCSP: true });
+for (const scheme of ['light', 'dark']) test(`the composer and the review table are named for screen readers and pass axe (${scheme})`, async () => {
+  const context = await app.newContext({ bypassCSP: true, colorScheme: scheme });
   const tp = await app.open('teacher/', { context });
   const { link } = await compose(tp);
   for (const name of ['Move question 1 down', 'Move question 3 up', 'Remove question 2', 'Copy the link', 'Copy the embed code']) {

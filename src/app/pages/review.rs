@@ -190,9 +190,23 @@ fn answer_view(a: &Option<crate::analysis::assignment::handin::HandedAnswer>) ->
     }
 }
 
+/// Rows drawn per task: 200 hand-ins drawn at once would hold the page for half a second, so
+/// the table grows by this many rows a task, and the page answers input in between.
+const ROWS_PER_TASK: usize = 25;
+
 #[component]
 fn ReviewTable(table: Memo<Review>, ascending: RwSignal<bool>) -> impl IntoView {
     let sort = move || if ascending.get() { "ascending" } else { "descending" };
+    let rows = Memo::new(move |_| table.with(|t| sorted(t, ascending.get())));
+    let shown = RwSignal::new(ROWS_PER_TASK);
+    Effect::new(move |_| {
+        if shown.get() < rows.with(Vec::len) {
+            gloo_timers::callback::Timeout::new(0, move || {
+                shown.try_update(|s| *s += ROWS_PER_TASK);
+            })
+            .forget();
+        }
+    });
     view! {
         <div class="review-scroll" tabindex="0" role="region" aria-labelledby="review-caption">
             <table class="review-table">
@@ -211,26 +225,34 @@ fn ReviewTable(table: Memo<Review>, ascending: RwSignal<bool>) -> impl IntoView 
                     </tr>
                 </thead>
                 <tbody>
-                    {move || table.with(|t| sorted(t, ascending.get()).into_iter().map(|row| {
-                        let notes = row.notes.len();
-                        view! {
-                            <tr>
-                                <th scope="row">{row.student.clone()}{(row.missing() > 0).then(|| view! { <span class="missing">{format!(" ({} missing)", row.missing())}</span> })}</th>
-                                {row.answers.iter().map(|a| view! { <td>{answer_view(a)}</td> }).collect_view()}
-                                <td>
-                                    {(notes > 0).then(|| view! {
-                                        <details>
-                                            <summary>{format!("{notes} notes")}</summary>
-                                            <ul>{row.notes.iter().map(|n| view! { <li><q>{n.anchor.quote.clone()}</q>" "{n.text.clone()}</li> }).collect_view()}</ul>
-                                        </details>
-                                    })}
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view())}
+                    <For
+                        each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                        key=|row| row.student.clone()
+                        children=|row| view! { <ReviewRow row=row/> }
+                    />
                 </tbody>
             </table>
         </div>
+    }
+}
+
+#[component]
+fn ReviewRow(row: Row) -> impl IntoView {
+    let notes = row.notes.len();
+    let missing = row.missing();
+    view! {
+        <tr>
+            <th scope="row">{row.student.clone()}{(missing > 0).then(|| view! { <span class="missing">{format!(" ({missing} missing)")}</span> })}</th>
+            {row.answers.iter().map(|a| view! { <td>{answer_view(a)}</td> }).collect_view()}
+            <td>
+                {(notes > 0).then(|| view! {
+                    <details>
+                        <summary>{format!("{notes} notes")}</summary>
+                        <ul>{row.notes.iter().map(|n| view! { <li><q>{n.anchor.quote.clone()}</q>" "{n.text.clone()}</li> }).collect_view()}</ul>
+                    </details>
+                })}
+            </td>
+        </tr>
     }
 }
 
