@@ -12,9 +12,18 @@ import { startApp, waitUntil } from './harness.mjs';
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
+// The course page a test pastes the teacher's embed code into, served beside the companion.
+let coursePage = '';
+function course(req, res, path) {
+  if (path !== '/course/week-3/') return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(`<!doctype html><html lang="en"><title>Course page</title><link rel="icon" href="data:,"><main><h1>Week 3</h1>${coursePage}</main></html>`);
+  return true;
+}
+
 let app;
 before(async () => {
-  app = await startApp();
+  app = await startApp({ server: { extra: course } });
 });
 after(async () => {
   await app?.close();
@@ -61,6 +70,18 @@ async function openLink(context, link) {
   await page.goto(link);
   await app.ready(page);
   return page;
+}
+
+/** Drops `files` on the review's drop area, as a file manager does. */
+async function drop(page, files) {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.body], f.name, { type: 'application/json' }));
+    return dt;
+  }, files.map((f) => ({ name: f.name, body: f.buffer.toString() })));
+  const area = page.getByLabel(/Open hand-in files/).locator('..');
+  await area.dispatchEvent('dragover', { dataTransfer: transfer });
+  await area.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 async function download(page, name) {
@@ -254,7 +275,8 @@ test('malformed, duplicated, other-version and foreign files are set aside with 
   });
   const file = (name, body) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
   const rp = await openLink(context, edit);
-  await rp.getByLabel(/Open hand-in files/).setInputFiles([
+  // Dropped on the page, as from a folder of downloaded submissions.
+  await drop(rp, [
     file('dee.json', handIn('Dee')),
     file('dee-again.json', handIn('Dee')),
     file('old.json', handIn('Eve', 7)),
@@ -306,6 +328,27 @@ for (const scheme of ['light', 'dark']) test(`the composer and the review table 
     );
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
   }
+  await context.close();
+  app.assertClean();
+});
+
+test('the embed code works in a course page: the student answers and hands in inside the frame', async () => {
+  const context = await app.newContext();
+  const tp = await app.open('teacher/', { context });
+  await compose(tp, 'Embedded week');
+  coursePage = await tp.getByLabel('To embed it in a course page').inputValue();
+  assert.match(coursePage, /sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"/);
+  const page = await context.newPage();
+  await page.goto(new URL('/course/week-3/', app.url).href);
+  const frame = page.frameLocator('iframe[title="Embedded week"]');
+  await frame.getByRole('heading', { level: 1, name: 'Embedded week' }).waitFor({ timeout: 15000 });
+  await frame.getByLabel('Your answer to question 2').fill('Answered inside the course page');
+  await frame.getByLabel('Your name').fill('Fay');
+  // A sandboxed frame may download only with allow-downloads.
+  const [file] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download the hand-in for your teacher (JSON)' }).click()]);
+  const handIn = JSON.parse(await readFile(await file.path(), 'utf8'));
+  assert.equal(handIn.student, 'Fay');
+  assert.equal(handIn.answers[1].text, 'Answered inside the course page');
   await context.close();
   app.assertClean();
 });

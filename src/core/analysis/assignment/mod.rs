@@ -140,22 +140,11 @@ pub fn valid_id(s: &str) -> bool {
 }
 
 /// A new assignment id from the time and a random number (the app's): unique enough for one
-/// teacher's assignments, and nothing about the teacher in it.
+/// teacher's assignments, and nothing about the teacher in it. The notes' ids are made the
+/// same way.
 pub fn new_id(now_ms: f64, random: u32) -> String {
-    let ms = if now_ms.is_finite() && now_ms > 0.0 { now_ms as u64 } else { 0 };
-    format!("{}-{}", base36(ms), base36(u64::from(random)))
-}
-
-fn base36(mut n: u64) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.into_iter().rev().collect()
+    let id = crate::analysis::notes::new_id(now_ms, random);
+    id.trim_start_matches("n-").to_string()
 }
 
 #[cfg(test)]
