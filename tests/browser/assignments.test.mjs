@@ -352,3 +352,30 @@ test('the embed code works in a course page: the student answers and hands in in
   await context.close();
   app.assertClean();
 });
+
+test('printing the hand-in asks for the name, then prints the answers without the page’s buttons', async () => {
+  const context = await app.newContext();
+  await context.addInitScript(() => {
+    window.__printed = 0;
+    window.print = () => window.__printed++;
+  });
+  const tp = await app.open('teacher/', { context });
+  const { link } = await compose(tp, 'On paper');
+  const sp = await openLink(context, link);
+  await sp.getByLabel('Your answer to question 2').fill('Written for the paper copy');
+  await sp.getByRole('button', { name: 'Print' }).click();
+  await sp.getByRole('alert').filter({ hasText: 'Write your name first' }).waitFor();
+  assert.equal(await sp.evaluate(() => window.__printed), 0);
+  await sp.getByLabel('Your name').fill('Gil');
+  await sp.getByRole('button', { name: 'Print' }).click();
+  assert.equal(await sp.evaluate(() => window.__printed), 1);
+  await sp.emulateMedia({ media: 'print' });
+  assert.equal(await sp.getByRole('button', { name: 'Print' }).isVisible(), false);
+  assert.equal(await sp.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  assert.ok(await sp.getByRole('heading', { level: 1, name: 'On paper' }).isVisible());
+  assert.ok(await sp.getByLabel('Your answer to question 2').isVisible());
+  assert.equal(await sp.getByLabel('Your name').inputValue(), 'Gil');
+  assert.ok(await sp.getByLabel('Your name').isVisible());
+  await context.close();
+  app.assertClean();
+});
