@@ -293,6 +293,13 @@ test('malformed, duplicated, other-version and foreign files are set aside with 
   assert.match(text, /notes\.json: Not read: it is an export of My notes, not a hand-in/);
   assert.match(text, /nameless\.json: Not read: it does not name the student\./);
   assert.deepEqual(await rp.getByRole('rowheader').allTextContents(), ['Dee (2 missing)']);
+  // Without the teacher's link, the first hand-in read decides the assignment, and says so.
+  const bare = await app.open('teacher/', { context });
+  await bare.getByText(/without one, the first hand-in read decides/).waitFor();
+  await bare.getByLabel(/Open hand-in files/).setInputFiles([file('eve.json', handIn('Eve', 7)), file('dee.json', handIn('Dee'))]);
+  await bare.getByRole('region', { name: /Set aside \(1\)/ }).filter({ hasText: 'dee.json: For version 1 of this assignment; this review is of version 7.' }).waitFor();
+  assert.deepEqual(await bare.getByRole('rowheader').allTextContents(), ['Eve']);
+  await bare.close();
   // 200 hand-ins at once: read and shown while the page keeps answering.
   await rp.getByRole('button', { name: 'Clear the review' }).click();
   const many = Array.from({ length: 200 }, (_, i) => file(`s${i}.json`, handIn(`Student ${String(i).padStart(3, '0')}`)));
