@@ -128,20 +128,31 @@ pub fn from_json(text: &str) -> Result<HandIn, String> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err("it is too large to be a hand-in".into());
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| "it is not a JSON file".to_string())?;
-    match value.get("schema").and_then(|s| s.as_str()) {
+    // The schema and version first, read without building the whole document (a review reads
+    // hundreds of files at once), then the hand-in itself.
+    #[derive(Default, Deserialize)]
+    struct Head {
+        schema: Option<String>,
+        version: Option<u64>,
+    }
+    let head: Head = match serde_json::from_str(text) {
+        Ok(head) => head,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err("it is not a JSON file".into()),
+        Err(_) => Head::default(),
+    };
+    match head.schema.as_deref() {
         Some(SCHEMA) => {}
         Some(crate::analysis::notes::SCHEMA) => {
             return Err("it is an export of My notes, not a hand-in for an assignment".into())
         }
         _ => return Err("it is not a hand-in from the reading companion".into()),
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
+    match head.version {
         Some(v) if v == u64::from(VERSION) => {}
         Some(v) => return Err(format!("it was made by a newer companion (hand-in format {v})")),
         None => return Err("it has no format version".into()),
     }
-    let h: HandIn = serde_json::from_value(value).map_err(|e| format!("it is damaged ({e})"))?;
+    let h: HandIn = serde_json::from_str(text).map_err(|e| format!("it is damaged ({e})"))?;
     if h.student.trim().is_empty() {
         return Err("it does not name the student".into());
     }
