@@ -5,7 +5,8 @@
 //!   `embed-resize.js` (or the snippet the Embed panel shows) applies to the right iframe;
 //! - `{subject: "lti.frameResize", height}`: the message Canvas listens for.
 //!
-//! The Embed panel offers a copy-ready `<iframe>` for the current view and that script.
+//! The Embed panel offers a copy-ready `<iframe>` for the current view and that script, and
+//! leads teachers to the assignments page (an assignment's link embeds the same way).
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -113,6 +114,11 @@ pub fn EmbedPanel() -> impl IntoView {
                 <textarea id="embed-script" readonly rows="6" prop:value=script></textarea>
                 {copy_button("Copy resize script", Signal::derive(move || script_text.clone()), status)}
                 <Status message=status/>
+                <p>
+                    "To set students questions on the documents and collect their answers: "
+                    <a href=route::teacher_href(None)>"make an assignment"</a>
+                    "."
+                </p>
             </section>
         </div>
     }

@@ -47,6 +47,14 @@ pub enum View {
     Questions,
     /// The student's notes, with export, import and print.
     Notes,
+    /// An assignment a teacher made, as its link (`?a=<code>`) holds it, for the student.
+    Assignment {
+        code: Option<String>,
+    },
+    /// The teacher's page: compose an assignment (or edit the one `code` holds), review hand-ins.
+    Teacher {
+        code: Option<String>,
+    },
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
         what: String,
@@ -158,6 +166,8 @@ pub fn parse(relative: &str) -> Route {
         ["lineage"] => View::Lineage,
         ["questions"] => View::Questions,
         ["notes"] => View::Notes,
+        ["assignment"] => View::Assignment { code: get("a") },
+        ["teacher"] => View::Teacher { code: get("a") },
         ["not-found"] => View::NotFound { what: "There is no page at this address.".into() },
         _ => View::NotFound { what: format!("There is no page at “{}”.", segments.join("/")) },
     };
@@ -233,6 +243,14 @@ pub fn href(route: &Route) -> String {
         View::Lineage => "lineage/".into(),
         View::Questions => "questions/".into(),
         View::Notes => "notes/".into(),
+        View::Assignment { code } => {
+            opt("a", code);
+            "assignment/".into()
+        }
+        View::Teacher { code } => {
+            opt("a", code);
+            "teacher/".into()
+        }
         View::NotFound { .. } => "not-found/".into(),
     };
     if route.embed {
@@ -264,6 +282,7 @@ pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<Vi
     views.push(View::Claims(Filter::default()));
     views.extend(claims.iter().map(|c| View::Claim { id: c.to_string() }));
     views.extend([View::Lineage, View::Questions, View::Notes, View::Search { query: String::new() }]);
+    views.extend([View::Assignment { code: None }, View::Teacher { code: None }]);
     views
 }
 
@@ -431,6 +450,16 @@ pub fn notes_href() -> String {
     href(&Route::new(View::Notes))
 }
 
+/// The student's page of the assignment a link's code holds.
+pub fn assignment_href(code: &str) -> String {
+    href(&Route::new(View::Assignment { code: Some(code.into()) }))
+}
+
+/// The teacher's page, editing the assignment `code` holds, or composing a new one.
+pub fn teacher_href(code: Option<&str>) -> String {
+    href(&Route::new(View::Teacher { code: code.map(Into::into) }))
+}
+
 pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
@@ -439,8 +468,18 @@ pub fn search_href(query: &str) -> String {
 /// `allow-popups-to-escape-sandbox` let the frame's "open in the full companion" link open a
 /// normal tab; nothing else is granted beyond scripts and storage.
 pub fn iframe_snippet(src: &str, title: &str) -> String {
+    iframe_snippet_granting(src, title, "")
+}
+
+/// An assignment's `<iframe>`: the student hands in from inside the frame, which needs
+/// `allow-downloads` (the hand-in file) and `allow-modals` (the print dialog) as well.
+pub fn assignment_iframe_snippet(src: &str, title: &str) -> String {
+    iframe_snippet_granting(src, title, " allow-downloads allow-modals")
+}
+
+fn iframe_snippet_granting(src: &str, title: &str, more: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox{more}\"></iframe>",
         crate::html::escape(src),
         crate::html::escape(title)
     )
@@ -481,6 +520,10 @@ mod tests {
             View::Glossary,
             View::Figures { quantity: Some("residents".into()), predict: false },
             View::Search { query: "“Manëz” & co".into() },
+            View::Assignment { code: Some("1.eyJ9.0a1b2c3d".into()) },
+            View::Assignment { code: None },
+            View::Teacher { code: Some("1.x.y".into()) },
+            View::Teacher { code: None },
         ];
         for v in views {
             for embed in [false, true] {
@@ -495,6 +538,8 @@ mod tests {
         let s = iframe_snippet("https://x/?view=read&doc=a&embed=1", "A \"quoted\" <title>");
         assert!(s.contains("src=\"https://x/?view=read&amp;doc=a&amp;embed=1\""));
         assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title&gt;\""));
+        let a = assignment_iframe_snippet("https://x/assignment/?a=1.x.y&embed=1", "Week 3");
+        assert!(a.contains("allow-popups-to-escape-sandbox allow-downloads allow-modals\""), "{a}");
     }
 
     /// Every link builder: the query reads back as the view it names, the fragment as given.
@@ -543,6 +588,8 @@ mod tests {
             (questions_href(), View::Questions, None),
             (question_href("who-wrote"), View::Questions, Some("q-who-wrote")),
             (notes_href(), View::Notes, None),
+            (assignment_href("1.ab.cd"), View::Assignment { code: Some("1.ab.cd".into()) }, None),
+            (teacher_href(None), View::Teacher { code: None }, None),
             (predict_href("residents"), View::Figures { quantity: Some("residents".into()), predict: true }, None),
         ];
         for (link, view, fragment) in cases {

@@ -1,5 +1,6 @@
 //! One module per view. `view_for` is the router's dispatch table.
 
+mod assignment;
 mod claims;
 mod compare;
 mod figures;
@@ -10,7 +11,9 @@ mod not_found;
 mod notes;
 mod questions;
 mod reader;
+mod review;
 mod search;
+mod teacher;
 
 use leptos::prelude::*;
 
@@ -30,6 +33,8 @@ pub fn needs_app(view: &View) -> Option<&'static str> {
         View::Questions => "Writing and saving your answers",
         View::Notes => "Your notes, their export and import",
         View::Search { .. } => "Search",
+        View::Assignment { .. } => "Opening the assignment in your link, and saving and handing in your answers",
+        View::Teacher { .. } => "Composing an assignment’s link and reviewing hand-ins",
         View::Library | View::Glossary | View::Claim { .. } | View::Lineage | View::NotFound { .. } => return None,
     })
 }
@@ -52,6 +57,8 @@ pub fn view_for(view: View) -> AnyView {
         View::Lineage => view! { <lineage::Lineage/> }.into_any(),
         View::Questions => view! { <questions::Questions/> }.into_any(),
         View::Notes => view! { <notes::Notes/> }.into_any(),
+        View::Assignment { code } => view! { <assignment::AssignmentPage code=code/> }.into_any(),
+        View::Teacher { code } => view! { <teacher::Teacher code=code/> }.into_any(),
         // The search page follows the query as it is typed, not only the URL.
         View::Search { .. } => view! { <search::Search/> }.into_any(),
     }

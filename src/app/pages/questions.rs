@@ -13,7 +13,7 @@ use crate::corpus::QUESTIONS;
 use crate::model::{LinkTarget, Question};
 use crate::route;
 
-fn link_href(t: &LinkTarget) -> String {
+pub fn link_href(t: &LinkTarget) -> String {
     match t {
         LinkTarget::Passage { doc, block } => route::passage_href(doc, block),
         LinkTarget::Document(d) => route::read_href(d),
@@ -55,6 +55,11 @@ pub fn Questions() -> impl IntoView {
             "Questions for reading the five documents as sources. Your answers are saved with your notes, in this browser only; "
             <a href=route::notes_href()>"My notes"</a>
             " exports both, to hand in."
+        </p>
+        <p class="hint no-print">
+            "Teaching with the companion? "
+            <a href=route::teacher_href(None)>"Make an assignment"</a>
+            " from these questions and your own, and review your students’ hand-ins."
         </p>
         <KeepingNotice/>
         {body}

@@ -2,6 +2,7 @@
 //! host and, where the build needs it, inside `build.rs`.
 
 pub mod align;
+pub mod assignment;
 pub mod claims;
 pub mod clean;
 pub mod comparison;
