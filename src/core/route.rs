@@ -466,20 +466,12 @@ pub fn search_href(query: &str) -> String {
 
 /// A copy-ready `<iframe>` for an embed URL. `allow-popups` and
 /// `allow-popups-to-escape-sandbox` let the frame's "open in the full companion" link open a
-/// normal tab; nothing else is granted beyond scripts and storage.
+/// normal tab; `allow-downloads` and `allow-modals` let a student export notes or hand in an
+/// assignment (a file) and print from inside the frame. Nothing else is granted beyond
+/// scripts and storage.
 pub fn iframe_snippet(src: &str, title: &str) -> String {
-    iframe_snippet_granting(src, title, "")
-}
-
-/// An assignment's `<iframe>`: the student hands in from inside the frame, which needs
-/// `allow-downloads` (the hand-in file) and `allow-modals` (the print dialog) as well.
-pub fn assignment_iframe_snippet(src: &str, title: &str) -> String {
-    iframe_snippet_granting(src, title, " allow-downloads allow-modals")
-}
-
-fn iframe_snippet_granting(src: &str, title: &str, more: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox{more}\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals\"></iframe>",
         crate::html::escape(src),
         crate::html::escape(title)
     )
@@ -538,8 +530,7 @@ mod tests {
         let s = iframe_snippet("https://x/?view=read&doc=a&embed=1", "A \"quoted\" <title>");
         assert!(s.contains("src=\"https://x/?view=read&amp;doc=a&amp;embed=1\""));
         assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title&gt;\""));
-        let a = assignment_iframe_snippet("https://x/assignment/?a=1.x.y&embed=1", "Week 3");
-        assert!(a.contains("allow-popups-to-escape-sandbox allow-downloads allow-modals\""), "{a}");
+        assert!(s.contains("allow-popups-to-escape-sandbox allow-downloads allow-modals\""), "{s}");
     }
 
     /// Every link builder: the query reads back as the view it names, the fragment as given.

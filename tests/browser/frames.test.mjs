@@ -20,9 +20,10 @@ const pages = {
   // and scripts alone (issue 28).
   '/course/notes/': `
     <h1>Week 3</h1>
-    <iframe title="As the Embed panel gives it" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" src="${BASE_PATH}read/lends-hope/?embed=1" width="1000" height="900"></iframe>
+    <iframe title="As the Embed panel gives it" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals" src="${BASE_PATH}read/lends-hope/?embed=1" width="1000" height="900"></iframe>
     <iframe title="Scripts alone" sandbox="allow-scripts" src="${BASE_PATH}read/lends-hope/?embed=1" width="1000" height="900"></iframe>
-    <iframe title="An estimate" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" src="${BASE_PATH}figures/residents/?predict=1&amp;embed=1" width="1000" height="900"></iframe>`,
+    <iframe title="An estimate" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals" src="${BASE_PATH}figures/residents/?predict=1&amp;embed=1" width="1000" height="900"></iframe>
+    <iframe title="My notes" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals" src="${BASE_PATH}notes/?embed=1" width="1000" height="900"></iframe>`,
   // A course page on another origin (the tests reach it as localhost, not 127.0.0.1).
   '/course/blank/': '<h1>Week 2</h1>',
   // A page of the companion's origin that posts whatever resize messages a test asks for.
@@ -75,7 +76,7 @@ test('the Embed panel pastes the very file the site publishes, with the companio
   const published = readFileSync(join(DIST, 'embed-resize.js'), 'utf8');
   assert.equal(script, `<script data-companion-origin="${origin}">\n${published}</script>`);
   const iframe = await page.getByRole('textbox', { name: /Paste this where the view should appear/ }).inputValue();
-  assert.match(iframe, /sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"/);
+  assert.match(iframe, /sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"/);
   app.assertClean();
 });
 
@@ -232,6 +233,13 @@ test('notes and estimates are saved in frames sandboxed without allow-forms', as
   await figures.getByLabel(/^Your estimate/).fill('1500');
   await figures.getByRole('button', { name: 'Save my estimate and show the figures' }).click();
   await figures.locator('.your-estimate').waitFor({ timeout: 5000 });
+  // The Embed panel's frame lets the student take the notes out: a sandboxed frame may
+  // download only with allow-downloads.
+  const notes = page.frameLocator('iframe[title="My notes"]');
+  await notes.getByRole('heading', { level: 1, name: 'My notes' }).waitFor({ timeout: 15000 });
+  await notes.getByText('Saved in the course page, by Enter').waitFor({ timeout: 5000 });
+  const [md] = await Promise.all([page.waitForEvent('download'), notes.getByRole('button', { name: 'Export as Markdown' }).click()]);
+  assert.match(readFileSync(await md.path(), 'utf8'), /Saved in the course page, by Enter/);
   await page.context().close();
   app.assertClean();
 });

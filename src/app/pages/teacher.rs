@@ -324,7 +324,7 @@ fn Output(draft: Draft) -> impl IntoView {
                     view: route::View::Assignment { code: Some(c) },
                     embed: true,
                 }));
-                route::assignment_iframe_snippet(&src, &draft.title.get())
+                route::iframe_snippet(&src, &draft.title.get())
             })
             .unwrap_or_default()
     };
