@@ -47,6 +47,11 @@ pub enum View {
     Questions,
     /// The student's notes, with export, import and print.
     Notes,
+    /// A source the student added (`analysis::sources`), kept in this browser: it has no page
+    /// of its own at build time, so one page (`added/`) shows each, named in the query.
+    Added {
+        source: Option<String>,
+    },
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
         what: String,
@@ -187,6 +192,7 @@ pub fn parse(relative: &str) -> Route {
         ["lineage"] => View::Lineage,
         ["questions"] => View::Questions,
         ["notes"] => View::Notes,
+        ["added"] => View::Added { source: nonempty("source") },
         ["not-found"] => View::NotFound { what: "There is no page at this address.".into() },
         _ => View::NotFound { what: format!("There is no page at “{}”.", segments.join("/")) },
     };
@@ -262,6 +268,10 @@ pub fn href(route: &Route) -> String {
         View::Lineage => "lineage/".into(),
         View::Questions => "questions/".into(),
         View::Notes => "notes/".into(),
+        View::Added { source } => {
+            opt("source", source);
+            "added/".into()
+        }
         View::NotFound { .. } => "not-found/".into(),
     };
     if route.embed {
@@ -278,7 +288,7 @@ pub fn href(route: &Route) -> String {
 /// Every view that is a page of its own, written at build time as
 /// `<href>index.html`: the library, each reader, the comparison chooser and each ordered pair,
 /// the glossary, the figures and each quantity, the claims and each claim, the lineage, the
-/// questions, the notes and the search page.
+/// questions, the notes, the search page and the page of sources added in the browser.
 pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<View> {
     let own = |s: &&str| Some(s.to_string());
     let mut views = vec![View::Library];
@@ -293,6 +303,7 @@ pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<Vi
     views.push(View::Claims(Filter::default()));
     views.extend(claims.iter().map(|c| View::Claim { id: c.to_string() }));
     views.extend([View::Lineage, View::Questions, View::Notes, View::Search { query: String::new() }]);
+    views.push(View::Added { source: None });
     views
 }
 
@@ -460,6 +471,11 @@ pub fn notes_href() -> String {
     href(&Route::new(View::Notes))
 }
 
+/// A source the student added, in its reader.
+pub fn added_href(source: &str) -> String {
+    href(&Route::new(View::Added { source: Some(source.into()) }))
+}
+
 pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
@@ -514,6 +530,7 @@ mod tests {
             View::Glossary,
             View::Figures { quantity: Some("residents".into()), predict: false },
             View::Search { query: "“Manëz” & co".into() },
+            View::Added { source: Some("added-a-report".into()) },
         ];
         for v in views {
             for embed in [false, true] {
@@ -590,6 +607,7 @@ mod tests {
         assert_eq!(text_href("lends-hope", true), "read/lends-hope/?original=1");
         assert_eq!(compare_href(Some("a"), Some("b")), "compare/a/b/");
         assert_eq!(library_href(), "./");
+        assert_eq!(added_href("added-x"), "added/?source=added-x");
     }
 
     #[test]
