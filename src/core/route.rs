@@ -4,6 +4,7 @@
 //! the app's root, which every page's `<base>` names, so they work under any sub-path.
 
 use crate::analysis::claims::{Filter, Sort};
+use crate::analysis::sources;
 
 /// Which screen a URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -240,7 +241,11 @@ pub fn href(route: &Route) -> String {
             opt("claim", claim);
             format!("read/{}/", encode(doc))
         }
-        View::Compare { left: Some(a), right: Some(b) } => format!("compare/{}/{}/", encode(a), encode(b)),
+        // A pair with an added source has no page of its own: the comparison page reads it
+        // from the query.
+        View::Compare { left: Some(a), right: Some(b) } if ![a, b].iter().any(|d| sources::is_added(d)) => {
+            format!("compare/{}/{}/", encode(a), encode(b))
+        }
         View::Compare { left, right } => {
             opt("a", left);
             opt("b", right);
@@ -476,6 +481,15 @@ pub fn added_href(source: &str) -> String {
     href(&Route::new(View::Added { source: Some(source.into()) }))
 }
 
+/// One paragraph of an added source; a bundled document's passage otherwise.
+pub fn any_passage_href(doc: &str, block: &str) -> String {
+    if crate::analysis::sources::is_added(doc) {
+        with_fragment(View::Added { source: Some(doc.into()) }, block)
+    } else {
+        passage_href(doc, block)
+    }
+}
+
 pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
@@ -608,6 +622,13 @@ mod tests {
         assert_eq!(compare_href(Some("a"), Some("b")), "compare/a/b/");
         assert_eq!(library_href(), "./");
         assert_eq!(added_href("added-x"), "added/?source=added-x");
+        assert_eq!(any_passage_href("added-x", "p2"), "added/?source=added-x#p2");
+        assert_eq!(compare_href(Some("added-x"), Some("lends-hope")), "compare/?a=added-x&b=lends-hope");
+        assert_eq!(
+            parse("compare/?a=added-x&b=added-y").view,
+            View::Compare { left: Some("added-x".into()), right: Some("added-y".into()) }
+        );
+        assert_eq!(any_passage_href("lends-hope", "p2"), passage_href("lends-hope", "p2"));
     }
 
     #[test]

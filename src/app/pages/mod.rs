@@ -1,5 +1,6 @@
 //! One module per view. `view_for` is the router's dispatch table.
 
+mod added;
 mod claims;
 mod compare;
 mod figures;
@@ -30,6 +31,7 @@ pub fn needs_app(view: &View) -> Option<&'static str> {
         View::Questions => "Writing and saving your answers",
         View::Notes => "Your notes, their export and import",
         View::Search { .. } => "Search",
+        View::Added { .. } => "A source you added: it is kept in your browser, and only the app can show it",
         View::Library | View::Glossary | View::Claim { .. } | View::Lineage | View::NotFound { .. } => return None,
     })
 }
@@ -54,5 +56,6 @@ pub fn view_for(view: View) -> AnyView {
         View::Notes => view! { <notes::Notes/> }.into_any(),
         // The search page follows the query as it is typed, not only the URL.
         View::Search { .. } => view! { <search::Search/> }.into_any(),
+        View::Added { source } => view! { <added::AddedReader source=source/> }.into_any(),
     }
 }
