@@ -310,3 +310,20 @@ test('added sources have the notes’ guarantees: two tabs, storage full, storag
   await blocked.close();
   app.assertClean();
 });
+
+test('the search finds words in added sources, grouped apart, and leads to their passage', async () => {
+  const page = await app.open('');
+  await addByPaste(page, 'A searchable report', 'An opening line.\nThe Zyxquor committee visited Manëz twice.');
+  await page.goto(new URL('search/?q=zyxquor+manez', page.url()).href);
+  await app.ready(page);
+  const group = page.getByRole('region', { name: /A searchable report/ });
+  await group.waitFor();
+  assert.match(await group.textContent(), new RegExp(ADDED));
+  assert.deepEqual(await group.locator('mark').allTextContents(), ['Zyxquor', 'Manëz']);
+  assert.match(await page.locator('.search-summary').textContent(), /Also 2 in 1 of the sources you added\./);
+  await group.getByRole('link', { name: /Paragraph 2/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'A searchable report' }).waitFor();
+  assert.match(page.url(), /added\/\?source=added-a-searchable-report#p2$/);
+  await page.context().close();
+  app.assertClean();
+});
