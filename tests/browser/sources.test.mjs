@@ -5,6 +5,7 @@
 // fresh browser) with colliding sources kept both and renamed, and a teacher's source pack.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { startApp, waitUntil } from './harness.mjs';
 
@@ -325,5 +326,37 @@ test('the search finds words in added sources, grouped apart, and leads to their
   await page.getByRole('heading', { level: 1, name: 'A searchable report' }).waitFor();
   assert.match(page.url(), /added\/\?source=added-a-searchable-report#p2$/);
   await page.context().close();
+  app.assertClean();
+});
+
+test('the form, the added reader and an added comparison have no WCAG 2.2 A/AA violation (light and dark)', async () => {
+  const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  for (const colorScheme of ['light', 'dark']) {
+    // Injecting axe is the test's own inline script: only such a context bypasses the CSP.
+    const context = await app.newContext({ colorScheme, bypassCSP: true });
+    const page = await app.open('', { context });
+    await addByPaste(page, 'Checked for access');
+    await page.getByLabel('Paste the article’s text').fill('');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await page.locator('details.add-source [role="alert"]', { hasText: 'There is no text' }).waitFor();
+    const failures = [];
+    const check = async (name) => {
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+      );
+      for (const v of result.violations) failures.push(`${name} [${colorScheme}]: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    };
+    await check('library with the form open and an error');
+    await page.getByRole('link', { name: /^Checked for access/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Checked for access' }).waitFor();
+    await check('added reader');
+    await page.getByRole('link', { name: 'Compare side by side with another document' }).click();
+    await page.locator('table.cmp-table th', { hasText: 'Checked for access' }).waitFor();
+    await check('added comparison');
+    assert.deepEqual(failures, []);
+    await context.close();
+  }
   app.assertClean();
 });
