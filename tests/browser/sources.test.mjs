@@ -360,3 +360,41 @@ test('the form, the added reader and an added comparison have no WCAG 2.2 A/AA v
   }
   app.assertClean();
 });
+
+/** Selects the first `chars` characters of `passage` (a locator), as a drag would. */
+async function select(passage, chars) {
+  return passage.evaluate((el, n) => {
+    const first = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.setStart(first, 0);
+    range.setEnd(first, Math.min(n, first.length));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return range.toString().trim();
+  }, chars);
+}
+
+test('words selected in an added source take a note, in its reader and in a comparison', async () => {
+  const page = await app.open('');
+  await addByPaste(page, 'Selected words');
+  await page.getByRole('link', { name: /^Selected words/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Selected words' }).waitFor();
+  const words = await select(page.locator('main p#p1'), 15);
+  await page.getByRole('button', { name: 'Add a note on the selected words in paragraph 1' }).click();
+  await page.getByLabel('Your note').fill('On the selection');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await waitUntil(async () => (await page.locator('main p#p1 mark.noted').textContent().catch(() => '')) === words, 'the selected words are marked');
+  await page.getByRole('link', { name: 'Compare side by side with another document' }).click();
+  const column = page.locator('table.cmp-table td p[data-doc="added-selected-words"]').nth(1);
+  await column.waitFor();
+  const more = await select(column, 12);
+  const region = page.getByRole('region', { name: 'Note on the selected words' });
+  await region.getByText(`Selected in “Selected words”: “${more}”`).waitFor();
+  await region.getByRole('button', { name: 'Add a note on the selection' }).click();
+  await page.getByLabel('Your note').fill('From the comparison');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your notes are in the reader' }).waitFor();
+  assert.match(await saved(page), /From the comparison/);
+  await page.context().close();
+  app.assertClean();
+});

@@ -16,7 +16,7 @@ use crate::analysis::notes::changes::Change;
 use crate::analysis::sources::{self, AddedSource, Format, Problem, Provenance};
 use crate::app::components::block_text::BlockText;
 use crate::app::components::needs_app::NeedsApp;
-use crate::app::components::para_notes::{track_selection, NotesHere, ParaNotes};
+use crate::app::components::para_notes::{track_selection_in, NotesHere, ParaNotes};
 use crate::app::components::para_tools::{OpenTools, ToolsToggle};
 use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
@@ -126,7 +126,7 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
 fn AddedText(source: AddedSource) -> impl IntoView {
     let doc = document_of(&source);
     let selection = RwSignal::new(None);
-    track_selection(selection);
+    track_selection_in(selection, move |id| corpus::document(id).or((id == doc.id).then_some(doc)));
     let notes = NotesHere::new(doc, selection);
     let tools = OpenTools::new(doc.id, selection);
     let text = doc

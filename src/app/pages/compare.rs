@@ -9,7 +9,7 @@ use crate::analysis::sources;
 use crate::app::components::adopt::Adopt;
 use crate::app::components::block_text::{BlockText, ChangeTag};
 use crate::app::components::changes::PairChanges;
-use crate::app::components::para_notes::{track_selection, NoteEditor, NotesHere, Selection};
+use crate::app::components::para_notes::{track_selection_in, NoteEditor, NotesHere, Selection};
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
@@ -79,7 +79,8 @@ fn Pair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> im
         _ => comparison::compare(a, b),
     });
     let selection = RwSignal::new(None);
-    track_selection(selection);
+    // Either side may be an added source, which the corpus does not know.
+    track_selection_in(selection, move |id| [a, b].into_iter().find(|d| d.id == id));
     let notes = (NotesHere::new(a, selection), NotesHere::new(b, selection));
     let options = move |selected: &'static str| {
         let added = work.data.with_untracked(|w| {
@@ -130,7 +131,7 @@ fn Pair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> im
             " Scroll both columns together"
         </label>
         <Passages comparison=comparison a=a b=b notes=notes/>
-        <NoteOnSelection selection=selection/>
+        <NoteOnSelection selection=selection docs=[a, b]/>
     }
 }
 
@@ -337,7 +338,7 @@ fn Unlocked(
 /// Words selected in either column can take a note, as in the reader; the note then shows in
 /// both views and in My notes.
 #[component]
-fn NoteOnSelection(selection: Selection) -> impl IntoView {
+fn NoteOnSelection(selection: Selection, docs: [&'static Document; 2]) -> impl IntoView {
     let adding = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let on_save = Callback::new(move |_| {
@@ -345,11 +346,13 @@ fn NoteOnSelection(selection: Selection) -> impl IntoView {
         selection.set(None);
     });
     let target = move || {
-        selection.get().and_then(|(doc, block, quote)| corpus::document(doc)?.block(block).map(|b| (doc, b, quote)))
+        selection.get().and_then(|(doc, block, quote)| {
+            docs.into_iter().find(|d| d.id == doc)?.block(block).map(|b| (doc, b, quote))
+        })
     };
     view! {
         {move || target().map(|(doc, block, quote)| {
-            let title = corpus::short_title(doc);
+            let title = docs.into_iter().find(|d| d.id == doc).map_or(doc, |d| d.short_title);
             let body = if adding.get() {
                 view! { <NoteEditor block=block doc=doc quote=quote text=String::new() id=None done=adding on_save=on_save/> }
                     .into_any()
