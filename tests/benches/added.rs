@@ -9,7 +9,6 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use ashraf3_companion::analysis::comparison::compare_texts;
-use ashraf3_companion::analysis::glossary::Matcher;
 use ashraf3_companion::analysis::sources::{self, Format};
 use ashraf3_companion::corpus::{self, GLOSSARY};
 
@@ -65,15 +64,7 @@ fn main() {
     let docs = corpus::documents();
     let longest = (0..docs.len()).max_by_key(|&d| docs[d].word_count).unwrap_or(0);
     let text = added_text(longest);
-    let matcher = Matcher::new(
-        &GLOSSARY
-            .iter()
-            .map(|t| {
-                let names = std::iter::once(t.label).chain(t.aliases.iter().copied()).map(String::from).collect();
-                (names, t.exact_case.iter().map(|e| e.to_string()).collect())
-            })
-            .collect::<Vec<_>>(),
-    );
+    let matcher = sources::matcher(GLOSSARY);
     let passages = sources::read(text.as_bytes(), Format::Text).expect("the synthetic text reads");
     let added: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     let bundled: Vec<&str> = docs[longest].blocks.iter().skip(1).map(|b| b.text).collect();

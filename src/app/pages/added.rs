@@ -30,15 +30,7 @@ pub const ADDED_BY_YOU: &str = "added by you — not part of the unit’s checke
 
 thread_local! {
     /// The glossary's matcher, built once, the first time an added source is shown.
-    static MATCHER: Matcher = Matcher::new(
-        &GLOSSARY
-            .iter()
-            .map(|t| {
-                let names = std::iter::once(t.label).chain(t.aliases.iter().copied()).map(String::from).collect();
-                (names, t.exact_case.iter().map(|e| e.to_string()).collect())
-            })
-            .collect::<Vec<_>>(),
-    );
+    static MATCHER: Matcher = sources::matcher(GLOSSARY);
     /// Each version of a source shown in this tab, as a document of the reader (whose text
     /// components and notes borrow it for the page's life, as they do the corpus's).
     static SHOWN: RefCell<HashMap<(String, u64), &'static Document>> = RefCell::new(HashMap::new());

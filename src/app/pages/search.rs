@@ -11,7 +11,7 @@ use crate::app::live_query::use_live_query;
 use crate::app::search_index::{use_search_index, IndexState};
 use crate::app::workspace::{use_work, Work};
 use crate::corpus::{self, GLOSSARY};
-use crate::model::Document;
+use crate::model::{Block, Document};
 use crate::route;
 
 fn snippet_view(snippet: &Snippet) -> impl IntoView {
@@ -155,35 +155,49 @@ fn DocumentHits(results: search::Results, query: String) -> impl IntoView {
         .iter()
         .map(|group| {
             let doc = &corpus::documents()[group.doc];
-            let heading_id = format!("results-{}", doc.id);
-            let labelled = heading_id.clone();
-            let hits = group
-                .hits
-                .iter()
-                .map(|hit| {
-                    let block = &doc.blocks[hit.block];
-                    let label = if block.kind.is_heading() { "Heading".to_string() } else { format!("Paragraph {}", block.id.trim_start_matches('p')) };
-                    view! {
-                        <li>
-                            <a class="result-link" href=route::search_passage_href(doc.id, block.id, &query)>
-                                <span class="result-where">{label}</span>
-                                <span class="result-snippet">{snippet_view(&hit.snippet)}</span>
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="result-group" aria-labelledby=labelled>
-                    <h2 id=heading_id>
-                        {doc.title}
-                        <span class="doc-relation">{format!(" — {} · {} ", doc.relation, group.count)}{if group.count == 1 { "hit" } else { "hits" }}</span>
-                    </h2>
-                    <ol class="hits">{hits}</ol>
-                </section>
-            }
+            let query = query.clone();
+            result_group(doc, group.count, &group.hits, move |b| route::search_passage_href(doc.id, b.id, &query))
         })
         .collect_view()
+}
+
+/// One document's hits, each a link (`href`) to its passage.
+fn result_group(
+    doc: &'static Document,
+    count: usize,
+    hits: &[search::Hit],
+    href: impl Fn(&Block) -> String,
+) -> impl IntoView {
+    let heading_id = format!("results-{}", doc.id);
+    let labelled = heading_id.clone();
+    let items = hits
+        .iter()
+        .map(|hit| {
+            let block = &doc.blocks[hit.block];
+            let label = if block.kind.is_heading() {
+                "Heading".to_string()
+            } else {
+                format!("Paragraph {}", block.id.trim_start_matches('p'))
+            };
+            view! {
+                <li>
+                    <a class="result-link" href=href(block)>
+                        <span class="result-where">{label}</span>
+                        <span class="result-snippet">{snippet_view(&hit.snippet)}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="result-group" aria-labelledby=labelled>
+            <h2 id=heading_id>
+                {doc.title}
+                <span class="doc-relation">{format!(" — {} · {count} ", doc.relation)}{if count == 1 { "hit" } else { "hits" }}</span>
+            </h2>
+            <ol class="hits">{items}</ol>
+        </section>
+    }
 }
 
 /// The sources added in this browser that the query finds, with their hits.
@@ -206,37 +220,8 @@ fn AddedHits(found: Vec<(&'static Document, Vec<search::Hit>)>) -> impl IntoView
     found
         .into_iter()
         .map(|(doc, hits)| {
-            let heading_id = format!("results-{}", doc.id);
-            let labelled = heading_id.clone();
-            let count: usize = hits.iter().map(|h| h.ranges.len()).sum();
-            let items = hits
-                .iter()
-                .map(|hit| {
-                    let block = &doc.blocks[hit.block];
-                    let label = if block.kind.is_heading() {
-                        "Heading".to_string()
-                    } else {
-                        format!("Paragraph {}", block.id.trim_start_matches('p'))
-                    };
-                    view! {
-                        <li>
-                            <a class="result-link" href=route::any_passage_href(doc.id, block.id)>
-                                <span class="result-where">{label}</span>
-                                <span class="result-snippet">{snippet_view(&hit.snippet)}</span>
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="result-group" aria-labelledby=labelled>
-                    <h2 id=heading_id>
-                        {doc.title}
-                        <span class="doc-relation">{format!(" — {} · {count} ", doc.relation)}{if count == 1 { "hit" } else { "hits" }}</span>
-                    </h2>
-                    <ol class="hits">{items}</ol>
-                </section>
-            }
+            let count = hits.iter().map(|h| h.ranges.len()).sum();
+            result_group(doc, count, &hits, |b| route::any_passage_href(doc.id, b.id))
         })
         .collect_view()
 }

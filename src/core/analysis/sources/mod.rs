@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::clean::{self, CleanBlock};
-use crate::analysis::glossary::Matcher;
+use crate::analysis::glossary::{Matcher, Term};
 use crate::model::{BlockKind, Mark};
 
 mod read;
@@ -242,6 +242,13 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         i = j;
     }
     out
+}
+
+/// The matcher for the glossary's terms, as the build makes it for the seeds.
+pub fn matcher(terms: &[Term]) -> Matcher {
+    let names = |t: &Term| std::iter::once(t.label).chain(t.aliases.iter().copied()).map(String::from).collect();
+    let exact = |t: &Term| t.exact_case.iter().map(|e| e.to_string()).collect();
+    Matcher::new(&terms.iter().map(|t| (names(t), exact(t))).collect::<Vec<_>>())
 }
 
 /// The glossary's terms in a passage, as the build marks the seeds.
