@@ -229,13 +229,14 @@ pub fn emit(g: &Glossary, docs: &[CleanDoc], found: &[Vec<Vec<Found>>]) -> Strin
             })
             .collect();
         s += &format!(
-            "Term {{ id: {}, label: {}, expansion: {}, definition: {}, sentences: &[{}], aliases: &[{}] }},\n",
+            "Term {{ id: {}, label: {}, expansion: {}, definition: {}, sentences: &[{}], aliases: &[{}], exact_case: &[{}] }},\n",
             lit(&t.id),
             lit(&t.label),
             lit(&t.expansion),
             lit(&t.definition()),
             sentences.join(", "),
-            aliases.join(", ")
+            aliases.join(", "),
+            t.exact_case.iter().map(|e| lit(e)).collect::<Vec<_>>().join(", ")
         );
     }
     s += "];\n";

@@ -4,6 +4,7 @@
 //! the app's root, which every page's `<base>` names, so they work under any sub-path.
 
 use crate::analysis::claims::{Filter, Sort};
+use crate::analysis::sources;
 
 /// Which screen a URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +55,11 @@ pub enum View {
     /// The teacher's page: compose an assignment (or edit the one `code` holds), review hand-ins.
     Teacher {
         code: Option<String>,
+    },
+    /// A source the student added (`analysis::sources`), kept in this browser: it has no page
+    /// of its own at build time, so one page (`added/`) shows each, named in the query.
+    Added {
+        source: Option<String>,
     },
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
@@ -168,6 +174,7 @@ pub fn parse(relative: &str) -> Route {
         ["notes"] => View::Notes,
         ["assignment"] => View::Assignment { code: get("a") },
         ["teacher"] => View::Teacher { code: get("a") },
+        ["added"] => View::Added { source: nonempty("source") },
         ["not-found"] => View::NotFound { what: "There is no page at this address.".into() },
         _ => View::NotFound { what: format!("There is no page at “{}”.", segments.join("/")) },
     };
@@ -215,7 +222,11 @@ pub fn href(route: &Route) -> String {
             opt("claim", claim);
             format!("read/{}/", encode(doc))
         }
-        View::Compare { left: Some(a), right: Some(b) } => format!("compare/{}/{}/", encode(a), encode(b)),
+        // A pair with an added source has no page of its own: the comparison page reads it
+        // from the query.
+        View::Compare { left: Some(a), right: Some(b) } if ![a, b].iter().any(|d| sources::is_added(d)) => {
+            format!("compare/{}/{}/", encode(a), encode(b))
+        }
         View::Compare { left, right } => {
             opt("a", left);
             opt("b", right);
@@ -251,6 +262,10 @@ pub fn href(route: &Route) -> String {
             opt("a", code);
             "teacher/".into()
         }
+        View::Added { source } => {
+            opt("source", source);
+            "added/".into()
+        }
         View::NotFound { .. } => "not-found/".into(),
     };
     if route.embed {
@@ -267,7 +282,7 @@ pub fn href(route: &Route) -> String {
 /// Every view that is a page of its own, written at build time as
 /// `<href>index.html`: the library, each reader, the comparison chooser and each ordered pair,
 /// the glossary, the figures and each quantity, the claims and each claim, the lineage, the
-/// questions, the notes and the search page.
+/// questions, the notes, the search page and the page of sources added in the browser.
 pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<View> {
     let own = |s: &&str| Some(s.to_string());
     let mut views = vec![View::Library];
@@ -283,6 +298,7 @@ pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<Vi
     views.extend(claims.iter().map(|c| View::Claim { id: c.to_string() }));
     views.extend([View::Lineage, View::Questions, View::Notes, View::Search { query: String::new() }]);
     views.extend([View::Assignment { code: None }, View::Teacher { code: None }]);
+    views.push(View::Added { source: None });
     views
 }
 
@@ -460,6 +476,20 @@ pub fn teacher_href(code: Option<&str>) -> String {
     href(&Route::new(View::Teacher { code: code.map(Into::into) }))
 }
 
+/// A source the student added, in its reader.
+pub fn added_href(source: &str) -> String {
+    href(&Route::new(View::Added { source: Some(source.into()) }))
+}
+
+/// One paragraph of an added source; a bundled document's passage otherwise.
+pub fn any_passage_href(doc: &str, block: &str) -> String {
+    if crate::analysis::sources::is_added(doc) {
+        with_fragment(View::Added { source: Some(doc.into()) }, block)
+    } else {
+        passage_href(doc, block)
+    }
+}
+
 pub fn search_href(query: &str) -> String {
     href(&Route::new(View::Search { query: query.into() }))
 }
@@ -516,6 +546,7 @@ mod tests {
             View::Assignment { code: None },
             View::Teacher { code: Some("1.x.y".into()) },
             View::Teacher { code: None },
+            View::Added { source: Some("added-a-report".into()) },
         ];
         for v in views {
             for embed in [false, true] {
@@ -595,6 +626,14 @@ mod tests {
         assert_eq!(text_href("lends-hope", true), "read/lends-hope/?original=1");
         assert_eq!(compare_href(Some("a"), Some("b")), "compare/a/b/");
         assert_eq!(library_href(), "./");
+        assert_eq!(added_href("added-x"), "added/?source=added-x");
+        assert_eq!(any_passage_href("added-x", "p2"), "added/?source=added-x#p2");
+        assert_eq!(compare_href(Some("added-x"), Some("lends-hope")), "compare/?a=added-x&b=lends-hope");
+        assert_eq!(
+            parse("compare/?a=added-x&b=added-y").view,
+            View::Compare { left: Some("added-x".into()), right: Some("added-y".into()) }
+        );
+        assert_eq!(any_passage_href("lends-hope", "p2"), passage_href("lends-hope", "p2"));
     }
 
     #[test]

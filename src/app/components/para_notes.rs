@@ -119,9 +119,14 @@ thread_local! {
 /// clears the page's selection; the last one stays offered until a new one is made, so the
 /// button that uses it can be reached after it.
 pub fn track_selection(selection: Selection) {
+    track_selection_in(selection, corpus::document);
+}
+
+/// [`track_selection`] in the documents `find` knows (a page that shows an added source).
+pub fn track_selection_in(selection: Selection, find: impl Fn(&str) -> Option<&'static Document> + 'static) {
     browser::on_selection_change(move || {
         let found = browser::selection_in_passage().and_then(|(doc, block, text)| {
-            let doc = corpus::document(&doc)?;
+            let doc = find(&doc)?;
             doc.block(&block).map(|b| (doc.id, b.id, text))
         });
         if found.is_some() {

@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 
+use super::added;
 use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
+use crate::analysis::sources;
 use crate::app::components::adopt::Adopt;
 use crate::app::components::block_text::{BlockText, ChangeTag};
 use crate::app::components::changes::PairChanges;
-use crate::app::components::para_notes::{track_selection, NoteEditor, NotesHere, Selection};
+use crate::app::components::para_notes::{track_selection_in, NoteEditor, NotesHere, Selection};
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
+use crate::app::workspace::{use_work, Work};
 use crate::corpus;
 use crate::model::{BlockKind, Document};
 use crate::route::{self, View};
@@ -19,11 +22,16 @@ use crate::route::{self, View};
 const DEFAULT_PAIR: (&str, &str) = ("encyclopedia-earlier", "encyclopedia-later");
 
 /// Resolves the URL's pair; unknown ids are reported and replaced so the page stays usable.
-fn resolve(left: Option<String>, right: Option<String>) -> (&'static Document, &'static Document, Vec<String>) {
+/// Either side may be a source added in this browser.
+fn resolve(
+    work: Work,
+    left: Option<String>,
+    right: Option<String>,
+) -> (&'static Document, &'static Document, Vec<String>) {
     let mut problems = Vec::new();
     let mut pick = |id: Option<String>, fallback: &str| match id {
         None => corpus::document(fallback),
-        Some(id) => corpus::document(&id).or_else(|| {
+        Some(id) => corpus::document(&id).or_else(|| added::document(work, &id)).or_else(|| {
             problems.push(format!("There is no document with the id “{id}”; another one is shown instead."));
             corpus::document(fallback)
         }),
@@ -36,22 +44,56 @@ fn resolve(left: Option<String>, right: Option<String>) -> (&'static Document, &
 
 #[component]
 pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
-    let (a, b, problems) = resolve(left, right);
+    let work = use_work();
+    if !left.iter().chain(&right).any(|id| sources::is_added(id)) {
+        let (a, b, problems) = resolve(work, left, right);
+        return view! { <Pair a=a b=b problems=problems/> }.into_any();
+    }
+    // An added source is in this browser's storage, read once the app has started: the pair
+    // is drawn when it is there, and again only when one of its sources changes.
+    let ids = [left.clone(), right.clone()];
+    let versions = Memo::new(move |_| {
+        work.data.with(|w| ids.clone().map(|id| id.and_then(|id| w.source(&id).map(|s| s.updated.to_bits()))))
+    });
+    (move || {
+        versions.track();
+        let (a, b, problems) = untrack(|| resolve(work, left.clone(), right.clone()));
+        view! { <Pair a=a b=b problems=problems/> }
+    })
+    .into_any()
+}
+
+/// The pair side by side. A bundled pair's alignment was computed at build time; a pair with
+/// an added source is aligned now.
+#[component]
+fn Pair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> impl IntoView {
+    let work = use_work();
     use_page_title(move || format!("Compare: {} and {}", a.short_title, b.short_title));
     let settings = use_settings();
     let go = use_go();
     let go = move |x: &str, y: &str| go(View::Compare { left: Some(x.into()), right: Some(y.into()) }, Entry::Push);
     let go_left = go.clone();
     let go_right = go.clone();
-    let position = |d: &Document| corpus::position(d.id).unwrap_or_default();
-    let comparison = StoredValue::new(corpus::comparison(position(a), position(b)));
+    let comparison = StoredValue::new(match (corpus::position(a.id), corpus::position(b.id)) {
+        (Some(i), Some(j)) => corpus::comparison(i, j),
+        _ => comparison::compare(a, b),
+    });
     let selection = RwSignal::new(None);
-    track_selection(selection);
+    // Either side may be an added source, which the corpus does not know.
+    track_selection_in(selection, move |id| [a, b].into_iter().find(|d| d.id == id));
     let notes = (NotesHere::new(a, selection), NotesHere::new(b, selection));
     let options = move |selected: &'static str| {
+        let added = work.data.with_untracked(|w| {
+            w.sources
+                .iter()
+                .map(|s| (s.id.clone(), format!("{} (added by you)", s.provenance.title)))
+                .collect::<Vec<_>>()
+        });
         corpus::documents()
             .iter()
-            .map(|d| view! { <option value=d.id selected=d.id == selected>{d.short_title}</option> })
+            .map(|d| (d.id.to_string(), d.short_title.to_string()))
+            .chain(added)
+            .map(|(id, label)| view! { <option selected=id == selected value=id>{label}</option> })
             .collect_view()
     };
 
@@ -89,7 +131,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
             " Scroll both columns together"
         </label>
         <Passages comparison=comparison a=a b=b notes=notes/>
-        <NoteOnSelection selection=selection/>
+        <NoteOnSelection selection=selection docs=[a, b]/>
     }
 }
 
@@ -296,7 +338,7 @@ fn Unlocked(
 /// Words selected in either column can take a note, as in the reader; the note then shows in
 /// both views and in My notes.
 #[component]
-fn NoteOnSelection(selection: Selection) -> impl IntoView {
+fn NoteOnSelection(selection: Selection, docs: [&'static Document; 2]) -> impl IntoView {
     let adding = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let on_save = Callback::new(move |_| {
@@ -304,11 +346,13 @@ fn NoteOnSelection(selection: Selection) -> impl IntoView {
         selection.set(None);
     });
     let target = move || {
-        selection.get().and_then(|(doc, block, quote)| corpus::document(doc)?.block(block).map(|b| (doc, b, quote)))
+        selection.get().and_then(|(doc, block, quote)| {
+            docs.into_iter().find(|d| d.id == doc)?.block(block).map(|b| (doc, b, quote))
+        })
     };
     view! {
         {move || target().map(|(doc, block, quote)| {
-            let title = corpus::short_title(doc);
+            let title = docs.into_iter().find(|d| d.id == doc).map_or(doc, |d| d.short_title);
             let body = if adding.get() {
                 view! { <NoteEditor block=block doc=doc quote=quote text=String::new() id=None done=adding on_save=on_save/> }
                     .into_any()

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::added::AddedSources;
 use crate::app::components::title::use_page_title;
 use crate::corpus;
 use crate::route;
@@ -52,6 +53,7 @@ pub fn Library() -> impl IntoView {
             "They disagree on figures, framing and what they leave out: read them with their provenance in view."
         </p>
         <ul class="doc-list">{items}</ul>
+        <AddedSources/>
         <section class="suggested" aria-labelledby="suggested-title">
             <h2 id="suggested-title">"Compare side by side"</h2>
             <ul>

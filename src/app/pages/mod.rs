@@ -1,5 +1,6 @@
 //! One module per view. `view_for` is the router's dispatch table.
 
+mod added;
 mod assignment;
 mod claims;
 mod compare;
@@ -35,6 +36,7 @@ pub fn needs_app(view: &View) -> Option<&'static str> {
         View::Search { .. } => "Search",
         View::Assignment { .. } => "Opening the assignment in your link, and saving and handing in your answers",
         View::Teacher { .. } => "Composing an assignment’s link and reviewing hand-ins",
+        View::Added { .. } => "A source you added: it is kept in your browser, and only the app can show it",
         View::Library | View::Glossary | View::Claim { .. } | View::Lineage | View::NotFound { .. } => return None,
     })
 }
@@ -61,5 +63,6 @@ pub fn view_for(view: View) -> AnyView {
         View::Teacher { code } => view! { <teacher::Teacher code=code/> }.into_any(),
         // The search page follows the query as it is typed, not only the URL.
         View::Search { .. } => view! { <search::Search/> }.into_any(),
+        View::Added { source } => view! { <added::AddedReader source=source/> }.into_any(),
     }
 }

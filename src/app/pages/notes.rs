@@ -16,8 +16,14 @@ use crate::app::workspace::{now, use_work, Keeping, KeepingNotice, Work};
 use crate::corpus::{self, QUESTIONS};
 use crate::route;
 
-fn doc_title(id: &str) -> String {
-    corpus::document(id).map_or_else(|| id.to_string(), |d| d.title.to_string())
+/// A document's title, or an added source's, or the id itself when neither is here.
+fn doc_title(work: Work, id: &str) -> String {
+    match corpus::document(id) {
+        Some(d) => d.title.to_string(),
+        None => {
+            work.data.with_untracked(|w| w.source(id).map_or_else(|| id.to_string(), |s| s.provenance.title.clone()))
+        }
+    }
 }
 
 /// Today's date as the export names it (YYYY-MM-DD).
@@ -27,7 +33,8 @@ fn today() -> String {
 
 fn markdown(work: Work) -> String {
     let date = today();
-    let passage = |a: &Anchor| browser::absolute(&route::passage_href(&a.doc, &a.block));
+    let passage = |a: &Anchor| browser::absolute(&route::any_passage_href(&a.doc, &a.block));
+    let doc_title = |id: &str| doc_title(work, id);
     let prompt = |q: &str| QUESTIONS.iter().find(|x| x.id == q).map(|x| x.prompt.to_string());
     let question = |q: &str| browser::absolute(&route::question_href(q));
     let ctx = MarkdownContext {
@@ -81,9 +88,13 @@ fn NotesToolbar(status: RwSignal<String>) -> impl IntoView {
                 .into(),
         );
     };
-    let export_json = move |_| {
-        let json = work.data.with_untracked(|w| notes::to_json(w, now()));
-        let ok = browser::download(&format!("ashraf3-notes-{}.json", today()), "application/json", &json);
+    let export_json = move |pack: bool| {
+        let json = work.data.with_untracked(|w| match pack {
+            false => notes::to_json(w, now()),
+            true => notes::to_json(&notes::Workspace { sources: w.sources.clone(), ..Default::default() }, now()),
+        });
+        let name = if pack { "ashraf3-sources" } else { "ashraf3-notes" };
+        let ok = browser::download(&format!("{name}-{}.json", today()), "application/json", &json);
         status.set(
             if ok { "JSON file made: it is in your downloads." } else { "This browser could not make the file." }
                 .into(),
@@ -115,7 +126,8 @@ fn NotesToolbar(status: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="notes-toolbar no-print">
             <button type="button" on:click=export_md>"Export as Markdown"</button>
-            <button type="button" on:click=export_json>"Export as JSON"</button>
+            <button type="button" on:click=move |_| export_json(false)>"Export as JSON"</button>
+            <button type="button" on:click=move |_| export_json(true)>"Export sources only (a source pack)"</button>
             <label class="import">
                 "Import a JSON export "
                 <input type="file" accept=".json,application/json" on:change=import/>
@@ -174,11 +186,19 @@ fn NoteList(query: RwSignal<String>) -> impl IntoView {
             let found: Vec<Note> = notes::search(w, &q).into_iter().cloned().collect();
             let of = |keep: &dyn Fn(&Note) -> bool| found.iter().filter(|n| keep(n)).cloned().collect::<Vec<_>>();
             // An import may bring notes on documents this build does not bundle: kept and shown.
-            let unknown = of(&|n| corpus::document(&n.anchor.doc).is_none());
+            let unknown = of(&|n| corpus::document(&n.anchor.doc).is_none() && w.source(&n.anchor.doc).is_none());
+            let added = w.sources.iter().map(|s| {
+                (s.id.clone(), format!("{} (added by you)", s.provenance.title), of(&|n| n.anchor.doc == s.id))
+            });
             corpus::documents()
                 .iter()
-                .map(|d| (d.id, d.title, of(&|n| n.anchor.doc == d.id)))
-                .chain(std::iter::once(("other", "Notes on documents this companion does not bundle", unknown)))
+                .map(|d| (d.id.to_string(), d.title.to_string(), of(&|n| n.anchor.doc == d.id)))
+                .chain(added)
+                .chain(std::iter::once((
+                    "other".to_string(),
+                    "Notes on documents this companion does not bundle".to_string(),
+                    unknown,
+                )))
                 .filter(|(_, _, n)| !n.is_empty())
                 .collect::<Vec<_>>()
         })
@@ -212,8 +232,10 @@ fn NoteItem(note: Note) -> impl IntoView {
     } else {
         format!("“{}”", note.anchor.quote)
     };
-    let link = corpus::document(&note.anchor.doc).map(|_| {
-        view! { <a href=route::passage_href(&note.anchor.doc, &note.anchor.block)>"Read the passage"</a> }
+    let here = corpus::document(&note.anchor.doc).is_some()
+        || work.data.with_untracked(|w| w.source(&note.anchor.doc).is_some());
+    let link = here.then(|| {
+        view! { <a href=route::any_passage_href(&note.anchor.doc, &note.anchor.block)>"Read the passage"</a> }
     });
     let id = note.id.clone();
     view! {

@@ -4,11 +4,14 @@
 
 use leptos::prelude::*;
 
+use super::added;
 use crate::analysis::search::{self, Snippet};
 use crate::app::components::title::use_page_title;
 use crate::app::live_query::use_live_query;
 use crate::app::search_index::{use_search_index, IndexState};
+use crate::app::workspace::{use_work, Work};
 use crate::corpus::{self, GLOSSARY};
+use crate::model::{Block, Document};
 use crate::route;
 
 fn snippet_view(snippet: &Snippet) -> impl IntoView {
@@ -82,8 +85,17 @@ fn summary(query: &str, results: &search::Results) -> String {
 fn Answer(query: String, index: search::Index<'static>) -> impl IntoView {
     let results = search::search(&index, &corpus::block_text, &query);
     let glossary = search::search_glossary(GLOSSARY, &query);
-    let suggestions =
-        if results.total == 0 && glossary.is_empty() { search::suggest(&index, &query) } else { Vec::new() };
+    let added = added_results(use_work(), &query);
+    let in_added: usize = added.iter().flat_map(|(_, hits)| hits).map(|h| h.ranges.len()).sum();
+    let suggestions = if results.total == 0 && glossary.is_empty() && added.is_empty() {
+        search::suggest(&index, &query)
+    } else {
+        Vec::new()
+    };
+    let summary = match in_added {
+        0 => summary(&query, &results),
+        n => format!("{} Also {n} in {} of the sources you added.", summary(&query, &results), added.len()),
+    };
     let capped = search::is_capped(&query).then(|| {
         let note = format!(
             "This query is longer than the search reads: only its first {} words (and {} characters) were searched.",
@@ -98,12 +110,13 @@ fn Answer(query: String, index: search::Index<'static>) -> impl IntoView {
         view! { <div class="suggestions"><p>"No results. Did you mean:"</p><ul>{links}</ul></div> }
     });
     view! {
-        <p class="search-summary" role="status">{summary(&query, &results)}</p>
+        <p class="search-summary" role="status">{summary}</p>
         {capped}
         {suggestions}
         <div class="results" on:keydown=on_key>
             <GlossaryHits hits=glossary/>
             <DocumentHits results=results query=query/>
+            <AddedHits found=added/>
         </div>
     }
 }
@@ -142,33 +155,73 @@ fn DocumentHits(results: search::Results, query: String) -> impl IntoView {
         .iter()
         .map(|group| {
             let doc = &corpus::documents()[group.doc];
-            let heading_id = format!("results-{}", doc.id);
-            let labelled = heading_id.clone();
-            let hits = group
-                .hits
-                .iter()
-                .map(|hit| {
-                    let block = &doc.blocks[hit.block];
-                    let label = if block.kind.is_heading() { "Heading".to_string() } else { format!("Paragraph {}", block.id.trim_start_matches('p')) };
-                    view! {
-                        <li>
-                            <a class="result-link" href=route::search_passage_href(doc.id, block.id, &query)>
-                                <span class="result-where">{label}</span>
-                                <span class="result-snippet">{snippet_view(&hit.snippet)}</span>
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
+            let query = query.clone();
+            result_group(doc, group.count, &group.hits, move |b| route::search_passage_href(doc.id, b.id, &query))
+        })
+        .collect_view()
+}
+
+/// One document's hits, each a link (`href`) to its passage.
+fn result_group(
+    doc: &'static Document,
+    count: usize,
+    hits: &[search::Hit],
+    href: impl Fn(&Block) -> String,
+) -> impl IntoView {
+    let heading_id = format!("results-{}", doc.id);
+    let labelled = heading_id.clone();
+    let items = hits
+        .iter()
+        .map(|hit| {
+            let block = &doc.blocks[hit.block];
+            let label = if block.kind.is_heading() {
+                "Heading".to_string()
+            } else {
+                format!("Paragraph {}", block.id.trim_start_matches('p'))
+            };
             view! {
-                <section class="result-group" aria-labelledby=labelled>
-                    <h2 id=heading_id>
-                        {doc.title}
-                        <span class="doc-relation">{format!(" — {} · {} ", doc.relation, group.count)}{if group.count == 1 { "hit" } else { "hits" }}</span>
-                    </h2>
-                    <ol class="hits">{hits}</ol>
-                </section>
+                <li>
+                    <a class="result-link" href=href(block)>
+                        <span class="result-where">{label}</span>
+                        <span class="result-snippet">{snippet_view(&hit.snippet)}</span>
+                    </a>
+                </li>
             }
+        })
+        .collect_view();
+    view! {
+        <section class="result-group" aria-labelledby=labelled>
+            <h2 id=heading_id>
+                {doc.title}
+                <span class="doc-relation">{format!(" — {} · {count} ", doc.relation)}{if count == 1 { "hit" } else { "hits" }}</span>
+            </h2>
+            <ol class="hits">{items}</ol>
+        </section>
+    }
+}
+
+/// The sources added in this browser that the query finds, with their hits.
+fn added_results(work: Work, query: &str) -> Vec<(&'static Document, Vec<search::Hit>)> {
+    let ids: Vec<String> = work.data.with_untracked(|w| w.sources.iter().map(|s| s.id.clone()).collect());
+    ids.iter()
+        .filter_map(|id| added::document(work, id))
+        .filter_map(|doc| {
+            let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
+            let hits = search::search_blocks(&texts, query);
+            (!hits.is_empty()).then_some((doc, hits))
+        })
+        .collect()
+}
+
+/// Hits in the sources added in this browser, after the corpus's, each group marked as
+/// outside the unit's checked corpus.
+#[component]
+fn AddedHits(found: Vec<(&'static Document, Vec<search::Hit>)>) -> impl IntoView {
+    found
+        .into_iter()
+        .map(|(doc, hits)| {
+            let count = hits.iter().map(|h| h.ranges.len()).sum();
+            result_group(doc, count, &hits, |b| route::any_passage_href(doc.id, b.id))
         })
         .collect_view()
 }

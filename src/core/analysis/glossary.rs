@@ -20,6 +20,9 @@ pub struct Term {
     /// The same definition sentence by sentence, each with what it rests on.
     pub sentences: &'static [Sentence],
     pub aliases: &'static [&'static str],
+    /// The names that match only with this exact capitalisation (so "UN" is not "un"), for
+    /// marking text the build has not seen (added sources).
+    pub exact_case: &'static [&'static str],
 }
 
 /// One sentence the glossary states, and what it rests on.

@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod lineage;
 pub mod notes;
 pub mod search;
+pub mod sources;
 pub mod spans;
 
 /// How many different values `items` holds: the number of independent origins, or of

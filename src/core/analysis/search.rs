@@ -464,6 +464,34 @@ pub fn search<'t>(index: &Index, texts: &dyn Fn(usize, usize) -> &'t str, query:
     results
 }
 
+/// Searches texts the index does not hold (sources added in the browser), block by block, as
+/// [`search`] searches the corpus: a block is a hit when every part of the query is in it.
+pub fn search_blocks(blocks: &[&str], query: &str) -> Vec<Hit> {
+    let parts = parse(query);
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(b, text)| {
+            let ws: Vec<String> = words(text).into_iter().map(|(_, w)| w).collect();
+            let mut pos = Vec::new();
+            for part in &parts {
+                let found = part_positions(&ws, part);
+                if found.is_empty() {
+                    return None;
+                }
+                pos.extend(found);
+            }
+            pos.sort_unstable();
+            pos.dedup();
+            let rs = ranges(text, &pos);
+            (!rs.is_empty()).then(|| Hit { block: b, snippet: snippet(text, &rs), ranges: rs })
+        })
+        .collect()
+}
+
 /// The marks in each block of one document, for the reader opened from a search result:
 /// `marks[b]` for block `b` of the `blocks` given.
 pub fn doc_marks(index: &Index, doc: usize, blocks: &[&str], query: &str) -> Vec<Vec<Range<usize>>> {
@@ -674,6 +702,18 @@ mod tests {
     fn suggestions_for_misspellings() {
         assert_eq!(suggest(&index().as_index(), "Rumbullaku"), vec!["rrumbullaku".to_string()]);
         assert!(suggest(&index().as_index(), "zzzzzz").is_empty());
+    }
+
+    #[test]
+    fn blocks_outside_the_index_are_searched_alike() {
+        let blocks = ["The camp near Manëz", "Albanian police said", "the camp and the police"];
+        let hits = search_blocks(&blocks, "manez");
+        assert_eq!(hits.iter().map(|h| h.block).collect::<Vec<_>>(), [0]);
+        assert_eq!(&blocks[0][hits[0].ranges[0].clone()], "Manëz");
+        let both = search_blocks(&blocks, "camp pol");
+        assert_eq!(both.iter().map(|h| h.block).collect::<Vec<_>>(), [2], "every part in the block");
+        assert_eq!(search_blocks(&blocks, "\"police said\"").len(), 1);
+        assert!(search_blocks(&blocks, "  ").is_empty());
     }
 
     #[test]

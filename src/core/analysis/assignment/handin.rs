@@ -100,7 +100,7 @@ impl HandIn {
             .filter(|a| !a.is_missing())
             .map(|a| Answer { question: a.question.clone(), text: a.text.clone(), estimate: a.estimate, updated: 0.0 })
             .collect();
-        Workspace { notes: self.notes.clone(), answers }
+        Workspace { notes: self.notes.clone(), answers, ..Workspace::default() }
     }
 
     /// The Markdown file's title: the assignment, its version and the student.

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{json, merge, Note, Workspace};
+use crate::analysis::sources::AddedSource;
 
 /// What a deletion removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +18,7 @@ use super::{json, merge, Note, Workspace};
 pub enum Kind {
     Note,
     Answer,
+    Source,
 }
 
 /// A deletion: a note (by id) or an answer (by question), at a time.
@@ -45,6 +47,12 @@ pub enum Change {
     RestoreNote { index: usize, note: Note },
     /// An answer's text and/or estimate, as [`Workspace::set_answer`] takes them.
     Answer { question: String, text: Option<String>, estimate: Option<Option<f64>>, at: f64 },
+    /// A source added (or its provenance edited); its `updated` is the change's time.
+    PutSource(AddedSource),
+    /// An added source removed (its notes are kept: they show as notes without their passage).
+    DeleteSource { id: String, at: f64 },
+    /// A removed source put back ("Undo") where it stood; its `updated` is the change's time.
+    RestoreSource { index: usize, source: AddedSource },
     /// An imported file, merged (see [`merge`]): importing it again adds nothing.
     Import(Workspace),
 }
@@ -69,7 +77,17 @@ impl Saved {
     /// deletion). On equal times the deletion wins, so every order of the same changes agrees.
     fn note_is_older(&self, id: &str, at: f64) -> bool {
         let here = self.work.notes.iter().find(|n| n.id == id).map(|n| n.updated);
-        here.is_some_and(|t| t > at) || self.removed_at(Kind::Note, id).is_some_and(|t| t >= at)
+        self.is_older(Kind::Note, id, here, at)
+    }
+
+    /// The same for an added source.
+    fn source_is_older(&self, id: &str, at: f64) -> bool {
+        let here = self.work.source(id).map(|s| s.updated);
+        self.is_older(Kind::Source, id, here, at)
+    }
+
+    fn is_older(&self, kind: Kind, id: &str, here: Option<f64>, at: f64) -> bool {
+        here.is_some_and(|t| t > at) || self.removed_at(kind, id).is_some_and(|t| t >= at)
     }
 
     /// Applies one change to this copy. A change older than what it would replace does nothing.
@@ -108,12 +126,31 @@ impl Saved {
                     self.record_removal(Kind::Answer, question, *at);
                 }
             }
+            Change::PutSource(source) => {
+                if !self.source_is_older(&source.id, source.updated) {
+                    self.forget_removal(Kind::Source, &source.id);
+                    self.work.upsert_source(source.clone());
+                }
+            }
+            Change::RestoreSource { index, source } => {
+                if !self.source_is_older(&source.id, source.updated) {
+                    self.forget_removal(Kind::Source, &source.id);
+                    self.work.restore_source(*index, source.clone());
+                }
+            }
+            Change::DeleteSource { id, at } => {
+                if !self.work.source(id).is_some_and(|s| s.updated > *at) {
+                    self.work.sources.retain(|s| s.id != *id);
+                    self.record_removal(Kind::Source, id, *at);
+                }
+            }
             Change::Import(incoming) => {
                 self.work = merge(&self.work, incoming).workspace;
                 let work = &self.work;
                 self.removed.retain(|r| match r.kind {
                     Kind::Note => !work.notes.iter().any(|n| n.id == r.id),
                     Kind::Answer => work.answer(&r.id).is_none(),
+                    Kind::Source => work.source(&r.id).is_none(),
                 });
             }
         }

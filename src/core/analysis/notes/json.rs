@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::changes::Removed;
 use super::{finite, is_blank, Answer, Note, Workspace, MAX_IMPORT_BYTES, SCHEMA, VERSION};
+use crate::analysis::sources::{self, AddedSource, Kind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
@@ -46,6 +47,11 @@ struct Export<'a> {
     exported: f64,
     notes: Vec<&'a Note>,
     answers: &'a [Answer],
+    /// Added sources (a teacher's source pack holds only these). Written only when there are
+    /// some, so a file without sources is exactly what earlier versions wrote, and earlier
+    /// versions, which do not know the key, read the notes and answers of a file with them.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sources: &'a [AddedSource],
     /// Only in the saved form: what was deleted, and when (see `changes`). Readers that do not
     /// know the key ignore it, so the saved form is still version 1.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -67,6 +73,7 @@ pub(super) fn with_removed(w: &Workspace, removed: &[Removed], exported: f64) ->
         exported,
         notes: w.notes.iter().filter(|n| !is_blank(n)).collect(),
         answers: &w.answers,
+        sources: &w.sources,
     };
     serde_json::to_string_pretty(&export).expect("notes serialise: string keys only, numbers made finite")
 }
@@ -133,6 +140,27 @@ pub(super) fn read_answer(n: usize, value: &Value) -> Result<Answer, ImportError
     Ok(answer)
 }
 
+pub(super) fn read_source(n: usize, value: &Value) -> Result<AddedSource, ImportError> {
+    let invalid = |why: &str| Err(ImportError::Invalid(format!("source {n} {why}")));
+    let source = match AddedSource::deserialize(value) {
+        Ok(source) => source,
+        Err(e) => return invalid(&format!("cannot be read ({e})")),
+    };
+    if !sources::is_added(&source.id) {
+        return invalid("has no id of an added source");
+    }
+    if source.provenance.title.trim().is_empty() {
+        return invalid("has no title");
+    }
+    if !source.passages.iter().any(|p| p.kind == Kind::Paragraph && !p.text.trim().is_empty()) {
+        return invalid("has no paragraph of text");
+    }
+    if !source.added.is_finite() || !source.updated.is_finite() {
+        return invalid("has a time that is not a number");
+    }
+    Ok(source)
+}
+
 /// Reads what [`to_json`] writes, from this version or an older one.
 pub fn from_json(text: &str) -> Result<Workspace, ImportError> {
     let object = header(text)?;
@@ -154,6 +182,14 @@ pub fn from_json(text: &str) -> Result<Workspace, ImportError> {
             return Err(ImportError::Invalid(format!("answers {first} and {} answer the same question ({q})", i + 1)));
         }
         w.answers.push(answer);
+    }
+    for (i, item) in list(&object, "sources")?.iter().enumerate() {
+        let source = read_source(i + 1, item)?;
+        if let Some(first) = w.sources.iter().position(|s| s.id == source.id) {
+            let (first, id) = (first + 1, &source.id);
+            return Err(ImportError::Invalid(format!("sources {first} and {} have the same id ({id})", i + 1)));
+        }
+        w.sources.push(source);
     }
     Ok(w)
 }

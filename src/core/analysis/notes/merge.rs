@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Answer, Note, Workspace};
+use crate::analysis::sources::{self, AddedSource};
 
 /// What an import did. The counts do not overlap: `kept_both` notes were added as copies and
 /// `kept_both` answers appended to the student's own, and neither is in the `added_` counts.
@@ -13,6 +14,10 @@ pub struct Merged {
     pub added_answers: usize,
     pub unchanged: usize,
     pub kept_both: usize,
+    pub added_sources: usize,
+    /// Imported sources that collided with one here (same id or title, other content), kept
+    /// beside it under a new title: the title in the file and the title given.
+    pub renamed_sources: Vec<(String, String)>,
 }
 
 /// What a note says, without when: the same note exported twice is the same note.
@@ -36,10 +41,27 @@ const IMPORTED: &str = "(imported) ";
 /// a blank line with an "(imported) " prefix, with the incoming estimate when it differs
 /// (kept_both). An estimate the base lacks is taken from the incoming answer (kept_both).
 pub fn merge(base: &Workspace, incoming: &Workspace) -> Merged {
-    let mut m = Merged { workspace: base.clone(), added_notes: 0, added_answers: 0, unchanged: 0, kept_both: 0 };
+    let mut m = Merged {
+        workspace: base.clone(),
+        added_notes: 0,
+        added_answers: 0,
+        unchanged: 0,
+        kept_both: 0,
+        added_sources: 0,
+        renamed_sources: Vec::new(),
+    };
+    let moved = merge_sources(&mut m, &incoming.sources);
     let notes = &mut m.workspace.notes;
     let mut index: HashMap<String, usize> = notes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
-    for note in &incoming.notes {
+    let incoming_notes = incoming.notes.iter().map(|n| match moved.iter().find(|(from, _)| *from == n.anchor.doc) {
+        Some((_, to)) => {
+            let mut n = n.clone();
+            n.anchor.doc = to.clone();
+            n
+        }
+        None => n.clone(),
+    });
+    for note in &incoming_notes.collect::<Vec<_>>() {
         // The id, then its copies, up to the first id not taken: that one is where it goes.
         let ids = std::iter::once(note.id.clone()).chain((2u64..).map(|k| format!("{}-{k}", note.id)));
         let mut free = None;
@@ -109,6 +131,58 @@ pub fn merge(base: &Workspace, incoming: &Workspace) -> Merged {
     m
 }
 
+/// The same source, or the copy an earlier import made of it (which differs only in its id
+/// and its title).
+fn is_copy_of(here: &AddedSource, incoming: &AddedSource) -> bool {
+    let untitled = |s: &AddedSource| sources::Provenance { title: String::new(), ..s.provenance.clone() };
+    here.passages == incoming.passages && untitled(here) == untitled(incoming)
+}
+
+/// Sources are merged like notes, and one that collides with a source here (the same id or the
+/// same title, other content) is kept beside it, renamed, and the import says so. Returns the
+/// ids the imported sources were moved to, so the file's notes on them follow.
+fn merge_sources(m: &mut Merged, incoming: &[AddedSource]) -> Vec<(String, String)> {
+    let mut moved = Vec::new();
+    for source in incoming {
+        let here = &m.workspace.sources;
+        let id_chain = std::iter::once(source.id.clone()).chain((2u64..).map(|k| format!("{}-{k}", source.id)));
+        let already = id_chain
+            .take_while(|id| here.iter().any(|s| s.id == *id))
+            .find(|id| here.iter().any(|s| s.id == *id && is_copy_of(s, source)));
+        if let Some(id) = already {
+            if id != source.id {
+                moved.push((source.id.clone(), id));
+            }
+            m.unchanged += 1;
+            continue;
+        }
+        let ids: Vec<&str> = here.iter().map(|s| s.id.as_str()).collect();
+        let id = sources::free(&source.id, ids.iter().copied());
+        let title_taken =
+            |t: &str| here.iter().any(|s| sources::check_title(t, [s.provenance.title.as_str()]).is_err());
+        let title = &source.provenance.title;
+        let new_title = if id != source.id || title_taken(title) {
+            std::iter::once(format!("{title} (imported)"))
+                .chain((2u32..).map(|k| format!("{title} (imported {k})")))
+                .find(|t| !title_taken(t))
+                .unwrap_or_default()
+        } else {
+            title.clone()
+        };
+        if new_title != *title {
+            m.renamed_sources.push((title.clone(), new_title.clone()));
+        } else {
+            m.added_sources += 1;
+        }
+        if id != source.id {
+            moved.push((source.id.clone(), id.clone()));
+        }
+        let provenance = sources::Provenance { title: new_title, ..source.provenance.clone() };
+        m.workspace.sources.push(AddedSource { id, provenance, ..source.clone() });
+    }
+    moved
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -116,8 +190,9 @@ fn count(n: usize, one: &str, many: &str) -> String {
 impl Merged {
     /// "Imported 3 notes and 1 answer; 2 were already here; 1 kept beside yours."
     pub fn summary(&self) -> String {
-        if self.added_notes + self.added_answers + self.unchanged + self.kept_both == 0 {
-            return "The file held no notes or answers.".into();
+        let renamed = self.renamed_sources.len();
+        if self.added_notes + self.added_answers + self.unchanged + self.kept_both + self.added_sources + renamed == 0 {
+            return "The file held no notes, answers or sources.".into();
         }
         let mut imported = Vec::new();
         if self.added_notes > 0 {
@@ -125,6 +200,9 @@ impl Merged {
         }
         if self.added_answers > 0 {
             imported.push(count(self.added_answers, "answer", "answers"));
+        }
+        if self.added_sources + renamed > 0 {
+            imported.push(count(self.added_sources + renamed, "source", "sources"));
         }
         let mut parts = vec![if imported.is_empty() {
             "Nothing new was imported".to_string()
@@ -136,6 +214,11 @@ impl Merged {
         }
         if self.kept_both > 0 {
             parts.push(format!("{} kept beside yours", self.kept_both));
+        }
+        for (from, to) in &self.renamed_sources {
+            parts.push(format!(
+                "“{from}” collided with a source here, so both are kept and the imported one is now “{to}”"
+            ));
         }
         format!("{}.", parts.join("; "))
     }
@@ -174,9 +257,19 @@ mod tests {
         let into_empty = merge(&Workspace::default(), &sample());
         assert_eq!(into_empty.workspace, sample());
         assert_eq!(into_empty.summary(), "Imported 3 notes and 2 answers.");
-        assert_eq!(merge(&Workspace::default(), &Workspace::default()).summary(), "The file held no notes or answers.");
-        let counts =
-            Merged { workspace: Workspace::default(), added_notes: 3, added_answers: 1, unchanged: 2, kept_both: 1 };
+        assert_eq!(
+            merge(&Workspace::default(), &Workspace::default()).summary(),
+            "The file held no notes, answers or sources."
+        );
+        let counts = Merged {
+            workspace: Workspace::default(),
+            added_notes: 3,
+            added_answers: 1,
+            unchanged: 2,
+            kept_both: 1,
+            added_sources: 0,
+            renamed_sources: Vec::new(),
+        };
         assert_eq!(counts.summary(), "Imported 3 notes and 1 answer; 2 were already here; 1 kept beside yours.");
     }
 
@@ -190,6 +283,7 @@ mod tests {
                 answer("q-count", "", Some(3000.0)),
                 answer("q-new", "Fresh.", None),
             ],
+            sources: vec![],
         };
         let m = merge(&base, &incoming);
         let sources = m.workspace.answer("q-sources").unwrap();

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::analysis::sources::AddedSource;
+
 mod anchor;
 pub mod changes;
 pub mod drafts;
@@ -78,6 +80,9 @@ pub struct Workspace {
     pub notes: Vec<Note>,
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// Sources the student added beside the five (`analysis::sources`).
+    #[serde(default)]
+    pub sources: Vec<AddedSource>,
 }
 
 // JSON has no NaN or infinity (serde_json would write `null`, which then fails to read back):
@@ -162,12 +167,33 @@ impl Workspace {
         }
     }
 
+    pub fn source(&self, id: &str) -> Option<&AddedSource> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn upsert_source(&mut self, source: AddedSource) {
+        match self.sources.iter_mut().find(|s| s.id == source.id) {
+            Some(old) => *old = source,
+            None => self.sources.push(source),
+        }
+    }
+
+    /// Undoes a source's removal, in its place; replaced where it is if it is back already.
+    pub fn restore_source(&mut self, at: usize, source: AddedSource) {
+        if let Some(old) = self.sources.iter_mut().find(|s| s.id == source.id) {
+            *old = source;
+        } else {
+            let at = at.min(self.sources.len());
+            self.sources.insert(at, source);
+        }
+    }
+
     pub fn notes_on(&self, doc: &str) -> Vec<&Note> {
         self.notes.iter().filter(|n| n.anchor.doc == doc).collect()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.answers.is_empty()
+        self.notes.is_empty() && self.answers.is_empty() && self.sources.is_empty()
     }
 }
 
@@ -199,6 +225,18 @@ pub(crate) mod fixtures {
         Answer { question: question.into(), text: text.into(), estimate, updated: 1_700_000_001_000.0 }
     }
 
+    pub fn source(id: &str, title: &str, text: &str) -> crate::analysis::sources::AddedSource {
+        use crate::analysis::sources::{read, AddedSource, Format, Provenance};
+        AddedSource {
+            id: id.into(),
+            provenance: Provenance { title: title.into(), outlet: "A paper".into(), ..Default::default() },
+            passages: read(text.as_bytes(), Format::Text).expect("a fixture reads"),
+            from: "pasted".into(),
+            added: 1_700_000_002_000.0,
+            updated: 1_700_000_002_000.0,
+        }
+    }
+
     pub fn sample() -> Workspace {
         Workspace {
             notes: vec![
@@ -210,6 +248,7 @@ pub(crate) mod fixtures {
                 answer("q-sources", "Two of them cite the same report.", None),
                 answer("q-count", "", Some(2500.0)),
             ],
+            sources: vec![],
         }
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::changes::{Removed, Saved};
-use super::json::{header, list, read_answer, read_note};
+use super::json::{header, list, read_answer, read_note, read_source};
 
 /// Saved data that could not be read: why, and the text as it was saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +53,15 @@ pub fn read(text: &str) -> Read {
         match read_answer(i + 1, item) {
             Ok(answer) if questions.insert(answer.question.clone()) => r.saved.work.answers.push(answer),
             Ok(answer) => set_aside(&mut r, format!("answer {} repeats question {}", i + 1, answer.question), item),
+            Err(e) => set_aside(&mut r, invalid(e), item),
+        }
+    }
+    for (i, item) in entries(&object, "sources", &mut r).iter().enumerate() {
+        match read_source(i + 1, item) {
+            Ok(source) if r.saved.work.source(&source.id).is_none() => r.saved.work.sources.push(source),
+            Ok(source) => {
+                set_aside(&mut r, format!("source {} has the same id as an earlier one ({})", i + 1, source.id), item)
+            }
             Err(e) => set_aside(&mut r, invalid(e), item),
         }
     }
