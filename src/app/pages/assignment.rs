@@ -269,7 +269,7 @@ fn handin_markdown(h: &HandIn, assignment_link: &str) -> String {
     let doc_title = |d: &str| corpus::document(d).map_or_else(|| d.to_string(), |x| x.title.to_string());
     let passage = |an: &notes::Anchor| browser::absolute(&route::passage_href(&an.doc, &an.block));
     let question_prompt = |q: &str| h.answers.iter().find(|a| a.question == q).map(|a| a.prompt.clone());
-    let question_link = |_: &str| assignment_link.to_string();
+    let question_link = |_: &str| Some(assignment_link.to_string());
     let ctx = MarkdownContext {
         title: &title,
         exported: &date,

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::analysis::assignment;
 use crate::analysis::figures::group;
 use crate::analysis::notes::changes::Change;
 use crate::analysis::notes::{self, Anchor, MarkdownContext, Note};
@@ -35,8 +36,14 @@ fn markdown(work: Work) -> String {
     let date = today();
     let passage = |a: &Anchor| browser::absolute(&route::any_passage_href(&a.doc, &a.block));
     let doc_title = |id: &str| doc_title(work, id);
-    let prompt = |q: &str| QUESTIONS.iter().find(|x| x.id == q).map(|x| x.prompt.to_string());
-    let question = |q: &str| browser::absolute(&route::question_href(q));
+    // An assignment's answer: its prompt and link are in the assignment's link, which only the
+    // student's hand-in carries; here it is named by the assignment and the question's key.
+    let prompt = |q: &str| match assignment::from_answer_key(q) {
+        Some((id, key)) => Some(format!("Assignment {id}, question {key} (its prompt is on the assignment's page)")),
+        None => QUESTIONS.iter().find(|x| x.id == q).map(|x| x.prompt.to_string()),
+    };
+    let question =
+        |q: &str| assignment::from_answer_key(q).is_none().then(|| browser::absolute(&route::question_href(q)));
     let ctx = MarkdownContext {
         title: "My notes on Camp Ashraf 3",
         exported: &date,

@@ -134,6 +134,11 @@ pub fn answer_key(assignment: &str, question: &str) -> String {
     format!("assignment:{assignment}:{question}")
 }
 
+/// The assignment and question an answer's workspace key names, if it is an assignment's.
+pub fn from_answer_key(key: &str) -> Option<(&str, &str)> {
+    key.strip_prefix("assignment:")?.split_once(':')
+}
+
 /// Ids and keys are short and plain, so they sit in keys, file names and CSV headers unescaped.
 pub fn valid_id(s: &str) -> bool {
     (1..=40).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
@@ -186,6 +191,8 @@ mod tests {
         let a = sample();
         assert_eq!(a.answer_key(&a.items[0]), "assignment:lx4k2-9zz:who-wrote");
         assert_eq!(a.answer_key(&a.items[1]), "assignment:lx4k2-9zz:own-a1");
+        assert_eq!(from_answer_key("assignment:lx4k2-9zz:own-a1"), Some(("lx4k2-9zz", "own-a1")));
+        assert_eq!(from_answer_key("q-sources"), None);
         let b = Assignment { id: "other".into(), ..sample() };
         assert_ne!(a.answer_key(&a.items[0]), b.answer_key(&b.items[0]));
     }

@@ -12,7 +12,8 @@ pub struct MarkdownContext<'a> {
     /// The absolute URL of the passage.
     pub passage_link: &'a dyn Fn(&Anchor) -> String,
     pub question_prompt: &'a dyn Fn(&str) -> Option<String>,
-    pub question_link: &'a dyn Fn(&str) -> String,
+    /// The question's address, when the companion has one for it.
+    pub question_link: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// A heading is one line: a line break would end it and spill the rest into the text.
@@ -88,11 +89,10 @@ pub fn to_markdown(w: &Workspace, ctx: &MarkdownContext) -> String {
         out.push_str("\n## Answers to the questions\n");
         for a in answers {
             let prompt = (ctx.question_prompt)(&a.question).unwrap_or_else(|| a.question.clone());
-            out.push_str(&format!(
-                "\n### {}\n\n[The question]({})\n",
-                inert(&one_line(&prompt)),
-                destination(&(ctx.question_link)(&a.question))
-            ));
+            out.push_str(&format!("\n### {}\n", inert(&one_line(&prompt))));
+            if let Some(link) = (ctx.question_link)(&a.question) {
+                out.push_str(&format!("\n[The question]({})\n", destination(&link)));
+            }
             if let Some(e) = a.estimate {
                 out.push_str(&format!("\nEstimate: {e}\n"));
             }
@@ -116,9 +116,24 @@ mod tests {
             doc_title: &|d| format!("Title of {d}"),
             passage_link: &|a| format!("https://x.org/{}#{}", a.doc, a.block),
             question_prompt: &|q| (q == "q-sources").then(|| "Which sources\nagree?".to_string()),
-            question_link: &|q| format!("https://x.org/questions#{q}"),
+            // A question the companion has no address for (an assignment's) gets no link.
+            question_link: &|q| (!q.starts_with("assignment:")).then(|| format!("https://x.org/questions#{q}")),
         };
         to_markdown(w, &ctx)
+    }
+
+    #[test]
+    fn a_question_without_an_address_has_no_link() {
+        let mut w = Workspace::default();
+        w.answers.push(Answer {
+            question: "assignment:a1:own-1".into(),
+            text: "Mine".into(),
+            estimate: None,
+            updated: 0.0,
+        });
+        let md = markdown(&w);
+        assert!(md.contains("### assignment:a1:own-1\n\nMine\n"), "{md}");
+        assert!(!md.contains("[The question]"), "{md}");
     }
 
     #[test]
