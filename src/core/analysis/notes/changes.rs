@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{json, merge, Note, Workspace};
+use super::{json, merge, Entry, Note, Workspace};
 use crate::analysis::sources::AddedSource;
 
 /// What a deletion removed.
@@ -21,7 +21,7 @@ pub enum Kind {
     Source,
 }
 
-/// A deletion: a note (by id) or an answer (by question), at a time.
+/// A deletion: a note or a source (by id) or an answer (by question), at a time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Removed {
     pub kind: Kind,
@@ -73,45 +73,42 @@ impl Saved {
         }
     }
 
-    /// Whether a save at `at` of the note `id` is newer than what is here (the note or its
+    /// Whether a save at `at` of the entry `id` is older than what is here (the entry or its
     /// deletion). On equal times the deletion wins, so every order of the same changes agrees.
-    fn note_is_older(&self, id: &str, at: f64) -> bool {
-        let here = self.work.notes.iter().find(|n| n.id == id).map(|n| n.updated);
-        self.is_older(Kind::Note, id, here, at)
+    fn is_older<E: Entry>(&self, id: &str, at: f64) -> bool {
+        let here = self.work.entry::<E>(id).map(E::updated);
+        here.is_some_and(|t| t > at) || self.removed_at(E::KIND, id).is_some_and(|t| t >= at)
     }
 
-    /// The same for an added source.
-    fn source_is_older(&self, id: &str, at: f64) -> bool {
-        let here = self.work.source(id).map(|s| s.updated);
-        self.is_older(Kind::Source, id, here, at)
+    /// A note or a source saved, or put back where it stood (`index`) by "Undo".
+    fn put<E: Entry>(&mut self, entry: &E, index: Option<usize>) {
+        if self.is_older::<E>(entry.id(), entry.updated()) {
+            return;
+        }
+        self.forget_removal(E::KIND, entry.id());
+        match index {
+            Some(at) => self.work.restore(at, entry.clone()),
+            None => self.work.upsert(entry.clone()),
+        }
     }
 
-    fn is_older(&self, kind: Kind, id: &str, here: Option<f64>, at: f64) -> bool {
-        here.is_some_and(|t| t > at) || self.removed_at(kind, id).is_some_and(|t| t >= at)
+    /// A note or a source deleted, unless it was saved after the deletion.
+    fn delete<E: Entry>(&mut self, id: &str, at: f64) {
+        if !self.work.entry::<E>(id).is_some_and(|e| e.updated() > at) {
+            self.work.remove::<E>(id);
+            self.record_removal(E::KIND, id, at);
+        }
     }
 
     /// Applies one change to this copy. A change older than what it would replace does nothing.
     pub fn apply(&mut self, change: &Change) {
         match change {
-            Change::PutNote(note) => {
-                if !self.note_is_older(&note.id, note.updated) {
-                    self.forget_removal(Kind::Note, &note.id);
-                    self.work.upsert_note(note.clone());
-                }
-            }
-            Change::RestoreNote { index, note } => {
-                if !self.note_is_older(&note.id, note.updated) {
-                    self.forget_removal(Kind::Note, &note.id);
-                    self.work.restore_note(*index, note.clone());
-                }
-            }
-            Change::DeleteNote { id, at } => {
-                let newer = self.work.notes.iter().any(|n| n.id == *id && n.updated > *at);
-                if !newer {
-                    self.work.remove_note(id);
-                    self.record_removal(Kind::Note, id, *at);
-                }
-            }
+            Change::PutNote(note) => self.put(note, None),
+            Change::RestoreNote { index, note } => self.put(note, Some(*index)),
+            Change::DeleteNote { id, at } => self.delete::<Note>(id, *at),
+            Change::PutSource(source) => self.put(source, None),
+            Change::RestoreSource { index, source } => self.put(source, Some(*index)),
+            Change::DeleteSource { id, at } => self.delete::<AddedSource>(id, *at),
             Change::Answer { question, text, estimate, at } => {
                 let here = self.work.answer(question).map(|a| a.updated);
                 let older =
@@ -126,31 +123,13 @@ impl Saved {
                     self.record_removal(Kind::Answer, question, *at);
                 }
             }
-            Change::PutSource(source) => {
-                if !self.source_is_older(&source.id, source.updated) {
-                    self.forget_removal(Kind::Source, &source.id);
-                    self.work.upsert_source(source.clone());
-                }
-            }
-            Change::RestoreSource { index, source } => {
-                if !self.source_is_older(&source.id, source.updated) {
-                    self.forget_removal(Kind::Source, &source.id);
-                    self.work.restore_source(*index, source.clone());
-                }
-            }
-            Change::DeleteSource { id, at } => {
-                if !self.work.source(id).is_some_and(|s| s.updated > *at) {
-                    self.work.sources.retain(|s| s.id != *id);
-                    self.record_removal(Kind::Source, id, *at);
-                }
-            }
             Change::Import(incoming) => {
                 self.work = merge(&self.work, incoming).workspace;
                 let work = &self.work;
                 self.removed.retain(|r| match r.kind {
-                    Kind::Note => !work.notes.iter().any(|n| n.id == r.id),
+                    Kind::Note => work.entry::<Note>(&r.id).is_none(),
                     Kind::Answer => work.answer(&r.id).is_none(),
-                    Kind::Source => work.source(&r.id).is_none(),
+                    Kind::Source => work.entry::<AddedSource>(&r.id).is_none(),
                 });
             }
         }
@@ -334,6 +313,60 @@ mod tests {
                 t
             };
             prop_assert_eq!(sorted(&in_time), sorted(&shuffled));
+        }
+    }
+
+    proptest! {
+        /// Sources are put, deleted and put back by the notes' rules: the same changes made to
+        /// notes and to sources, at any times (equal ones and late ones among them), each applied
+        /// to storage as read back just before the write, leave the same entries in the same
+        /// order with the same content, and the same record of deletions.
+        #[test]
+        fn sources_follow_the_notes_rules(
+            steps in proptest::collection::vec((0..3usize, 0..3usize, 0..4usize, 0..12u32), 1..40),
+        ) {
+            let template = super::super::fixtures::source("added-x", "A source", "One paragraph.");
+            let as_source = |id: &str, text: &str, at: f64| AddedSource {
+                id: format!("added-{id}"),
+                from: text.to_string(),
+                updated: at,
+                ..template.clone()
+            };
+            let mut storage = Saved::default().to_json(0.0);
+            for (i, (kind, id, index, at)) in steps.into_iter().enumerate() {
+                let (id, at, text) = (format!("n{id}"), 1000.0 + f64::from(at), format!("v{i}"));
+                let changes = match kind {
+                    0 => [put(&id, &text, at), Change::PutSource(as_source(&id, &text, at))],
+                    1 => [
+                        Change::DeleteNote { id: id.clone(), at },
+                        Change::DeleteSource { id: format!("added-{id}"), at },
+                    ],
+                    _ => [
+                        Change::RestoreNote { index, note: Note { updated: at, ..note(&id, "d", "p1", "", &text) } },
+                        Change::RestoreSource { index, source: as_source(&id, &text, at) },
+                    ],
+                };
+                for change in &changes {
+                    let mut fresh = saved::read(&storage).saved;
+                    fresh.apply(change);
+                    storage = fresh.to_json(0.0);
+                }
+            }
+            let end = saved::read(&storage).saved;
+            let sources: Vec<(String, String)> =
+                end.work.sources.iter().map(|s| (s.id.replacen("added-", "", 1), s.from.clone())).collect();
+            prop_assert_eq!(texts(&end), sources);
+            let removed = |kind: Kind| -> Vec<(String, u64)> {
+                let mut r: Vec<_> = end
+                    .removed
+                    .iter()
+                    .filter(|r| r.kind == kind)
+                    .map(|r| (r.id.replacen("added-", "", 1), r.at.to_bits()))
+                    .collect();
+                r.sort();
+                r
+            };
+            prop_assert_eq!(removed(Kind::Note), removed(Kind::Source));
         }
     }
 }

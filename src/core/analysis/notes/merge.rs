@@ -31,6 +31,29 @@ fn is_blank_answer(a: &Answer) -> bool {
 
 const IMPORTED: &str = "(imported) ";
 
+/// Where an imported note or source goes.
+enum Slot {
+    /// Already here under this id: the same entry, or the copy an earlier import made of it.
+    Already(String),
+    /// Not here yet: the first id that is free.
+    Free(String),
+}
+
+/// Tries `id`, then its copies' ids ("<id>-2", "-3"…) in turn, up to the first id not taken.
+/// `here` says whether an id is taken and, if so, whether that entry is a copy of the incoming
+/// one. Notes and sources are placed alike, so that importing a file twice adds nothing.
+fn slot(id: &str, here: impl Fn(&str) -> Option<bool>) -> Slot {
+    let mut k = 1u64;
+    loop {
+        let candidate = if k == 1 { id.to_string() } else { format!("{id}-{k}") };
+        match here(&candidate) {
+            Some(true) => return Slot::Already(candidate),
+            Some(false) => k += 1,
+            None => return Slot::Free(candidate),
+        }
+    }
+}
+
 /// Merge, never overwrite: notes equal to one already there (same id and same content) are
 /// skipped (unchanged); a new id is added; the same id with different content is added as a
 /// copy with a new id ("<id>-2", "-3"... first free) (kept_both). A copy made by an earlier
@@ -62,22 +85,9 @@ pub fn merge(base: &Workspace, incoming: &Workspace) -> Merged {
         None => n.clone(),
     });
     for note in &incoming_notes.collect::<Vec<_>>() {
-        // The id, then its copies, up to the first id not taken: that one is where it goes.
-        let ids = std::iter::once(note.id.clone()).chain((2u64..).map(|k| format!("{}-{k}", note.id)));
-        let mut free = None;
-        for id in ids {
-            match index.get(&id) {
-                Some(&i) if same_content(&notes[i], note) => break,
-                Some(_) => {}
-                None => {
-                    free = Some(id);
-                    break;
-                }
-            }
-        }
-        match free {
-            None => m.unchanged += 1,
-            Some(id) => {
+        match slot(&note.id, |id| index.get(id).map(|&i| same_content(&notes[i], note))) {
+            Slot::Already(_) => m.unchanged += 1,
+            Slot::Free(id) => {
                 if id == note.id {
                     m.added_notes += 1;
                 } else {
@@ -145,19 +155,16 @@ fn merge_sources(m: &mut Merged, incoming: &[AddedSource]) -> Vec<(String, Strin
     let mut moved = Vec::new();
     for source in incoming {
         let here = &m.workspace.sources;
-        let id_chain = std::iter::once(source.id.clone()).chain((2u64..).map(|k| format!("{}-{k}", source.id)));
-        let already = id_chain
-            .take_while(|id| here.iter().any(|s| s.id == *id))
-            .find(|id| here.iter().any(|s| s.id == *id && is_copy_of(s, source)));
-        if let Some(id) = already {
-            if id != source.id {
-                moved.push((source.id.clone(), id));
+        let id = match slot(&source.id, |id| here.iter().find(|s| s.id == id).map(|s| is_copy_of(s, source))) {
+            Slot::Already(id) => {
+                if id != source.id {
+                    moved.push((source.id.clone(), id));
+                }
+                m.unchanged += 1;
+                continue;
             }
-            m.unchanged += 1;
-            continue;
-        }
-        let ids: Vec<&str> = here.iter().map(|s| s.id.as_str()).collect();
-        let id = sources::free(&source.id, ids.iter().copied());
+            Slot::Free(id) => id,
+        };
         let title_taken =
             |t: &str| here.iter().any(|s| sources::check_title(t, [s.provenance.title.as_str()]).is_err());
         let title = &source.provenance.title;
@@ -296,5 +303,43 @@ mod tests {
         assert_eq!((count.text.as_str(), count.estimate), ("(imported) Estimate: 3000", Some(2500.0)));
         assert_eq!((m.added_answers, m.unchanged, m.kept_both), (1, 0, 2));
         assert_eq!(merge(&m.workspace, &incoming).workspace, m.workspace, "importing twice appends once");
+    }
+
+    fn work(entries: &[(usize, usize, usize)]) -> Workspace {
+        let mut w = Workspace::default();
+        for &(id, title, text) in entries {
+            let (id, text) = (format!("added-s{id}"), format!("Text {text}."));
+            if w.source(&id).is_none() {
+                w.sources.push(source(&id, &format!("Title {title}"), &text));
+            }
+            let note_id = format!("n-{id}");
+            if !w.notes.iter().any(|n| n.id == note_id) {
+                w.notes.push(note(&note_id, &id, "p1", "", &text));
+            }
+        }
+        w
+    }
+
+    proptest::proptest! {
+        /// Notes and sources are placed by the same rule: whatever collides (ids, titles,
+        /// texts), an import keeps everything that was here, and importing the same file again
+        /// adds nothing, its notes still on the sources they were written on.
+        #[test]
+        fn importing_twice_adds_nothing(
+            here in proptest::collection::vec((0..3usize, 0..3usize, 0..3usize), 0..5),
+            file in proptest::collection::vec((0..3usize, 0..3usize, 0..3usize), 0..5),
+        ) {
+            let (here, file) = (work(&here), work(&file));
+            let once = merge(&here, &file);
+            proptest::prop_assert_eq!(&once.workspace.notes[..here.notes.len()], &here.notes[..]);
+            proptest::prop_assert_eq!(&once.workspace.sources[..here.sources.len()], &here.sources[..]);
+            let twice = merge(&once.workspace, &file);
+            proptest::prop_assert_eq!(&twice.workspace, &once.workspace);
+            proptest::prop_assert_eq!(twice.unchanged, file.notes.len() + file.sources.len());
+            for n in &once.workspace.notes[here.notes.len()..] {
+                let on = once.workspace.source(&n.anchor.doc).map(|s| s.passages[0].text.as_str());
+                proptest::prop_assert_eq!(on, Some(n.text.as_str()), "note {} is on its source", n.id);
+            }
+        }
     }
 }

@@ -143,49 +143,54 @@ impl Workspace {
         }
     }
 
-    pub fn upsert_note(&mut self, note: Note) {
-        match self.notes.iter_mut().find(|n| n.id == note.id) {
-            Some(old) => *old = note,
-            None => self.notes.push(note),
+    /// The note or source with this id.
+    pub fn entry<E: Entry>(&self, id: &str) -> Option<&E> {
+        E::list(self).iter().find(|e| e.id() == id)
+    }
+
+    /// Replaces the entry with its id, or adds it at the end.
+    pub fn upsert<E: Entry>(&mut self, entry: E) {
+        let list = E::list_mut(self);
+        match list.iter_mut().find(|e| e.id() == entry.id()) {
+            Some(old) => *old = entry,
+            None => list.push(entry),
         }
     }
 
-    /// The note and where it stood, so that undo puts it back in its place.
-    pub fn remove_note(&mut self, id: &str) -> Option<(usize, Note)> {
-        let at = self.notes.iter().position(|n| n.id == id)?;
-        Some((at, self.notes.remove(at)))
+    /// The entry and where it stood, so that undo puts it back in its place.
+    pub fn remove<E: Entry>(&mut self, id: &str) -> Option<(usize, E)> {
+        let list = E::list_mut(self);
+        let at = list.iter().position(|e| e.id() == id)?;
+        Some((at, list.remove(at)))
     }
 
-    /// Undoes [`Workspace::remove_note`]. If the note is back already (an undo repeated), it is
+    /// Undoes [`Workspace::remove`]. If the entry is back already (an undo repeated), it is
     /// replaced where it is rather than doubled.
-    pub fn restore_note(&mut self, at: usize, note: Note) {
-        if let Some(old) = self.notes.iter_mut().find(|n| n.id == note.id) {
-            *old = note;
+    pub fn restore<E: Entry>(&mut self, at: usize, entry: E) {
+        let list = E::list_mut(self);
+        if let Some(old) = list.iter_mut().find(|e| e.id() == entry.id()) {
+            *old = entry;
         } else {
-            let at = at.min(self.notes.len());
-            self.notes.insert(at, note);
+            let at = at.min(list.len());
+            list.insert(at, entry);
         }
+    }
+
+    // The notes' own names for the three above, as the notes' tests call them.
+    pub fn upsert_note(&mut self, note: Note) {
+        self.upsert(note);
+    }
+
+    pub fn remove_note(&mut self, id: &str) -> Option<(usize, Note)> {
+        self.remove(id)
+    }
+
+    pub fn restore_note(&mut self, at: usize, note: Note) {
+        self.restore(at, note);
     }
 
     pub fn source(&self, id: &str) -> Option<&AddedSource> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-
-    pub fn upsert_source(&mut self, source: AddedSource) {
-        match self.sources.iter_mut().find(|s| s.id == source.id) {
-            Some(old) => *old = source,
-            None => self.sources.push(source),
-        }
-    }
-
-    /// Undoes a source's removal, in its place; replaced where it is if it is back already.
-    pub fn restore_source(&mut self, at: usize, source: AddedSource) {
-        if let Some(old) = self.sources.iter_mut().find(|s| s.id == source.id) {
-            *old = source;
-        } else {
-            let at = at.min(self.sources.len());
-            self.sources.insert(at, source);
-        }
+        self.entry(id)
     }
 
     pub fn notes_on(&self, doc: &str) -> Vec<&Note> {
@@ -196,6 +201,42 @@ impl Workspace {
         self.notes.is_empty() && self.answers.is_empty() && self.sources.is_empty()
     }
 }
+
+/// What the work keeps by id and saves change by change: a note or an added source. Both are
+/// put, deleted and put back ("Undo") by the same rules (`changes`), so they share one way.
+pub trait Entry: Clone {
+    /// How the record of deletions names this kind of entry.
+    const KIND: changes::Kind;
+    fn id(&self) -> &str;
+    /// When it was last saved, in milliseconds since the epoch.
+    fn updated(&self) -> f64;
+    fn list(work: &Workspace) -> &[Self];
+    fn list_mut(work: &mut Workspace) -> &mut Vec<Self>;
+}
+
+/// Both kinds are kept alike: by `id`, with the time of their last save in `updated`.
+macro_rules! entry {
+    ($type:ty, $kind:ident, $list:ident) => {
+        impl Entry for $type {
+            const KIND: changes::Kind = changes::Kind::$kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated(&self) -> f64 {
+                self.updated
+            }
+            fn list(work: &Workspace) -> &[Self] {
+                &work.$list
+            }
+            fn list_mut(work: &mut Workspace) -> &mut Vec<Self> {
+                &mut work.$list
+            }
+        }
+    };
+}
+
+entry!(Note, Note, notes);
+entry!(AddedSource, Source, sources);
 
 /// A fresh id, unique enough for one student's notes: from the time and a counter.
 pub fn new_id(now: f64, counter: u32) -> String {
