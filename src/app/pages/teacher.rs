@@ -188,33 +188,25 @@ fn AddOwn(draft: Draft) -> impl IntoView {
     let claim = RwSignal::new(CLAIMS.first().map(|c| c.id.to_string()).unwrap_or_default());
     let quantity = RwSignal::new(QUANTITIES.first().map(|q| q.id.to_string()).unwrap_or_default());
     let error = RwSignal::new(None::<&'static str>);
-    let doc_options = |selected: RwSignal<String>| {
-        corpus::documents()
-            .iter()
-            .map(move |d| view! { <option value=d.id selected=move || selected.get() == d.id>{d.short_title}</option> })
-            .collect_view()
-    };
-    let blocks = move || {
+    let documents: Vec<(String, String)> =
+        corpus::documents().iter().map(|d| (d.id.to_string(), d.short_title.to_string())).collect();
+    let blocks = Signal::derive(move || {
         corpus::document(&doc.get())
             .map(|d| {
-                d.blocks
-                    .iter()
-                    .map(|b| {
-                        let words: String = b.text.chars().take(70).collect();
-                        view! { <option value=b.id>{format!("{}: {words}…", b.id)}</option> }
-                    })
-                    .collect_view()
+                let words = |text: &str| text.chars().take(70).collect::<String>();
+                d.blocks.iter().map(|b| (b.id.to_string(), format!("{}: {}…", b.id, words(b.text)))).collect()
             })
             .unwrap_or_default()
-    };
+    });
     let add_link = move |_| {
-        let first_block =
-            || corpus::document(&doc.get_untracked()).and_then(|d| d.blocks.first()).map(|b| b.id.to_string());
+        // The paragraph shown as chosen: the one picked, if this document has it, or its first.
+        let chosen_block = || {
+            let d = corpus::document(&doc.get_untracked())?;
+            let picked = d.blocks.iter().find(|b| b.id == block.get_untracked());
+            picked.or(d.blocks.first()).map(|b| b.id.to_string())
+        };
         let target = match kind.get_untracked().as_str() {
-            "passage" => Target::Passage {
-                doc: doc.get_untracked(),
-                block: Some(block.get_untracked()).filter(|b| !b.is_empty()).or_else(first_block).unwrap_or_default(),
-            },
+            "passage" => Target::Passage { doc: doc.get_untracked(), block: chosen_block().unwrap_or_default() },
             "document" => Target::Document(doc.get_untracked()),
             "claim" => Target::Claim(claim.get_untracked()),
             "quantity" => Target::Quantity(quantity.get_untracked()),
@@ -253,7 +245,10 @@ fn AddOwn(draft: Draft) -> impl IntoView {
         prompt_text.set(String::new());
         links.set(Vec::new());
     };
-    let shows = move |kinds: &'static [&'static str]| move || !kinds.contains(&kind.get().as_str());
+    let shows = move |kinds: &'static [&'static str]| Signal::derive(move || !kinds.contains(&kind.get().as_str()));
+    let claims: Vec<(String, String)> = CLAIMS.iter().map(|c| (c.id.to_string(), c.text.to_string())).collect();
+    let quantities: Vec<(String, String)> =
+        QUANTITIES.iter().map(|q| (q.id.to_string(), q.label.to_string())).collect();
     view! {
         <fieldset class="add-own">
             <legend>"A question of your own"</legend>
@@ -268,30 +263,11 @@ fn AddOwn(draft: Draft) -> impl IntoView {
                 <option value="compare">"Two documents side by side"</option>
                 <option value="lineage">"How the documents relate"</option>
             </select>
-            <div hidden=shows(&["passage", "document", "compare"])>
-                <label for="a-link-doc">"Document"</label>
-                <select id="a-link-doc" on:change=move |ev| { doc.set(event_target_value(&ev)); block.set(String::new()); }>{doc_options(doc)}</select>
-            </div>
-            <div hidden=shows(&["passage"])>
-                <label for="a-link-block">"Paragraph"</label>
-                <select id="a-link-block" on:change=move |ev| block.set(event_target_value(&ev))>{blocks}</select>
-            </div>
-            <div hidden=shows(&["compare"])>
-                <label for="a-link-other">"Beside"</label>
-                <select id="a-link-other" on:change=move |ev| other.set(event_target_value(&ev))>{doc_options(other)}</select>
-            </div>
-            <div hidden=shows(&["claim"])>
-                <label for="a-link-claim">"Claim"</label>
-                <select id="a-link-claim" on:change=move |ev| claim.set(event_target_value(&ev))>
-                    {CLAIMS.iter().map(|c| view! { <option value=c.id>{c.text}</option> }).collect_view()}
-                </select>
-            </div>
-            <div hidden=shows(&["quantity"])>
-                <label for="a-link-quantity">"Quantity"</label>
-                <select id="a-link-quantity" on:change=move |ev| quantity.set(event_target_value(&ev))>
-                    {QUANTITIES.iter().map(|q| view! { <option value=q.id>{q.label}</option> }).collect_view()}
-                </select>
-            </div>
+            <Pick id="a-link-doc" label="Document" value=doc options=documents.clone() hidden=shows(&["passage", "document", "compare"])/>
+            <Pick id="a-link-block" label="Paragraph" value=block options=blocks hidden=shows(&["passage"])/>
+            <Pick id="a-link-other" label="Beside" value=other options=documents hidden=shows(&["compare"])/>
+            <Pick id="a-link-claim" label="Claim" value=claim options=claims hidden=shows(&["claim"])/>
+            <Pick id="a-link-quantity" label="Quantity" value=quantity options=quantities hidden=shows(&["quantity"])/>
             <button type="button" on:click=add_link>"Add the link"</button>
             <ul class="question-links" aria-label="Links of your question">
                 {move || links.get().into_iter().enumerate().map(|(i, t)| {
@@ -307,6 +283,29 @@ fn AddOwn(draft: Draft) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="notice" role="alert">{e}</p> })}
             <button type="button" on:click=add_question>"Add your question"</button>
         </fieldset>
+    }
+}
+
+/// One part of a link to pick (a document, a paragraph, a claim…): a labelled list of
+/// `(value, label)` options, shown only while the chosen kind of link uses it.
+#[component]
+fn Pick(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    hidden: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div hidden=hidden>
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(v, text)| {
+                    let picked = v.clone();
+                    view! { <option value=v selected=move || value.get() == picked>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 
