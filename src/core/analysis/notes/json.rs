@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::changes::Removed;
@@ -98,67 +99,58 @@ pub(super) fn list<'a>(object: &'a serde_json::Map<String, Value>, key: &str) ->
     }
 }
 
-pub(super) fn read_note(n: usize, value: &Value) -> Result<Note, ImportError> {
-    let invalid = |why: &str| Err(ImportError::Invalid(format!("note {n} {why}")));
-    let note = match Note::deserialize(value) {
-        Ok(note) => note,
+/// Entry `n` of a list (`what`: "note", "answer", "source"), read and then checked: `problems`
+/// pairs each way it can be damaged with the words that say so, and the first that holds is
+/// the error.
+fn read_entry<T: DeserializeOwned>(
+    what: &str,
+    n: usize,
+    value: &Value,
+    problems: impl Fn(&T) -> Vec<(bool, &'static str)>,
+) -> Result<T, ImportError> {
+    let invalid = |why: &str| Err(ImportError::Invalid(format!("{what} {n} {why}")));
+    let entry = match T::deserialize(value) {
+        Ok(entry) => entry,
         Err(e) => return invalid(&format!("cannot be read ({e})")),
     };
-    if note.id.is_empty() {
-        return invalid("has no id");
+    match problems(&entry).into_iter().find(|(damaged, _)| *damaged) {
+        Some((_, why)) => invalid(why),
+        None => Ok(entry),
     }
-    if note.anchor.doc.is_empty() {
-        return invalid("has no document");
-    }
-    if note.anchor.block.is_empty() {
-        return invalid("does not say which paragraph it is on");
-    }
-    if is_blank(&note) {
-        return invalid("is empty: it has neither text nor a quoted passage");
-    }
-    if !note.created.is_finite() || !note.updated.is_finite() {
-        return invalid("has a time that is not a number");
-    }
-    Ok(note)
+}
+
+pub(super) fn read_note(n: usize, value: &Value) -> Result<Note, ImportError> {
+    read_entry("note", n, value, |note: &Note| {
+        vec![
+            (note.id.is_empty(), "has no id"),
+            (note.anchor.doc.is_empty(), "has no document"),
+            (note.anchor.block.is_empty(), "does not say which paragraph it is on"),
+            (is_blank(note), "is empty: it has neither text nor a quoted passage"),
+            (!note.created.is_finite() || !note.updated.is_finite(), "has a time that is not a number"),
+        ]
+    })
 }
 
 pub(super) fn read_answer(n: usize, value: &Value) -> Result<Answer, ImportError> {
-    let invalid = |why: &str| Err(ImportError::Invalid(format!("answer {n} {why}")));
-    let answer = match Answer::deserialize(value) {
-        Ok(answer) => answer,
-        Err(e) => return invalid(&format!("cannot be read ({e})")),
-    };
-    if answer.question.is_empty() {
-        return invalid("does not say which question it answers");
-    }
-    if !answer.updated.is_finite() {
-        return invalid("has a time that is not a number");
-    }
-    if answer.estimate.is_some_and(|e| !e.is_finite()) {
-        return invalid("has an estimate that is not a number");
-    }
-    Ok(answer)
+    read_entry("answer", n, value, |answer: &Answer| {
+        vec![
+            (answer.question.is_empty(), "does not say which question it answers"),
+            (!answer.updated.is_finite(), "has a time that is not a number"),
+            (answer.estimate.is_some_and(|e| !e.is_finite()), "has an estimate that is not a number"),
+        ]
+    })
 }
 
 pub(super) fn read_source(n: usize, value: &Value) -> Result<AddedSource, ImportError> {
-    let invalid = |why: &str| Err(ImportError::Invalid(format!("source {n} {why}")));
-    let source = match AddedSource::deserialize(value) {
-        Ok(source) => source,
-        Err(e) => return invalid(&format!("cannot be read ({e})")),
-    };
-    if !sources::is_added(&source.id) {
-        return invalid("has no id of an added source");
-    }
-    if source.provenance.title.trim().is_empty() {
-        return invalid("has no title");
-    }
-    if !source.passages.iter().any(|p| p.kind == Kind::Paragraph && !p.text.trim().is_empty()) {
-        return invalid("has no paragraph of text");
-    }
-    if !source.added.is_finite() || !source.updated.is_finite() {
-        return invalid("has a time that is not a number");
-    }
-    Ok(source)
+    read_entry("source", n, value, |source: &AddedSource| {
+        let has_text = source.passages.iter().any(|p| p.kind == Kind::Paragraph && !p.text.trim().is_empty());
+        vec![
+            (!sources::is_added(&source.id), "has no id of an added source"),
+            (source.provenance.title.trim().is_empty(), "has no title"),
+            (!has_text, "has no paragraph of text"),
+            (!source.added.is_finite() || !source.updated.is_finite(), "has a time that is not a number"),
+        ]
+    })
 }
 
 /// Reads what [`to_json`] writes, from this version or an older one.

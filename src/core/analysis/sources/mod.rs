@@ -399,6 +399,25 @@ mod kept_with_the_work {
     }
 
     #[test]
+    fn each_damaged_source_is_named() {
+        let w = Workspace { sources: vec![source("added-a", "A", "Text.")], ..Default::default() };
+        let damage = |edit: &dyn Fn(&mut serde_json::Value)| {
+            let mut v: serde_json::Value = serde_json::from_str(&to_json(&w, 0.0)).unwrap();
+            edit(&mut v["sources"][0]);
+            from_json(&v.to_string()).unwrap_err().to_string()
+        };
+        let says = |why: &str| format!("This notes file is damaged: source 1 {why}.");
+        assert_eq!(damage(&|s| s["id"] = "a".into()), says("has no id of an added source"));
+        assert_eq!(damage(&|s| s["provenance"]["title"] = " ".into()), says("has no title"));
+        assert_eq!(damage(&|s| s["passages"] = serde_json::json!([])), says("has no paragraph of text"));
+        let unreadable = damage(&|s| s["updated"] = "soon".into());
+        assert!(
+            unreadable.starts_with("This notes file is damaged: source 1 cannot be read (invalid type"),
+            "{unreadable}"
+        );
+    }
+
+    #[test]
     fn removing_and_undoing_follow_the_changes_rules() {
         let mut s = Saved::default();
         let a = source("added-a", "A", "Text.");
