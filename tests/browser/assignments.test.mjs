@@ -386,3 +386,55 @@ test('printing the hand-in asks for the name, then prints the answers without th
   await context.close();
   app.assertClean();
 });
+
+test('a question’s links are picked from the list of each kind, and each link is what its lists show', async () => {
+  const tp = await app.open('teacher/');
+  await tp.getByLabel('Title').fill('Every kind of link');
+  await tp.getByLabel('Your question', { exact: true }).fill('Picked from every list');
+  const kind = tp.getByLabel('Link it to');
+  const list = (label) => tp.getByLabel(label, { exact: true });
+  const shown = (label) => list(label).locator('option:checked').textContent();
+  const added = tp.getByRole('list', { name: 'Links of your question' }).locator(':scope > li');
+  const add = async (expected) => {
+    await tp.getByRole('button', { name: 'Add the link' }).click();
+    await waitUntil(async () => ((await added.last().textContent()) ?? '').startsWith(expected), `the link “${expected}”`);
+  };
+  // Only the lists the kind uses are shown.
+  await kind.selectOption('claim');
+  assert.deepEqual(await Promise.all(['Document', 'Paragraph', 'Beside', 'Claim', 'Quantity'].map((l) => list(l).isVisible())), [false, false, false, true, false]);
+  await list('Claim').selectOption({ index: 2 });
+  await add(`Claim: ${await shown('Claim')}`);
+  await kind.selectOption('passage');
+  await list('Document').selectOption('lends-hope');
+  await list('Paragraph').selectOption('p3');
+  await add(`${await shown('Document')}, paragraph p3`);
+  // Another document: its own paragraphs, and the link is to the one its list shows.
+  const paragraphs = () => list('Paragraph').locator('option').allTextContents();
+  const before = (await paragraphs()).join('\n');
+  await list('Document').selectOption('home-to-mek');
+  await waitUntil(async () => (await paragraphs()).join('\n') !== before, 'the paragraphs follow the document');
+  const paragraph = await list('Paragraph').inputValue();
+  await add(`${await shown('Document')}, paragraph ${paragraph}`);
+  await kind.selectOption('compare');
+  await list('Document').selectOption('encyclopedia-earlier');
+  await list('Beside').selectOption('encyclopedia-later');
+  await add(`${await shown('Document')} beside ${await shown('Beside')}`);
+  await kind.selectOption('quantity');
+  await list('Quantity').selectOption({ index: 1 });
+  await add(`Figures: ${await shown('Quantity')}`);
+  await kind.selectOption('document');
+  await add(await shown('Document'));
+  await tp.getByRole('button', { name: 'Add your question' }).click();
+  const student = await app.open(await tp.getByLabel('The assignment’s link, for students').inputValue());
+  const links = student.getByRole('list', { name: 'Sources for question 1' }).getByRole('link');
+  await links.first().waitFor();
+  const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map((h) => h.replace(/^.*?(?=(claims?|read|compare|figures)\/)/, ''));
+  assert.equal(hrefs.length, 6, hrefs.join(' '));
+  assert.match(hrefs[1], /^read\/lends-hope\/#p3$/);
+  assert.equal(hrefs[2], `read/home-to-mek/#${paragraph}`);
+  assert.match(hrefs[3], /^compare\/encyclopedia-earlier\/encyclopedia-later\/$/);
+  assert.match(hrefs[5], /^read\/encyclopedia-earlier\/$/);
+  await tp.context().close();
+  await student.context().close();
+  app.assertClean();
+});
