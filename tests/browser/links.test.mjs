@@ -2,9 +2,13 @@
 // typing, the comparison's selectors and swap, result and figure links) leaves a URL that,
 // pasted into a fresh tab, opens the same view; under a sub-path the base appears once.
 // Browsers that refuse history writes past a rate limit do not break the app, and a query
-// of any length is answered with a bounded search that says what it left out.
+// of any length is answered with a bounded search that says what it left out. The views of
+// issues 31 and 32 (an assignment's student and teacher links, an added source's reader and
+// its comparison) reopen from their addresses, keep their view through a reload and the
+// browser's back and forward, and a bad value in their query gets the page's message.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { addSource, makeAssignment } from './authoring.mjs';
 import { BASE_PATH, mainText, searchField as field, startApp, waitUntil } from './harness.mjs';
 
 let app;
@@ -15,17 +19,50 @@ after(async () => {
   await app?.close();
 });
 
-
-/** The page's URL opened in a fresh tab (a new browser context) shows the same view. */
-async function reopens(page, what) {
+/**
+ * The page's URL opened in a fresh tab (a new browser context) shows the same view; with
+ * `context`, in a new tab of that browser (for what is kept in its storage).
+ */
+async function reopens(page, what, context) {
   const url = new URL(page.url());
   assert.ok(url.pathname.startsWith(BASE_PATH), `${what}: the URL is under the sub-path: ${url.href}`);
   assert.equal(url.href.split(BASE_PATH).length, 2, `${what}: the sub-path appears once in ${url.href}`);
-  const fresh = await app.open(url.href);
+  const fresh = await app.open(url.href, { context });
   const [h1, again] = await Promise.all([page.locator('main h1').first().textContent(), fresh.locator('main h1').first().textContent()]);
   assert.equal(again, h1, `${what}: the same heading in a fresh tab`);
   assert.equal(await mainText(fresh), await mainText(page), `${what}: the same view in a fresh tab`);
-  await fresh.context().close();
+  await (context ? fresh.close() : fresh.context().close());
+}
+
+/** A reload keeps the view: the same address, heading and text. */
+async function reloadKeeps(page, what) {
+  const [url, text] = [page.url(), await mainText(page)];
+  await page.reload();
+  await app.ready(page);
+  assert.equal(page.url(), url, `${what}: the address after a reload`);
+  await waitUntil(async () => (await mainText(page)) === text, `${what}: the same view after a reload`);
+}
+
+/** Back to `page`'s current view from the next one `leave` opens, and forward again. */
+async function backAndForward(page, what, leave) {
+  const [url, text] = [page.url(), await mainText(page)];
+  await leave();
+  await waitUntil(() => page.url() !== url, `${what}: left the view`);
+  const [next, nextText] = [page.url(), await mainText(page)];
+  await page.goBack();
+  await waitUntil(async () => page.url() === url && (await mainText(page)) === text, `${what}: back shows the view again`);
+  await page.goForward();
+  await waitUntil(async () => page.url() === next && (await mainText(page)) === nextText, `${what}: forward shows the next view again`);
+  await page.goBack();
+  await waitUntil(async () => page.url() === url && (await mainText(page)) === text, `${what}: and back once more`);
+}
+
+/** Opens `path` and waits for the page's message about it (`message`) under its heading `h1`. */
+async function saysWhatIsWrong(path, h1, message, context) {
+  const page = await app.open(path, { context });
+  await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
+  await page.getByRole('main').getByText(message).waitFor();
+  await page.close();
 }
 
 test('search typing and a result click leave URLs that reopen', async () => {
@@ -152,5 +189,63 @@ test('every link the claims, lineage, questions and notes views write opens its 
     if (url.searchParams.has('claim')) await tab.locator('.reader .text mark.quote').first().waitFor({ timeout: 5000 });
   }
   await fresh.close();
+  app.assertClean();
+});
+
+test('an assignment’s student and teacher links reopen, keep their view through reload, back and forward; a bad one says so', async () => {
+  const teacher = await app.newContext();
+  const tp = await app.open('teacher/', { context: teacher });
+  const { link, edit } = await makeAssignment(tp, 'Links that last', ['who-wrote', 'for-whom']);
+  await teacher.close();
+
+  const student = await app.newContext();
+  const sp = await app.open(link, { context: student });
+  await sp.getByRole('heading', { level: 1, name: 'Links that last' }).waitFor();
+  assert.equal(await sp.getByRole('heading', { level: 2, name: /^Question \d$/ }).count(), 2);
+  await reopens(sp, 'assignment link');
+  await reloadKeeps(sp, 'assignment link');
+  await backAndForward(sp, 'assignment link', () => sp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click());
+
+  const tp2 = await app.open(edit, { context: student });
+  await tp2.getByText(/Editing “Links that last”, version 1/).waitFor();
+  assert.equal(await tp2.getByLabel('Title').inputValue(), 'Links that last');
+  await reopens(tp2, 'teacher’s link');
+  await reloadKeeps(tp2, 'teacher’s link');
+  assert.equal(await tp2.getByLabel('Title').inputValue(), 'Links that last', 'the composer holds the assignment after a reload');
+  await backAndForward(tp2, 'teacher’s link', () => tp2.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click());
+  assert.equal(await tp2.getByLabel('Title').inputValue(), 'Links that last', 'and after back');
+  await student.close();
+
+  await saysWhatIsWrong(`${link.slice(0, -12)}`, 'Assignment', /damaged: it was cut short or changed by hand/);
+  await saysWhatIsWrong('assignment/?a=hello', 'Assignment', /format this companion does not know|damaged/);
+  await saysWhatIsWrong(`${edit.slice(0, -12)}`, 'Assignments for teachers', /A new assignment is started below instead\./);
+  app.assertClean();
+});
+
+test('an added source’s reader and its comparison reopen in the same browser, keep their view through reload, back and forward; an unknown id says so', async () => {
+  const context = await app.newContext();
+  const page = await app.open('', { context });
+  const id = await addSource(page, 'A report to reopen', 'Albanian police entered the camp near Manëz in June 2023.\nA second paragraph of the report.');
+  await page.getByRole('link', { name: /^A report to reopen/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'A report to reopen' }).waitFor();
+  assert.ok(page.url().endsWith(`/added/?source=${id}`), page.url());
+  await reopens(page, 'added reader', context);
+  await reloadKeeps(page, 'added reader');
+  await backAndForward(page, 'added reader', () => page.getByRole('link', { name: 'Compare side by side with another document' }).click());
+
+  await page.getByRole('link', { name: 'Compare side by side with another document' }).click();
+  await page.getByLabel('Left document').selectOption(id);
+  await page.getByLabel('Right document').selectOption('lends-hope');
+  await page.waitForURL(new RegExp(`/compare/\\?a=${id}&b=lends-hope$`));
+  await page.locator('table.cmp-table th', { hasText: 'A report to reopen' }).waitFor();
+  await reopens(page, 'comparison with an added source', context);
+  await reloadKeeps(page, 'comparison with an added source');
+  assert.equal(await page.getByLabel('Left document').inputValue(), id, 'the added source is still chosen after a reload');
+  await backAndForward(page, 'comparison with an added source', () => page.getByRole('button', { name: 'Swap documents' }).click());
+  assert.ok(page.url().endsWith(`/compare/?a=${id}&b=lends-hope`));
+
+  await saysWhatIsWrong('added/?source=added-nothing-here', 'Not found', /There is no added source with the id “added-nothing-here” in this browser/, context);
+  await saysWhatIsWrong(`compare/?a=added-nothing-here&b=lends-hope`, 'Compare two documents', /There is no document with the id “added-nothing-here”; another one is shown instead\./, context);
+  await context.close();
   app.assertClean();
 });
