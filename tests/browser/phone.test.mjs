@@ -2,10 +2,13 @@
 // starts its text in the top half of the first screen, under a one-row header whose links
 // fold under "Menu" (and stay in view without JavaScript); a paragraph's tools show on the
 // paragraph tapped, or opened with its own button from the keyboard, one at a time; axe stays
-// clean there, in light and dark.
+// clean there, in light and dark. An added source's reader and a student's assignment page
+// fit the screen too: no sideways scrolling, controls of at least 24 px, a term's tooltip
+// opened by a tap.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
+import { addSource, makeAssignment } from './authoring.mjs';
 import { BASE_PATH, searchField, startApp, waitUntil } from './harness.mjs';
 import { VIEWS } from './views.mjs';
 
@@ -168,6 +171,65 @@ test('a wide screen keeps every paragraph’s tools in view, with no toggle', as
   assert.equal(await page.getByRole('button', { name: 'Tools for paragraph 3' }).count(), 0);
   assert.equal(await menuButton(page).isVisible(), false);
   assert.ok(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).isVisible());
+  app.assertClean();
+});
+
+/**
+ * How far the page is wider than the phone's screen, in CSS pixels (0 when it fits). Not
+ * against the window's width: a phone's browser widens its layout to content that overflows.
+ */
+const sideways = (page) => page.evaluate((width) => Math.max(0, document.documentElement.scrollWidth - width), PHONE.viewport.width);
+
+/**
+ * The visible controls smaller than 24×24 CSS pixels (WCAG 2.2, 2.5.8), as "what: w×h". A
+ * control clipped to one pixel is hidden until it has the keyboard's focus (a paragraph's
+ * tools toggle), when it shows at full size; no finger can hit it meanwhile.
+ */
+const smallControls = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, summary, [role="button"]')]
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([el, r]) => r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden')
+      .filter(([, r]) => r.width < 24 || r.height < 24)
+      .map(([el, r]) => `${el.tagName.toLowerCase()} “${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 40)}”: ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+
+/** A link as a student pastes it: an address no word break can split. */
+const LONG_URL = 'https://www.example.org/news/2023/06/20/albanian-police-enter-the-camp-of-the-mek-near-manez-in-durres-county-and-question-residents';
+
+test('on a phone an added source’s reader fits the screen, its controls are 24 px or more, and a term’s tooltip opens by tap', async () => {
+  const context = await app.newContext(PHONE);
+  const page = await app.open('', { context });
+  await addSource(page, 'Police at the camp', ['Albanian police entered the camp of the MEK near Manëz in June 2023.', `Reported at ${LONG_URL} the next day.`].join('\n'));
+  await page.getByRole('link', { name: /^Police at the camp/ }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Police at the camp' }).waitFor();
+  assert.equal(await sideways(page), 0, 'no sideways scrolling');
+  assert.deepEqual(await smallControls(page), [], 'every control is at least 24×24');
+  const term = page.locator('main .term', { hasText: 'MEK' }).first();
+  await term.tap();
+  const tip = page.getByRole('tooltip');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /Mojahedin/);
+  const box = await tip.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, `the tooltip is on the screen (${JSON.stringify(box)})`);
+  // The paragraph's tools, opened by the same tap, keep to the minimum size too.
+  assert.deepEqual(await smallControls(page), [], 'every control is at least 24×24 with the tooltip open');
+  await context.close();
+  app.assertClean();
+});
+
+test('on a phone a student’s assignment page fits the screen and its controls are 24 px or more', async () => {
+  const teacher = await app.open('teacher/');
+  await teacher.getByLabel('Instructions').fill(`Read the report at ${LONG_URL} first.`);
+  const { link } = await makeAssignment(teacher, 'Week 3 on the phone', ['who-wrote', 'for-whom']);
+  await teacher.context().close();
+  const page = await app.open(link, { contextOptions: PHONE });
+  await page.getByRole('heading', { level: 1, name: 'Week 3 on the phone' }).waitFor();
+  await page.getByLabel('Your answer to question 1').tap();
+  await page.keyboard.type('Typed on a phone.');
+  assert.equal(await sideways(page), 0, 'no sideways scrolling');
+  assert.deepEqual(await smallControls(page), [], 'every control is at least 24×24');
+  await page.context().close();
   app.assertClean();
 });
 
