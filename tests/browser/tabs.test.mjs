@@ -1,8 +1,11 @@
 // The student's work in two tabs of one browser (issue 28): each change is saved as a change
 // onto what storage holds just then, and every open tab shows what the others saved, so no
-// tab undoes another's notes, answers, estimates or settings.
+// tab undoes another's notes, answers, estimates or settings; an assignment's answers typed
+// in two tabs are both kept, and a hand-in from either tab holds both.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { makeAssignment } from './authoring.mjs';
 import { startApp, waitUntil } from './harness.mjs';
 
 let app;
@@ -113,6 +116,41 @@ test('answers, estimates and settings from two tabs are all kept, and shown in b
     assert.equal(await answer(page, 1).inputValue(), 'Answer from B');
     assert.match(await page.locator(`article#${id}`).textContent(), /Your estimate: 1,500\./);
     assert.equal(await page.getByRole('checkbox', { name: 'Glossary marks' }).isChecked(), false);
+  }
+  await context.close();
+  app.assertClean();
+});
+
+test('an assignment open in two tabs keeps the answers typed in each, and the hand-in from either tab has both', async () => {
+  const teacher = await app.open('teacher/');
+  const { link } = await makeAssignment(teacher, 'Two tabs, one assignment', ['who-wrote', 'for-whom']);
+  await teacher.context().close();
+  const context = await app.newContext();
+  const a = await app.open(link, { context });
+  const b = await app.open(link, { context });
+  const box = (page, n) => page.getByLabel(`Your answer to question ${n}`);
+  await box(a, 1).fill('Typed in tab A');
+  await waitUntil(async () => (await box(b, 1).inputValue()) === 'Typed in tab A', 'B shows A’s answer');
+  await box(b, 2).fill('Typed in tab B');
+  await waitUntil(async () => (await box(a, 2).inputValue()) === 'Typed in tab B', 'A shows B’s answer');
+  // A goes on typing its own answer after B's save: B's is not undone.
+  await box(a, 1).fill('Typed in tab A, then more');
+  await waitUntil(async () => (await box(b, 1).inputValue()) === 'Typed in tab A, then more', 'B follows');
+  const handIn = async (page, name) => {
+    await page.getByLabel('Your name').fill(name);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the hand-in for your teacher (JSON)' }).click(),
+    ]);
+    return JSON.parse(await readFile(await file.path(), 'utf8')).answers.map((x) => [x.question, x.text]);
+  };
+  const both = [['who-wrote', 'Typed in tab A, then more'], ['for-whom', 'Typed in tab B']];
+  assert.deepEqual(await handIn(a, 'Ana Lima'), both, 'the hand-in from tab A');
+  assert.deepEqual(await handIn(b, 'Ana Lima'), both, 'the hand-in from tab B');
+  await reloadBoth(a, b);
+  for (const page of [a, b]) {
+    assert.equal(await box(page, 1).inputValue(), 'Typed in tab A, then more');
+    assert.equal(await box(page, 2).inputValue(), 'Typed in tab B');
   }
   await context.close();
   app.assertClean();
