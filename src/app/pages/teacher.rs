@@ -246,6 +246,16 @@ fn AddOwn(draft: Draft) -> impl IntoView {
         links.set(Vec::new());
     };
     let shows = move |kinds: &'static [&'static str]| Signal::derive(move || !kinds.contains(&kind.get().as_str()));
+    let kinds: Vec<(String, String)> = [
+        ("passage", "A passage"),
+        ("document", "A document"),
+        ("claim", "A claim"),
+        ("quantity", "A quantity’s figures"),
+        ("compare", "Two documents side by side"),
+        ("lineage", "How the documents relate"),
+    ]
+    .map(|(v, label)| (v.to_string(), label.to_string()))
+    .into();
     let claims: Vec<(String, String)> = CLAIMS.iter().map(|c| (c.id.to_string(), c.text.to_string())).collect();
     let quantities: Vec<(String, String)> =
         QUANTITIES.iter().map(|q| (q.id.to_string(), q.label.to_string())).collect();
@@ -254,15 +264,7 @@ fn AddOwn(draft: Draft) -> impl IntoView {
             <legend>"A question of your own"</legend>
             <label for="a-own-prompt">"Your question"</label>
             <textarea id="a-own-prompt" rows="2" prop:value=move || prompt_text.get() on:input=move |ev| prompt_text.set(event_target_value(&ev))></textarea>
-            <label for="a-link-kind">"Link it to"</label>
-            <select id="a-link-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
-                <option value="passage">"A passage"</option>
-                <option value="document">"A document"</option>
-                <option value="claim">"A claim"</option>
-                <option value="quantity">"A quantity’s figures"</option>
-                <option value="compare">"Two documents side by side"</option>
-                <option value="lineage">"How the documents relate"</option>
-            </select>
+            <Pick id="a-link-kind" label="Link it to" value=kind options=kinds hidden=Signal::stored(false)/>
             <Pick id="a-link-doc" label="Document" value=doc options=documents.clone() hidden=shows(&["passage", "document", "compare"])/>
             <Pick id="a-link-block" label="Paragraph" value=block options=blocks hidden=shows(&["passage"])/>
             <Pick id="a-link-other" label="Beside" value=other options=documents hidden=shows(&["compare"])/>
@@ -286,8 +288,8 @@ fn AddOwn(draft: Draft) -> impl IntoView {
     }
 }
 
-/// One part of a link to pick (a document, a paragraph, a claim…): a labelled list of
-/// `(value, label)` options, shown only while the chosen kind of link uses it.
+/// One choice of a question's link (its kind, a document, a paragraph, a claim…): a labelled
+/// list of `(value, label)` options, hidden while the chosen kind of link does not use it.
 #[component]
 fn Pick(
     id: &'static str,
