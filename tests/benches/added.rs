@@ -77,6 +77,18 @@ fn main() {
     let align = time(11, || {
         black_box(compare_texts(black_box(&added), black_box(&bundled), 0));
     });
+    // What the page sends the worker and what it gets back, as JSON both ways.
+    let request = serde_json::to_string(&companion_worker::Request {
+        id: 1,
+        ask: companion_worker::Ask::Compare {
+            left: added.iter().map(|t| t.to_string()).collect(),
+            right: bundled.iter().map(|t| t.to_string()).collect(),
+        },
+    })
+    .expect("a request is plain data");
+    let worker = time(11, || {
+        black_box(companion_worker::answer(black_box(&request)));
+    });
     println!("added-source benchmark (release build, median of runs)");
     println!(
         "  an added source of {words} words ({} passages) against the longest bundled document, {} ({} words, {} passages)",
@@ -85,7 +97,7 @@ fn main() {
         docs[longest].word_count,
         bundled.len()
     );
-    for (what, t) in [("read + glossary marks", read), ("align + diff", align)] {
+    for (what, t) in [("read + glossary marks", read), ("align + diff", align), ("worker align (JSON)", worker)] {
         let ms = t.as_secs_f64() * 1e3;
         let slow = ms * SLOW_CPU;
         let verdict = if slow <= BUDGET_MS { "within" } else { "OVER" };

@@ -4,10 +4,13 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use super::{align, diff};
 use crate::model::Document;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// Serialized: the added sources' worker sends a comparison to the page as JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowKind {
     /// The same text on both sides.
     Shared,
@@ -33,20 +36,20 @@ impl RowKind {
 
 /// One side of a row: indices into the document's blocks, and for each of them the byte
 /// ranges of its text that the other side does not have.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Side {
     pub blocks: Vec<usize>,
     pub changes: Vec<Vec<Range<usize>>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     pub kind: RowKind,
     pub left: Side,
     pub right: Side,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub shared: usize,
     pub changed: usize,
@@ -65,7 +68,7 @@ impl Summary {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comparison {
     pub rows: Vec<Row>,
     pub summary: Summary,

@@ -244,11 +244,17 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The matcher for the glossary's terms, as the build makes it for the seeds.
-pub fn matcher(terms: &[Term]) -> Matcher {
+/// Each term's names (matched in any case) and exact-case names, in the glossary's order: what
+/// a matcher is made of, and what the page sends the added sources' worker.
+pub fn term_names(terms: &[Term]) -> Vec<(Vec<String>, Vec<String>)> {
     let names = |t: &Term| std::iter::once(t.label).chain(t.aliases.iter().copied()).map(String::from).collect();
     let exact = |t: &Term| t.exact_case.iter().map(|e| e.to_string()).collect();
-    Matcher::new(&terms.iter().map(|t| (names(t), exact(t))).collect::<Vec<_>>())
+    terms.iter().map(|t| (names(t), exact(t))).collect()
+}
+
+/// The matcher for the glossary's terms, as the build makes it for the seeds.
+pub fn matcher(terms: &[Term]) -> Matcher {
+    Matcher::new(&term_names(terms))
 }
 
 /// The glossary's terms in a passage, as the build marks the seeds.

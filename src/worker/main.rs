@@ -1,0 +1,22 @@
+//! The worker's entry: each message is one JSON request (`companion_worker::answer`), answered
+//! with one JSON string. On the host this binary does nothing; it exists for Trunk's wasm build.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let request = ev.data().as_string().unwrap_or_default();
+        // A reply that cannot be posted has nobody to tell: the page gives up waiting and says so.
+        let _ = reply.post_message(&JsValue::from_str(&companion_worker::answer(&request)));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
