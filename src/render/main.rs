@@ -44,6 +44,7 @@ fn build(dist: &Path) -> Result<(), String> {
     let named = |e: String| format!("{}: {e}", index.display());
     let template = fs::read_to_string(&index).map_err(|e| named(e.to_string()))?;
     let template = loader::inline(&template).map_err(named)?;
+    let template = loader::name_worker(&template, &loader::worker_file(dist)?).map_err(named)?;
     let (template, scripts) = csp::add_policy(&template).map_err(named)?;
     println!("csp: Content-Security-Policy with {scripts} inline script hash(es)");
     println!("{}", pages::write(dist, &template)?);

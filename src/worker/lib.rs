@@ -14,6 +14,9 @@ use companion_core::analysis::comparison::{compare_texts, Comparison};
 use companion_core::analysis::glossary::Matcher;
 use companion_core::analysis::sources::{self, Format, Passage};
 
+/// What the worker posts once it can answer (the page holds its requests until then).
+pub const READY: &str = "ready";
+
 /// One glossary term's names: those matched in any case, and those only in this exact case.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TermNames {
@@ -23,7 +26,9 @@ pub struct TermNames {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "ask", rename_all = "lowercase")]
+// Externally tagged, and no `flatten` below: serde's buffering for internally tagged and
+// flattened types would add tens of KB to the main wasm, which serializes and reads these.
+#[serde(rename_all = "lowercase")]
 pub enum Ask {
     /// The bytes of a pasted text (UTF-8) or an opened file, in `format` ("text", "markdown",
     /// "html").
@@ -39,12 +44,11 @@ pub enum Ask {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     pub id: u32,
-    #[serde(flatten)]
     pub ask: Ask,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "answer", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum Reply {
     Read {
         passages: Vec<Passage>,
@@ -66,7 +70,6 @@ pub enum Reply {
 pub struct Answer {
     /// The request's id, or 0 when the request could not be read at all.
     pub id: u32,
-    #[serde(flatten)]
     pub reply: Reply,
 }
 

@@ -16,6 +16,9 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    // A message the page posts before the wasm has started finds no handler and is lost: the
+    // page waits for this word before it posts any.
+    let _ = scope.post_message(&JsValue::from_str(companion_worker::READY));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
