@@ -102,6 +102,21 @@ mod tests {
         assert_eq!(sha(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
+    /// The added sources' worker's files (unhashed names, as Trunk writes a worker's) are
+    /// cached with the rest, so an added source opens offline after one visit.
+    #[test]
+    fn caches_the_added_sources_worker() {
+        let mut with_worker = files("p{}");
+        for name in ["companion-worker.js", "companion-worker_bg.wasm", "companion-worker_loader.js"] {
+            with_worker.push((name, name.as_bytes().to_vec()));
+        }
+        let (version, sw) = worker(&with_worker);
+        for name in ["companion-worker.js", "companion-worker_bg.wasm", "companion-worker_loader.js"] {
+            assert!(sw.contains(&format!(r#"["{name}",""#)), "{name} in {sw}");
+        }
+        assert_ne!(version, worker(&files("p{}")).0);
+    }
+
     #[test]
     fn any_changed_file_is_a_new_version() {
         assert_eq!(worker(&files("p{}")).0, worker(&files("p{}")).0);
