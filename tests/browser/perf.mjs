@@ -139,13 +139,20 @@ for (let i = 0; i < RUNS; i++) {
 // Start-up on a slow network (150 ms round trips, 1.6 Mbps down, as Lighthouse's simulated
 // mobile): when the app runs, with the corpus text fetched beside the wasm, as built, and after
 // it, as a page without the "companion-text" meta has it (the app then fetches the file itself).
-async function runningOnSlowNetwork(path, { textAfterWasm }) {
+/** A page in a fresh context that notes when the app runs, on that slow network; `cpuSlowdown`
+ *  also slows the CPU by that factor. */
+async function slowPage({ cpuSlowdown = 1 } = {}) {
   const context = await app.newContext();
   await context.addInitScript(observeRunning);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  return { context, page };
+}
+async function runningOnSlowNetwork(path, { textAfterWasm }) {
+  const { context, page } = await slowPage();
   if (textAfterWasm) {
     await page.route((url) => url.pathname.endsWith(path), async (route) => {
       const response = await route.fetch();
@@ -171,13 +178,7 @@ for (let i = 0; i < SLOW_RUNS; i++) {
 // fetched until then (gzip, as the host sends it).
 const CLAIMS = 'claims/';
 async function usableOnSchoolPhone(path) {
-  const context = await app.newContext();
-  await context.addInitScript(observeRunning);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page } = await slowPage({ cpuSlowdown: 4 });
   await page.goto(new URL(path, app.url).href);
   await page.waitForFunction(() => window.__running !== undefined, null, { timeout: 120000 });
   const result = await page.evaluate(() => {
