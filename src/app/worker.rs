@@ -2,14 +2,14 @@
 //! reading, glossary marking, alignment and diff for a source a student adds run there, so the
 //! published pages and the main wasm carry none of it. The worker starts the first time a
 //! student adds a source or opens one (never on a first visit to a published page); each
-//! request is JSON with an id that the answer repeats. A worker that cannot start (its file
-//! blocked, or offline before it was ever cached) or does not answer gets a message the page
-//! shows, and the next request tries to start it again.
+//! request is a `companion_worker::Message` with an id that the answer repeats. A worker that
+//! cannot start (its file blocked, or offline before it was ever cached) or does not answer gets
+//! a message the page shows, and the next request tries to start it again.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use companion_worker::{Answer, Ask, Reply, Request, READY};
+use companion_worker::{Ask, Message, Reply, READY};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,7 +24,7 @@ const WAIT_MS: u32 = 20_000;
 struct Client {
     worker: web_sys::Worker,
     /// Requests made before the worker said it was ready, posted when it does.
-    waiting: Option<Vec<String>>,
+    waiting: Option<Vec<JsValue>>,
     next: u32,
     /// Each request's promise's resolve function: called with the answer, or with nothing.
     pending: HashMap<u32, js_sys::Function>,
@@ -58,17 +58,17 @@ fn start() -> Option<web_sys::Worker> {
     let url = web_sys::Url::new_with_base(&name, &document.base_uri().ok()??).ok()?.href();
     let worker = web_sys::Worker::new(&url).ok()?;
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-        let text = ev.data().as_string().unwrap_or_default();
-        if text == READY {
+        let data = ev.data();
+        if data.as_string().as_deref() == Some(READY) {
             let held = CLIENT.with_borrow_mut(|c| c.as_mut().and_then(|c| Some((c.worker.clone(), c.waiting.take()?))));
             if let Some((worker, waiting)) = held {
                 waiting.iter().for_each(|request| post(&worker, request));
             }
             return;
         }
-        match serde_json::from_str::<Answer>(&text) {
-            Ok(answer) => settle(answer.id, &JsValue::from_str(&text)),
-            Err(_) => fail_all(),
+        match Message::from_js(&data) {
+            Some(answer) => settle(answer.id(), &data),
+            None => fail_all(),
         }
     });
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| fail_all());
@@ -80,8 +80,8 @@ fn start() -> Option<web_sys::Worker> {
     Some(worker)
 }
 
-fn post(worker: &web_sys::Worker, request: &str) {
-    if worker.post_message(&JsValue::from_str(request)).is_err() {
+fn post(worker: &web_sys::Worker, request: &JsValue) {
+    if worker.post_message(request).is_err() {
         fail_all();
     }
 }
@@ -100,7 +100,7 @@ pub async fn ask(ask: Ask) -> Result<Reply, String> {
         })
     });
     let id = id.ok_or(UNAVAILABLE)?;
-    let request = serde_json::to_string(&Request { id, ask }).map_err(|_| UNAVAILABLE)?;
+    let request = ask.message(id).to_js();
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         CLIENT.with_borrow_mut(|c| c.as_mut().map(|c| c.pending.insert(id, resolve)));
     });
@@ -119,10 +119,9 @@ pub async fn ask(ask: Ask) -> Result<Reply, String> {
         post(&worker, &request);
     }
     gloo_timers::callback::Timeout::new(WAIT_MS, move || settle(id, &JsValue::UNDEFINED)).forget();
-    let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string());
-    let answer: Answer = text.and_then(|t| serde_json::from_str(&t).ok()).ok_or(UNAVAILABLE)?;
-    match answer.reply {
-        Reply::Refused { message } => Err(message),
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+    match answer.as_ref().and_then(Message::from_js).and_then(Reply::of).ok_or(UNAVAILABLE)? {
+        Reply::Refused(message) => Err(message),
         reply => Ok(reply),
     }
 }

@@ -77,17 +77,15 @@ fn main() {
     let align = time(11, || {
         black_box(compare_texts(black_box(&added), black_box(&bundled), 0));
     });
-    // What the page sends the worker and what it gets back, as JSON both ways.
-    let request = serde_json::to_string(&companion_worker::Request {
-        id: 1,
-        ask: companion_worker::Ask::Compare {
-            left: added.iter().map(|t| t.to_string()).collect(),
-            right: bundled.iter().map(|t| t.to_string()).collect(),
-        },
-    })
-    .expect("a request is plain data");
+    // What the page sends the worker and what it reads back: the request and the answer as
+    // messages, the comparison packed and unpacked.
+    let request = companion_worker::Ask::Compare {
+        left: added.iter().map(|t| t.to_string()).collect(),
+        right: bundled.iter().map(|t| t.to_string()).collect(),
+    }
+    .message(1);
     let worker = time(11, || {
-        black_box(companion_worker::answer(black_box(&request)));
+        black_box(companion_worker::Reply::of(companion_worker::answer(black_box(request.clone()))));
     });
     println!("added-source benchmark (release build, median of runs)");
     println!(
@@ -97,7 +95,7 @@ fn main() {
         docs[longest].word_count,
         bundled.len()
     );
-    for (what, t) in [("read + glossary marks", read), ("align + diff", align), ("worker align (JSON)", worker)] {
+    for (what, t) in [("read + glossary marks", read), ("align + diff", align), ("worker align (messages)", worker)] {
         let ms = t.as_secs_f64() * 1e3;
         let slow = ms * SLOW_CPU;
         let verdict = if slow <= BUDGET_MS { "within" } else { "OVER" };

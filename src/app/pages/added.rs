@@ -24,7 +24,7 @@ use crate::app::workspace::{now, use_work, KeepingNotice, Work};
 use crate::corpus::{self, GLOSSARY};
 use crate::model::{Block, BlockKind, Document, Mark};
 use crate::route;
-use companion_worker::{Ask, Reply, TermNames};
+use companion_worker::{Ask, Reply};
 
 /// What every view of an added source says of it.
 pub const ADDED_BY_YOU: &str = "added by you — not part of the unit’s checked corpus";
@@ -89,18 +89,9 @@ pub async fn marked(source: &AddedSource) -> Result<&'static Document, String> {
     if let Some(doc) = SHOWN.with_borrow(|m| m.get(&key).copied()) {
         return Ok(doc);
     }
-    let terms = sources::term_names(GLOSSARY).into_iter().map(|(names, exact)| TermNames { names, exact }).collect();
-    let passages = source.blocks().into_iter().map(|(_, b)| b.text).collect();
-    match worker::ask(Ask::Marks { terms, passages }).await? {
-        Reply::Marks { marks } => Ok(document_of(
-            source,
-            Some(
-                marks
-                    .into_iter()
-                    .map(|m| m.into_iter().map(|(start, end, term)| Mark { start, end, term }).collect())
-                    .collect(),
-            ),
-        )),
+    let passages = source.passages.iter().map(|p| p.text.clone()).collect();
+    match worker::ask(Ask::Marks { terms: sources::terms_text(GLOSSARY), passages }).await? {
+        Reply::Marks(marks) => Ok(document_of(source, Some(marks))),
         _ => Err(worker::UNAVAILABLE.into()),
     }
 }
@@ -302,13 +293,13 @@ async fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<Result<(String
 /// fails, and the message says why.
 async fn add(
     work: Work,
-    text: Vec<u8>,
-    format: &str,
+    bytes: Vec<u8>,
+    format: Format,
     from: String,
     provenance: Provenance,
 ) -> Result<AddedSource, String> {
-    let passages = match worker::ask(Ask::Read { bytes: text, format: format.into() }).await? {
-        Reply::Read { passages } => passages,
+    let passages = match worker::ask(Ask::Read { bytes, format }).await? {
+        Reply::Read(passages) => passages,
         _ => return Err(worker::UNAVAILABLE.into()),
     };
     let title = work.data.with_untracked(|w| {
@@ -322,15 +313,6 @@ async fn add(
         AddedSource { id, provenance: Provenance { title, ..provenance }, passages, from, added: at, updated: at };
     work.change(Change::PutSource(source.clone()));
     Ok(source)
-}
-
-/// The worker's name for a format.
-fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Text => "text",
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-    }
 }
 
 /// The form: the text (pasted, or a file) and its provenance.
@@ -371,10 +353,10 @@ fn AddSource() -> impl IntoView {
             let result = match chosen {
                 Some(Err(e)) => Err(e.to_string()),
                 Some(Ok((name, bytes))) => match Format::of_file(&name) {
-                    Some(format) => add(work, bytes, format_name(format), name, provenance).await,
+                    Some(format) => add(work, bytes, format, name, provenance).await,
                     None => Err(Problem::NotAReadableFile(name).to_string()),
                 },
-                None => add(work, pasted.into_bytes(), "text", "pasted".into(), provenance).await,
+                None => add(work, pasted.into_bytes(), Format::Text, "pasted".into(), provenance).await,
             };
             match result {
                 Ok(source) => {

@@ -86,7 +86,7 @@ async fn aligned(
     let (a, b) = (marked(work, a).await?, marked(work, b).await?);
     let passages = |d: &Document| d.blocks.iter().skip(1).map(|b| b.text.to_string()).collect();
     match worker::ask(Ask::Compare { left: passages(a), right: passages(b) }).await? {
-        Reply::Compare { comparison } => Ok((a, b, comparison)),
+        Reply::Compare(comparison) => Ok((a, b, comparison)),
         _ => Err(worker::UNAVAILABLE.into()),
     }
 }

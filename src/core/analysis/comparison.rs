@@ -4,13 +4,10 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use super::{align, diff};
 use crate::model::Document;
 
-// Serialized: the added sources' worker sends a comparison to the page as JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowKind {
     /// The same text on both sides.
     Shared,
@@ -36,20 +33,20 @@ impl RowKind {
 
 /// One side of a row: indices into the document's blocks, and for each of them the byte
 /// ranges of its text that the other side does not have.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Side {
     pub blocks: Vec<usize>,
     pub changes: Vec<Vec<Range<usize>>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub kind: RowKind,
     pub left: Side,
     pub right: Side,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     pub shared: usize,
     pub changed: usize,
@@ -68,7 +65,7 @@ impl Summary {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Comparison {
     pub rows: Vec<Row>,
     pub summary: Summary,
@@ -138,10 +135,11 @@ pub fn compare_texts(left: &[&str], right: &[&str], first: usize) -> Comparison 
 /// Packs a comparison into numbers, so the build step can emit every pair's comparison as
 /// static data and the app needs neither the aligner nor the diff at run time. Per row: the
 /// kind, then each side as a block count followed, per block, by its index, its range count
-/// and the ranges' bounds. Byte offsets fit: a passage is far shorter than 64 KiB.
-pub fn pack(c: &Comparison) -> Vec<u16> {
+/// and the ranges' bounds. The added sources' worker sends the page an added pair's
+/// comparison packed the same way.
+pub fn pack(c: &Comparison) -> Vec<u32> {
     let mut out = Vec::new();
-    let mut push = |n: usize| out.push(u16::try_from(n).expect("comparison values fit in u16"));
+    let mut push = |n: usize| out.push(u32::try_from(n).expect("comparison values fit in u32"));
     for row in &c.rows {
         push(row.kind as usize);
         for side in [&row.left, &row.right] {
@@ -160,8 +158,9 @@ pub fn pack(c: &Comparison) -> Vec<u16> {
 }
 
 /// Reads back what [`pack`] wrote. Data that ends early yields the rows read so far: the
-/// input is the build's own corpus text file, so this never happens outside a broken build.
-pub fn unpack(data: &[u16]) -> Comparison {
+/// input is the build's own corpus text file or the worker's answer, so this never happens
+/// outside a broken build.
+pub fn unpack(data: &[u32]) -> Comparison {
     const KINDS: [RowKind; 4] = [RowKind::Shared, RowKind::Changed, RowKind::OnlyLeft, RowKind::OnlyRight];
     let mut it = data.iter().map(|&n| n as usize);
     let mut summary = Summary::default();
