@@ -9,7 +9,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use std::future::Future;
+
 use companion_worker::{Ask, Message, Reply, READY};
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -123,5 +126,29 @@ pub async fn ask(ask: Ask) -> Result<Reply, String> {
     match answer.as_ref().and_then(Message::from_js).and_then(Reply::of).ok_or(UNAVAILABLE)? {
         Reply::Refused(message) => Err(message),
         reply => Ok(reply),
+    }
+}
+
+/// A view that waits for the worker: nothing yet, the view to show, or the message to show.
+pub type Shown = RwSignal<Option<Result<ViewFn, String>>>;
+
+/// Runs `task` (which asks the worker) and gives what [`Pending`] shows.
+pub fn pending(task: impl Future<Output = Result<ViewFn, String>> + 'static) -> Shown {
+    let shown = RwSignal::new(None);
+    wasm_bindgen_futures::spawn_local(async move { shown.set(Some(task.await)) });
+    shown
+}
+
+/// What every view that waits for the worker shows: a status line saying what it waits for,
+/// then the view, or the message (under `heading`, for a view that has no other heading). One
+/// component for all of them, so they say it alike and the app carries it once.
+#[component]
+pub fn Pending(waiting: &'static str, #[prop(optional)] heading: Option<&'static str>, shown: Shown) -> impl IntoView {
+    move || match shown.get() {
+        None => view! { <p role="status">{waiting}</p> }.into_any(),
+        Some(Err(message)) => {
+            view! { {heading.map(|h| view! { <h1>{h}</h1> })}<p class="notice" role="alert">{message}</p> }.into_any()
+        }
+        Some(Ok(view)) => view.run(),
     }
 }

@@ -131,14 +131,11 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
 /// The reader once the worker has marked the source's glossary terms.
 #[component]
 fn Marked(source: AddedSource) -> impl IntoView {
-    let doc = RwSignal::new(None::<Result<&'static Document, String>>);
-    let shown = source.clone();
-    wasm_bindgen_futures::spawn_local(async move { doc.set(Some(marked(&shown).await)) });
-    move || match doc.get() {
-        None => view! { <p role="status">"Opening the source…"</p> }.into_any(),
-        Some(Err(message)) => view! { <p class="notice" role="alert">{message}</p> }.into_any(),
-        Some(Ok(doc)) => view! { <AddedText source=source.clone() doc=doc/> }.into_any(),
-    }
+    let shown = worker::pending(async move {
+        let doc = marked(&source).await?;
+        Ok(ViewFn::from(move || view! { <AddedText source=source.clone() doc=doc/> }))
+    });
+    view! { <worker::Pending waiting="Opening the source…" shown=shown/> }
 }
 
 #[component]

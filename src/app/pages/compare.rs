@@ -95,17 +95,13 @@ async fn aligned(
 #[component]
 fn AlignedPair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> impl IntoView {
     let work = use_work();
-    let state = RwSignal::new(None);
-    wasm_bindgen_futures::spawn_local(async move { state.set(Some(aligned(work, a, b).await)) });
-    move || match state.get() {
-        None => view! { <p role="status">"Aligning the passages…"</p> }.into_any(),
-        Some(Err(message)) => {
-            view! { <h1>"Compare two documents"</h1><p class="notice" role="alert">{message}</p> }.into_any()
-        }
-        Some(Ok((a, b, comparison))) => {
-            view! { <Pair a=a b=b problems=problems.clone() aligned=Some(comparison)/> }.into_any()
-        }
-    }
+    let shown = worker::pending(async move {
+        let (a, b, comparison) = aligned(work, a, b).await?;
+        Ok(ViewFn::from(move || {
+            view! { <Pair a=a b=b problems=problems.clone() aligned=Some(comparison.clone())/> }
+        }))
+    });
+    view! { <worker::Pending waiting="Aligning the passages…" heading="Compare two documents" shown=shown/> }
 }
 
 /// The pair side by side. A bundled pair's alignment was computed at build time; a pair with
