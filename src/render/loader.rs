@@ -4,12 +4,6 @@
 //! start-up is written in one place. It goes in before the Content-Security-Policy step, which
 //! hashes it, and every page inherits it from the template.
 
-use std::fs;
-use std::path::Path;
-
-/// The added sources' worker's binary (src/worker), as Trunk names its files.
-const WORKER: &str = "companion-worker";
-
 /// The loader as written, with its comments.
 const LOADER: &str = include_str!("../loader.js");
 
@@ -31,22 +25,6 @@ pub fn inline(html: &str) -> Result<String, String> {
         return Err("the loader's <script> is not empty".into());
     }
     Ok(format!("{}{}{}", &html[..body], compact(LOADER), &html[body..]))
-}
-
-/// The added sources' worker's loader in the build (Trunk writes `companion-worker-<hash>_loader.js`
-/// for index.html's `data-type="worker"` link): the app starts it from this name only when a
-/// student adds or opens an added source.
-pub fn worker_file(dist: &Path) -> Result<String, String> {
-    let entries = fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    let names: Vec<String> = entries
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.starts_with(WORKER) && n.ends_with("_loader.js"))
-        .collect();
-    match &names[..] {
-        [name] => Ok(name.clone()),
-        [] => Err(format!("no {WORKER}…_loader.js in {} (index.html's data-type=\"worker\" link)", dist.display())),
-        _ => Err(format!("more than one {WORKER}…_loader.js in {}", dist.display())),
-    }
 }
 
 /// `html` with the worker's loader named on the loader's script, as `data-worker`.
@@ -92,19 +70,6 @@ mod tests {
         let named = name_worker(&html, "companion-worker-1_loader.js").unwrap();
         assert!(named.contains(r#"<script type="module" data-module="./app-1.js" data-worker="./companion-worker-1_loader.js" data-wasm="./app-1_bg.wasm">"#), "{named}");
         assert!(name_worker("<head></head>", "w.js").is_err());
-    }
-
-    /// On disk: the one loader Trunk wrote for the worker, and a clear error without it.
-    #[test]
-    fn finds_the_workers_loader_in_the_build() {
-        let dist = std::env::temp_dir().join(format!("companion-worker-name-{}", std::process::id()));
-        fs::create_dir_all(&dist).unwrap();
-        assert!(worker_file(&dist).unwrap_err().contains("data-type=\"worker\""));
-        for name in ["companion-worker-ab12.js", "companion-worker-ab12_bg.wasm", "companion-worker-ab12_loader.js"] {
-            fs::write(dist.join(name), "").unwrap();
-        }
-        assert_eq!(worker_file(&dist).unwrap(), "companion-worker-ab12_loader.js");
-        fs::remove_dir_all(&dist).unwrap();
     }
 
     /// What the loader must still do, comments aside: read the names Trunk gave, fetch the text

@@ -1,7 +1,9 @@
 // The added sources' worker (issue 31): reading, glossary marking, alignment and diff for a
 // source a student adds run in a worker of their own, which a first visit to a published page
-// never fetches, which adding a source starts, and which the service worker keeps for use
-// offline after one visit. Under the strict Content-Security-Policy, as every test runs.
+// never fetches, which adding a source starts (its files named by their content, as the app's
+// are, so no cache can pair a page with another build's worker), and which the service worker
+// keeps for use offline after one visit. Under the strict Content-Security-Policy, as every
+// test runs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { controlled, startApp } from './harness.mjs';
@@ -45,9 +47,11 @@ test('a first visit to a reader fetches none of the worker, and adding a source 
   await app.ready(page);
   assert.deepEqual(fetched, [], 'nor does the library');
   await addByPaste(page, 'A press report');
-  for (const file of ['companion-worker_loader.js', 'companion-worker.js', 'companion-worker_bg.wasm']) {
-    assert.ok(fetched.includes(file), `adding a source fetched ${file} (${fetched})`);
+  for (const suffix of ['_loader.js', '.js', '_bg.wasm']) {
+    const file = new RegExp(`^companion-worker-[0-9a-f]{16}${suffix.replace('.', '\\.')}$`);
+    assert.ok(fetched.some((f) => file.test(f)), `adding a source fetched the worker's ${suffix}, named by its content (${fetched})`);
   }
+  assert.equal(fetched.length, 3, `only those (${fetched})`);
   await context.close();
   app.assertClean();
 });
