@@ -140,14 +140,14 @@ pub fn pending(task: impl Future<Output = Result<ViewFn, String>> + 'static) -> 
 }
 
 /// What every view that waits for the worker shows: a status line saying what it waits for,
-/// then the view, or the message (under `heading`, for a view that has no other heading). One
-/// component for all of them, so they say it alike and the app carries it once.
+/// then the view, or the message under the view's heading (so the page still says where the
+/// student is). One component for all of them, so they say it alike and the app carries it once.
 #[component]
-pub fn Pending(waiting: &'static str, #[prop(optional)] heading: Option<&'static str>, shown: Shown) -> impl IntoView {
+pub fn Pending(waiting: &'static str, #[prop(into)] heading: String, shown: Shown) -> impl IntoView {
     move || match shown.get() {
         None => view! { <p role="status">{waiting}</p> }.into_any(),
         Some(Err(message)) => {
-            view! { {heading.map(|h| view! { <h1>{h}</h1> })}<p class="notice" role="alert">{message}</p> }.into_any()
+            view! { <h1>{heading.clone()}</h1><p class="notice" role="alert">{message}</p> }.into_any()
         }
         Some(Ok(view)) => view.run(),
     }

@@ -72,5 +72,35 @@ test('after one visit an added source opens, marked and compared, with the serve
   // The glossary's marks, which the worker found.
   await offline.locator('main .term', { hasText: 'MEK' }).first().waitFor();
   await context.close();
+  await app.restartServer();
+  app.assertClean();
+});
+
+test('a worker that cannot start: the reader and the comparison say so under their heading, and the source is kept', async () => {
+  const context = await app.newContext({ serviceWorkers: 'block' });
+  const page = await app.open('', { context });
+  const href = await addByPaste(page, 'Read when blocked');
+  await page.close();
+  // From now on the worker's files do not arrive (a filter, or offline before they were cached).
+  await context.route(/companion-worker-/, (route) => route.abort());
+  const reader = await context.newPage();
+  await reader.goto(new URL(href, app.url).href);
+  await app.ready(reader);
+  await reader.getByRole('heading', { level: 1, name: 'Read when blocked' }).waitFor();
+  await reader.getByRole('alert').filter({ hasText: 'could not start or did not answer' }).waitFor();
+  const id = new URL(href, app.url).searchParams.get('source');
+  await reader.goto(new URL(`compare/?a=${id}&b=lends-hope`, app.url).href);
+  await app.ready(reader);
+  await reader.getByRole('heading', { level: 1, name: 'Compare two documents' }).waitFor();
+  await reader.getByRole('alert').filter({ hasText: 'could not start or did not answer' }).waitFor();
+  // Only the worker's blocked files went wrong.
+  const problems = app.takeProblems();
+  assert.ok(problems.every((p) => /companion-worker-|ERR_FAILED|Failed to load/.test(JSON.stringify(p))), JSON.stringify(problems));
+  // Nothing was lost: once the files arrive, the source opens with its text.
+  await context.unroute(/companion-worker-/);
+  await reader.goto(new URL(href, app.url).href);
+  await app.ready(reader);
+  await reader.getByText(/Albanian police entered the camp/).waitFor();
+  await context.close();
   app.assertClean();
 });

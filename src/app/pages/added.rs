@@ -131,11 +131,12 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
 /// The reader once the worker has marked the source's glossary terms.
 #[component]
 fn Marked(source: AddedSource) -> impl IntoView {
+    let heading = source.provenance.title.clone();
     let shown = worker::pending(async move {
         let doc = marked(&source).await?;
         Ok(ViewFn::from(move || view! { <AddedText source=source.clone() doc=doc/> }))
     });
-    view! { <worker::Pending waiting="Opening the source…" shown=shown/> }
+    view! { <worker::Pending waiting="Opening the source…" heading=heading shown=shown/> }
 }
 
 #[component]
