@@ -189,7 +189,7 @@ async function usableOnSchoolPhone(path) {
   await context.close();
   return result;
 }
-// An added source aligned by its worker, with the CPU 4x slower (worker-align.mjs).
+// An added source aligned by its worker, scaled to the CPU 4x slower (worker-align.mjs).
 const workerAlign = await workerAlignMs(app);
 
 const phone = {};
@@ -267,7 +267,7 @@ console.log(`                       on a slow network   ${median(beside_ms).toFi
 for (const [name, r] of Object.entries(phone)) {
   console.log(`  on a school phone      ${name.padEnd(11)} usable ${r.usable_ms.toFixed(0)} ms (budget 1500), ${kb(r.fetched_bytes)} KB fetched until then (budget 150) (150 ms round trips, 1.6 Mbps, CPU 4x slower; median of ${SLOW_RUNS}: ${r.runs_ms.join(', ')} ms)`);
 }
-console.log(`  added source aligned by its worker     ${workerAlign.median_ms.toFixed(0)} ms (${workerAlign.words} words, ${workerAlign.passages} passages, against ${workerAlign.against}, ${workerAlign.against_passages} passages; CPU 4x slower, median of ${workerAlign.runs_ms.length})   budget 200 ms: ${ok(workerAlign.median_ms <= 200)}`);
+console.log(`  added source aligned by its worker     ${workerAlign.median_ms.toFixed(0)} ms at the slow profile's CPU (${workerAlign.measured_ms.toFixed(0)} ms here x 4, median of ${workerAlign.runs_ms.length}; ${workerAlign.words} words, ${workerAlign.passages} passages, against ${workerAlign.against}, ${workerAlign.against_passages} passages)   budget 200 ms: ${ok(workerAlign.median_ms <= 200)}`);
 for (const [name, scores] of Object.entries(lighthouseScores)) {
   const fine = scores.performance >= 95 && scores.accessibility === 100 && scores['best-practices'] === 100;
   const m = scores.metrics;
