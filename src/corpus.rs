@@ -27,7 +27,7 @@ include!(concat!(env!("OUT_DIR"), "/questions.rs"));
 /// right `j` at `i * n + j`).
 struct Text {
     docs: &'static [Document],
-    comparisons: Vec<&'static [u16]>,
+    comparisons: Vec<&'static [u32]>,
 }
 
 static TEXT: OnceLock<Text> = OnceLock::new();

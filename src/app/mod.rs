@@ -18,6 +18,7 @@ mod search_index;
 mod settings;
 mod shell;
 mod takeover;
+mod worker;
 mod workspace;
 
 /// Starts the app on the page rendered at build time, once the corpus text has arrived (the

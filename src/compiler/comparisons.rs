@@ -6,7 +6,7 @@ use super::corpus::CleanDoc;
 use companion_core::analysis::comparison::{compare_texts, pack};
 
 /// `((left, right), packed)` for every ordered pair of positions, the diagonal included.
-pub fn packed(docs: &[CleanDoc]) -> Vec<((usize, usize), Vec<u16>)> {
+pub fn packed(docs: &[CleanDoc]) -> Vec<((usize, usize), Vec<u32>)> {
     // The title is the column heading, not a passage: skipped, as `comparison::compare` does.
     let texts: Vec<Vec<&str>> =
         docs.iter().map(|d| d.blocks.iter().skip(1).map(|b| b.text.as_str()).collect()).collect();

@@ -53,8 +53,8 @@ impl Writer {
     }
 
     /// The comparison of the documents at positions `left` and `right`, packed.
-    pub fn comparison(&mut self, left: usize, right: usize, packed: &[u16]) -> Result<(), String> {
-        let numbers: Vec<String> = packed.iter().map(u16::to_string).collect();
+    pub fn comparison(&mut self, left: usize, right: usize, packed: &[u32]) -> Result<(), String> {
+        let numbers: Vec<String> = packed.iter().map(u32::to_string).collect();
         self.record(&["A", &left.to_string(), &right.to_string(), &numbers.join(" ")])
     }
 
@@ -75,7 +75,7 @@ pub struct DocText {
 #[derive(Debug, Default)]
 pub struct CorpusText {
     pub docs: Vec<DocText>,
-    pub comparisons: Vec<((usize, usize), Vec<u16>)>,
+    pub comparisons: Vec<((usize, usize), Vec<u32>)>,
 }
 
 /// Reads the file. The text is borrowed for the life of the program (the app reads it once), so
@@ -165,7 +165,7 @@ mod tests {
         }
         let orphan = format!("{HEADER}B\u{1f}p1\u{1f}P\u{1f}\u{1f}text\u{1e}");
         assert!(read(Box::leak(orphan.into_boxed_str())).unwrap_err().contains("before any document"));
-        let junk = text.replace("65535", "65536");
+        let junk = text.replace("65535", "65535x");
         assert!(read(Box::leak(junk.into_boxed_str())).unwrap_err().contains("not a number"));
     }
 }

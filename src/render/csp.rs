@@ -97,6 +97,15 @@ mod tests {
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'") && !policy.contains('*'));
     }
 
+    /// The added sources' worker (src/worker) is started from the app's own origin, its loader
+    /// imports its module from there, and it compiles its wasm: the policy allows exactly that.
+    #[test]
+    fn the_added_sources_worker_may_start_from_the_origin_and_compile_its_wasm() {
+        let (html, _) = add_policy(PAGE).unwrap();
+        assert!(html.contains("; worker-src 'self';"), "{html}");
+        assert!(html.contains("script-src 'self' ") && html.contains(" 'wasm-unsafe-eval';"), "{html}");
+    }
+
     #[test]
     fn without_a_charset_the_policy_opens_the_head() {
         let (html, count) = add_policy("<html><head lang=en><title>x</title></head></html>").unwrap();

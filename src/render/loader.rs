@@ -27,6 +27,14 @@ pub fn inline(html: &str) -> Result<String, String> {
     Ok(format!("{}{}{}", &html[..body], compact(LOADER), &html[body..]))
 }
 
+/// `html` with the worker's loader named on the loader's script, as `data-worker`.
+pub fn name_worker(html: &str, file: &str) -> Result<String, String> {
+    match html.match_indices(MARK).count() {
+        1 => Ok(html.replacen(MARK, &format!("data-worker=\"./{file}\" {MARK}"), 1)),
+        _ => Err(format!("no single loader script ({MARK}…) to name the worker on")),
+    }
+}
+
 /// The loader without its comment lines, indentation and blank lines: what each page carries.
 /// Line breaks stay, so the code means what the file says.
 fn compact(js: &str) -> String {
@@ -54,6 +62,14 @@ mod tests {
         let body = body.strip_suffix("</script></head>").unwrap();
         assert_eq!(body, compact(LOADER));
         assert!(html.starts_with("<head><script>first()</script>"));
+    }
+
+    #[test]
+    fn names_the_workers_loader_on_the_loader_script() {
+        let html = inline(&format!("<head>{}</head>", trunk_script())).unwrap();
+        let named = name_worker(&html, "companion-worker-1_loader.js").unwrap();
+        assert!(named.contains(r#"<script type="module" data-module="./app-1.js" data-worker="./companion-worker-1_loader.js" data-wasm="./app-1_bg.wasm">"#), "{named}");
+        assert!(name_worker("<head></head>", "w.js").is_err());
     }
 
     /// What the loader must still do, comments aside: read the names Trunk gave, fetch the text

@@ -1,5 +1,6 @@
 //! The build's last step, run by Trunk once it has written the app (Trunk.toml's post_build
-//! hook, with the build in `TRUNK_STAGING_DIR`), in this order: the loader into the page
+//! hook, with the build in `TRUNK_STAGING_DIR`), in this order: the added sources' worker's
+//! files named by their content, the loader (which names the worker's) into the page
 //! template and the template's Content-Security-Policy (its hashes cover the loader), every
 //! view rendered into its own page from that template, the files the app fetches, and last the
 //! service worker, which lists and hashes everything the others wrote. `--precache <dist>`
@@ -14,6 +15,7 @@ mod loader;
 mod pages;
 mod precache;
 mod template;
+mod worker_files;
 
 const USAGE: &str = "usage: companion-render [<dist folder>] | companion-render --precache <dist folder>\n(with no folder, the build Trunk is writing: TRUNK_STAGING_DIR)";
 
@@ -44,6 +46,7 @@ fn build(dist: &Path) -> Result<(), String> {
     let named = |e: String| format!("{}: {e}", index.display());
     let template = fs::read_to_string(&index).map_err(|e| named(e.to_string()))?;
     let template = loader::inline(&template).map_err(named)?;
+    let template = loader::name_worker(&template, &worker_files::name_by_content(dist)?).map_err(named)?;
     let (template, scripts) = csp::add_policy(&template).map_err(named)?;
     println!("csp: Content-Security-Policy with {scripts} inline script hash(es)");
     println!("{}", pages::write(dist, &template)?);

@@ -102,6 +102,26 @@ mod tests {
         assert_eq!(sha(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
+    /// The added sources' worker's files (named by their content, `worker_files`) are cached
+    /// with the rest, so an added source opens offline after one visit.
+    #[test]
+    fn caches_the_added_sources_worker() {
+        const NAMES: [&str; 3] = [
+            "companion-worker-0a1b2c3d4e5f6071.js",
+            "companion-worker-1a1b2c3d4e5f6071_bg.wasm",
+            "companion-worker-2a1b2c3d4e5f6071_loader.js",
+        ];
+        let mut with_worker = files("p{}");
+        for name in NAMES {
+            with_worker.push((name, name.as_bytes().to_vec()));
+        }
+        let (version, sw) = worker(&with_worker);
+        for name in NAMES {
+            assert!(sw.contains(&format!(r#"["{name}",""#)), "{name} in {sw}");
+        }
+        assert_ne!(version, worker(&files("p{}")).0);
+    }
+
     #[test]
     fn any_changed_file_is_a_new_version() {
         assert_eq!(worker(&files("p{}")).0, worker(&files("p{}")).0);

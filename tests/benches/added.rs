@@ -77,6 +77,16 @@ fn main() {
     let align = time(11, || {
         black_box(compare_texts(black_box(&added), black_box(&bundled), 0));
     });
+    // What the page sends the worker and what it reads back: the request and the answer as
+    // messages, the comparison packed and unpacked.
+    let request = companion_worker::Ask::Compare {
+        left: added.iter().map(|t| t.to_string()).collect(),
+        right: bundled.iter().map(|t| t.to_string()).collect(),
+    }
+    .message(1);
+    let worker = time(11, || {
+        black_box(companion_worker::Reply::of(companion_worker::answer(black_box(request.clone()))));
+    });
     println!("added-source benchmark (release build, median of runs)");
     println!(
         "  an added source of {words} words ({} passages) against the longest bundled document, {} ({} words, {} passages)",
@@ -85,7 +95,7 @@ fn main() {
         docs[longest].word_count,
         bundled.len()
     );
-    for (what, t) in [("read + glossary marks", read), ("align + diff", align)] {
+    for (what, t) in [("read + glossary marks", read), ("align + diff", align), ("worker align (messages)", worker)] {
         let ms = t.as_secs_f64() * 1e3;
         let slow = ms * SLOW_CPU;
         let verdict = if slow <= BUDGET_MS { "within" } else { "OVER" };

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::NotFound;
-use crate::analysis::glossary::Matcher;
 use crate::analysis::notes::changes::Change;
 use crate::analysis::sources::{self, AddedSource, Format, Problem, Provenance};
 use crate::app::components::block_text::BlockText;
@@ -20,30 +19,32 @@ use crate::app::components::para_notes::{track_selection_in, NotesHere, ParaNote
 use crate::app::components::para_tools::{OpenTools, ToolsToggle};
 use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
+use crate::app::worker;
 use crate::app::workspace::{now, use_work, KeepingNotice, Work};
 use crate::corpus::{self, GLOSSARY};
-use crate::model::{Block, BlockKind, Document};
+use crate::model::{Block, BlockKind, Document, Mark};
 use crate::route;
+use companion_worker::{Ask, Reply};
 
 /// What every view of an added source says of it.
 pub const ADDED_BY_YOU: &str = "added by you — not part of the unit’s checked corpus";
 
 thread_local! {
-    /// The glossary's matcher, built once, the first time an added source is shown.
-    static MATCHER: Matcher = sources::matcher(GLOSSARY);
     /// Each version of a source shown in this tab, as a document of the reader (whose text
-    /// components and notes borrow it for the page's life, as they do the corpus's).
-    static SHOWN: RefCell<HashMap<(String, u64), &'static Document>> = RefCell::new(HashMap::new());
+    /// components and notes borrow it for the page's life, as they do the corpus's), with its
+    /// glossary marks or (for search, which needs none) without.
+    static SHOWN: RefCell<HashMap<(String, u64, bool), &'static Document>> = RefCell::new(HashMap::new());
 }
 
 fn leak(s: &str) -> &'static str {
     s.to_string().leak()
 }
 
-/// The source as a document: its passages as blocks with their glossary marks. Nothing else of
-/// a bundled document's record (seed, licence, relations) is claimed for it.
-fn document_of(source: &AddedSource) -> &'static Document {
-    let key = (source.id.clone(), source.updated.to_bits());
+/// The source as a document: its passages as blocks, with the glossary marks the worker found
+/// in each (`marks`, one list a passage). Nothing else of a bundled document's record (seed,
+/// licence, relations) is claimed for it.
+fn document_of(source: &AddedSource, marks: Option<Vec<Vec<Mark>>>) -> &'static Document {
+    let key = (source.id.clone(), source.updated.to_bits(), marks.is_some());
     if let Some(doc) = SHOWN.with_borrow(|m| m.get(&key).copied()) {
         return doc;
     }
@@ -51,16 +52,15 @@ fn document_of(source: &AddedSource) -> &'static Document {
     // The title first, as a bundled document's blocks start (the reader and the comparison
     // show it as the heading, not as a passage).
     let heading = Block { id: "title", kind: BlockKind::Title, text: title, marks: &[] };
-    let blocks: Vec<Block> = MATCHER.with(|matcher| {
-        std::iter::once(heading)
-            .chain(source.blocks().into_iter().map(|(id, b)| Block {
-                id: id.leak(),
-                kind: b.kind,
-                marks: sources::marks(matcher, &b.text).leak(),
-                text: b.text.leak(),
-            }))
-            .collect()
-    });
+    let mut marks = marks.unwrap_or_default().into_iter();
+    let blocks: Vec<Block> = std::iter::once(heading)
+        .chain(source.blocks().into_iter().map(|(id, b)| Block {
+            id: id.leak(),
+            kind: b.kind,
+            marks: marks.next().unwrap_or_default().leak(),
+            text: b.text.leak(),
+        }))
+        .collect();
     let doc: &'static Document = Box::leak(Box::new(Document {
         id: leak(&source.id),
         seed: "",
@@ -80,6 +80,20 @@ fn document_of(source: &AddedSource) -> &'static Document {
     }));
     SHOWN.with_borrow_mut(|m| m.insert(key, doc));
     doc
+}
+
+/// The source as a document with its glossary marks, which the worker finds (the glossary's
+/// terms travel with the request), or the message to show when the worker cannot answer.
+pub async fn marked(source: &AddedSource) -> Result<&'static Document, String> {
+    let key = (source.id.clone(), source.updated.to_bits(), true);
+    if let Some(doc) = SHOWN.with_borrow(|m| m.get(&key).copied()) {
+        return Ok(doc);
+    }
+    let passages = source.passages.iter().map(|p| p.text.clone()).collect();
+    match worker::ask(Ask::Marks { terms: sources::terms_text(GLOSSARY), passages }).await? {
+        Reply::Marks(marks) => Ok(document_of(source, Some(marks))),
+        _ => Err(worker::UNAVAILABLE.into()),
+    }
 }
 
 #[component]
@@ -104,7 +118,7 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
     });
     view! {
         {move || match found.get() {
-            Some(source) => view! { <AddedText source=source/> }.into_any(),
+            Some(source) => view! { <Marked source=source/> }.into_any(),
             None => view! {
                 <NotFound what=format!("There is no added source with the id “{id}” in this browser (it may have been removed, or added in another browser: import it from My notes).")/>
             }
@@ -114,9 +128,19 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
     .into_any()
 }
 
+/// The reader once the worker has marked the source's glossary terms.
 #[component]
-fn AddedText(source: AddedSource) -> impl IntoView {
-    let doc = document_of(&source);
+fn Marked(source: AddedSource) -> impl IntoView {
+    let heading = source.provenance.title.clone();
+    let shown = worker::pending(async move {
+        let doc = marked(&source).await?;
+        Ok(ViewFn::from(move || view! { <AddedText source=source.clone() doc=doc/> }))
+    });
+    view! { <worker::Pending waiting="Opening the source…" heading=heading shown=shown/> }
+}
+
+#[component]
+fn AddedText(source: AddedSource, doc: &'static Document) -> impl IntoView {
     let selection = RwSignal::new(None);
     track_selection_in(selection, move |id| corpus::document(id).or((id == doc.id).then_some(doc)));
     let notes = NotesHere::new(doc, selection);
@@ -170,9 +194,10 @@ fn AddedText(source: AddedSource) -> impl IntoView {
     }
 }
 
-/// An added source of this browser as a document, once the saved work has been read.
+/// An added source of this browser as a document without glossary marks (what search reads),
+/// once the saved work has been read.
 pub fn document(work: Work, id: &str) -> Option<&'static Document> {
-    work.data.with_untracked(|w| w.source(id).map(document_of))
+    work.data.with_untracked(|w| w.source(id).map(|s| document_of(s, None)))
 }
 
 /// The provenance as the library shows the five's, "not stated" where the student left it empty.
@@ -262,13 +287,24 @@ async fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<Result<(String
     Some(Ok((name, js_sys::Uint8Array::new(&buffer).to_vec())))
 }
 
-/// Checks and keeps a new source; nothing is kept when a check fails.
-fn add(work: Work, text: &[u8], format: Format, from: String, provenance: Provenance) -> Result<AddedSource, Problem> {
-    let passages = sources::read(text, format)?;
+/// Checks and keeps a new source (the worker reads the text); nothing is kept when a check
+/// fails, and the message says why.
+async fn add(
+    work: Work,
+    bytes: Vec<u8>,
+    format: Format,
+    from: String,
+    provenance: Provenance,
+) -> Result<AddedSource, String> {
+    let passages = match worker::ask(Ask::Read { bytes, format }).await? {
+        Reply::Read(passages) => passages,
+        _ => return Err(worker::UNAVAILABLE.into()),
+    };
     let title = work.data.with_untracked(|w| {
         let bundled = corpus::documents().iter().map(|d| d.title);
         sources::check_title(&provenance.title, bundled.chain(w.sources.iter().map(|s| s.provenance.title.as_str())))
-    })?;
+    });
+    let title = title.map_err(|e| e.to_string())?;
     let id = work.data.with_untracked(|w| sources::new_id(&title, w.sources.iter().map(|s| s.id.as_str())));
     let at = now();
     let source =
@@ -313,12 +349,12 @@ fn AddSource() -> impl IntoView {
                 None => None,
             };
             let result = match chosen {
-                Some(Err(e)) => Err(e),
+                Some(Err(e)) => Err(e.to_string()),
                 Some(Ok((name, bytes))) => match Format::of_file(&name) {
-                    Some(format) => add(work, &bytes, format, name, provenance),
-                    None => Err(Problem::NotAReadableFile(name)),
+                    Some(format) => add(work, bytes, format, name, provenance).await,
+                    None => Err(Problem::NotAReadableFile(name).to_string()),
                 },
-                None => add(work, pasted.as_bytes(), Format::Text, "pasted".into(), provenance),
+                None => add(work, pasted.into_bytes(), Format::Text, "pasted".into(), provenance).await,
             };
             match result {
                 Ok(source) => {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::added;
-use crate::analysis::comparison::{self, Comparison, Row, RowKind, Side};
+use crate::analysis::comparison::{Comparison, Row, RowKind, Side};
 use crate::analysis::sources;
 use crate::app::components::adopt::Adopt;
 use crate::app::components::block_text::{BlockText, ChangeTag};
@@ -13,10 +13,12 @@ use crate::app::components::para_notes::{track_selection_in, NoteEditor, NotesHe
 use crate::app::components::title::use_page_title;
 use crate::app::navigate::{use_go, Entry};
 use crate::app::settings::use_settings;
+use crate::app::worker;
 use crate::app::workspace::{use_work, Work};
 use crate::corpus;
 use crate::model::{BlockKind, Document};
 use crate::route::{self, View};
+use companion_worker::{Ask, Reply};
 
 /// The pair a comparison opens with when the URL names none: the two encyclopedia revisions.
 const DEFAULT_PAIR: (&str, &str) = ("encyclopedia-earlier", "encyclopedia-later");
@@ -47,7 +49,7 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     let work = use_work();
     if !left.iter().chain(&right).any(|id| sources::is_added(id)) {
         let (a, b, problems) = resolve(work, left, right);
-        return view! { <Pair a=a b=b problems=problems/> }.into_any();
+        return view! { <Pair a=a b=b problems=problems aligned=None/> }.into_any();
     }
     // An added source is in this browser's storage, read once the app has started: the pair
     // is drawn when it is there, and again only when one of its sources changes.
@@ -58,15 +60,59 @@ pub fn Compare(left: Option<String>, right: Option<String>) -> impl IntoView {
     (move || {
         versions.track();
         let (a, b, problems) = untrack(|| resolve(work, left.clone(), right.clone()));
-        view! { <Pair a=a b=b problems=problems/> }
+        view! { <AlignedPair a=a b=b problems=problems/> }
     })
     .into_any()
 }
 
-/// The pair side by side. A bundled pair's alignment was computed at build time; a pair with
-/// an added source is aligned now.
+/// A side as the comparison shows it: an added source with the glossary marks the worker finds.
+async fn marked(work: Work, doc: &'static Document) -> Result<&'static Document, String> {
+    match work.data.with_untracked(|w| w.source(doc.id).cloned()) {
+        Some(source) => added::marked(&source).await,
+        None => Ok(doc),
+    }
+}
+
+/// The pair and its comparison: from the build for two bundled documents, from the worker when
+/// either side is an added source.
+async fn aligned(
+    work: Work,
+    a: &'static Document,
+    b: &'static Document,
+) -> Result<(&'static Document, &'static Document, Comparison), String> {
+    if let (Some(i), Some(j)) = (corpus::position(a.id), corpus::position(b.id)) {
+        return Ok((a, b, corpus::comparison(i, j)));
+    }
+    let (a, b) = (marked(work, a).await?, marked(work, b).await?);
+    let passages = |d: &Document| d.blocks.iter().skip(1).map(|b| b.text.to_string()).collect();
+    match worker::ask(Ask::Compare { left: passages(a), right: passages(b) }).await? {
+        Reply::Compare(comparison) => Ok((a, b, comparison)),
+        _ => Err(worker::UNAVAILABLE.into()),
+    }
+}
+
+/// A pair with an added source, once the worker has aligned it (or its message if it cannot).
 #[component]
-fn Pair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> impl IntoView {
+fn AlignedPair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> impl IntoView {
+    let work = use_work();
+    let shown = worker::pending(async move {
+        let (a, b, comparison) = aligned(work, a, b).await?;
+        Ok(ViewFn::from(move || {
+            view! { <Pair a=a b=b problems=problems.clone() aligned=Some(comparison.clone())/> }
+        }))
+    });
+    view! { <worker::Pending waiting="Aligning the passages…" heading="Compare two documents" shown=shown/> }
+}
+
+/// The pair side by side. A bundled pair's alignment was computed at build time; a pair with
+/// an added source was `aligned` by the worker.
+#[component]
+fn Pair(
+    a: &'static Document,
+    b: &'static Document,
+    problems: Vec<String>,
+    aligned: Option<Comparison>,
+) -> impl IntoView {
     let work = use_work();
     use_page_title(move || format!("Compare: {} and {}", a.short_title, b.short_title));
     let settings = use_settings();
@@ -74,9 +120,11 @@ fn Pair(a: &'static Document, b: &'static Document, problems: Vec<String>) -> im
     let go = move |x: &str, y: &str| go(View::Compare { left: Some(x.into()), right: Some(y.into()) }, Entry::Push);
     let go_left = go.clone();
     let go_right = go.clone();
-    let comparison = StoredValue::new(match (corpus::position(a.id), corpus::position(b.id)) {
-        (Some(i), Some(j)) => corpus::comparison(i, j),
-        _ => comparison::compare(a, b),
+    let comparison = StoredValue::new(match (aligned, corpus::position(a.id), corpus::position(b.id)) {
+        (Some(c), _, _) => c,
+        (None, Some(i), Some(j)) => corpus::comparison(i, j),
+        // Only reached with a document neither bundled nor added, which `resolve` never gives.
+        (None, _, _) => Comparison { rows: Vec::new(), summary: Default::default() },
     });
     let selection = RwSignal::new(None);
     // Either side may be an added source, which the corpus does not know.
@@ -170,7 +218,7 @@ fn Passages(
 }
 
 #[component]
-fn Summary(summary: comparison::Summary, a: &'static Document, b: &'static Document) -> impl IntoView {
+fn Summary(summary: crate::analysis::comparison::Summary, a: &'static Document, b: &'static Document) -> impl IntoView {
     let s = summary;
     view! {
         <p class="cmp-summary" id="cmp-summary">

@@ -135,10 +135,11 @@ pub fn compare_texts(left: &[&str], right: &[&str], first: usize) -> Comparison 
 /// Packs a comparison into numbers, so the build step can emit every pair's comparison as
 /// static data and the app needs neither the aligner nor the diff at run time. Per row: the
 /// kind, then each side as a block count followed, per block, by its index, its range count
-/// and the ranges' bounds. Byte offsets fit: a passage is far shorter than 64 KiB.
-pub fn pack(c: &Comparison) -> Vec<u16> {
+/// and the ranges' bounds. The added sources' worker sends the page an added pair's
+/// comparison packed the same way.
+pub fn pack(c: &Comparison) -> Vec<u32> {
     let mut out = Vec::new();
-    let mut push = |n: usize| out.push(u16::try_from(n).expect("comparison values fit in u16"));
+    let mut push = |n: usize| out.push(u32::try_from(n).expect("comparison values fit in u32"));
     for row in &c.rows {
         push(row.kind as usize);
         for side in [&row.left, &row.right] {
@@ -157,8 +158,9 @@ pub fn pack(c: &Comparison) -> Vec<u16> {
 }
 
 /// Reads back what [`pack`] wrote. Data that ends early yields the rows read so far: the
-/// input is the build's own corpus text file, so this never happens outside a broken build.
-pub fn unpack(data: &[u16]) -> Comparison {
+/// input is the build's own corpus text file or the worker's answer, so this never happens
+/// outside a broken build.
+pub fn unpack(data: &[u32]) -> Comparison {
     const KINDS: [RowKind; 4] = [RowKind::Shared, RowKind::Changed, RowKind::OnlyLeft, RowKind::OnlyRight];
     let mut it = data.iter().map(|&n| n as usize);
     let mut summary = Summary::default();

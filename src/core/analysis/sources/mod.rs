@@ -251,6 +251,41 @@ pub fn matcher(terms: &[Term]) -> Matcher {
     Matcher::new(&terms.iter().map(|t| (names(t), exact(t))).collect::<Vec<_>>())
 }
 
+// How the page sends the glossary's terms to the added sources' worker, as one text: each term
+// ended by RS, its names split by US, and GS before its exact-case names (no name holds a
+// control character: tests/worker.rs checks the glossary's round trip).
+const TERM_END: char = '\u{1e}';
+const NAME: char = '\u{1f}';
+const EXACT: char = '\u{1d}';
+
+/// The glossary's terms as one text, for the added sources' worker ([`terms_of_text`]).
+pub fn terms_text(terms: &[Term]) -> String {
+    let mut out = String::new();
+    for t in terms {
+        for (i, name) in std::iter::once(&t.label).chain(t.aliases).enumerate() {
+            if i > 0 {
+                out.push(NAME);
+            }
+            out += name;
+        }
+        out.push(EXACT);
+        out += &t.exact_case.join(&NAME.to_string());
+        out.push(TERM_END);
+    }
+    out
+}
+
+/// What [`terms_text`] wrote, as a matcher is made of.
+pub fn terms_of_text(text: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let split = |s: &str| s.split(NAME).filter(|n| !n.is_empty()).map(String::from).collect();
+    text.split_terminator(TERM_END)
+        .map(|t| {
+            let (names, exact) = t.split_once(EXACT).unwrap_or((t, ""));
+            (split(names), split(exact))
+        })
+        .collect()
+}
+
 /// The glossary's terms in a passage, as the build marks the seeds.
 pub fn marks(matcher: &Matcher, text: &str) -> Vec<Mark> {
     matcher.find(text).into_iter().map(|f| f.mark).collect()
