@@ -195,10 +195,10 @@ fn UndoBar() -> impl IntoView {
     let work = use_work();
     view! {
         <div class="undo-bar" role="status">
-            <Show when=move || work.deleted.with(Option::is_some)>
+            <Show when=move || work.deleted.pending()>
                 <p>"Note deleted."</p>
-                <button type="button" on:click=move |_| work.undo_delete()>"Undo"</button>
-                <button type="button" on:click=move |_| work.deleted.set(None)>"Dismiss"</button>
+                <button type="button" on:click=move |_| { work.deleted.undo(work); }>"Undo"</button>
+                <button type="button" on:click=move |_| work.deleted.dismiss()>"Dismiss"</button>
             </Show>
         </div>
     }

@@ -15,7 +15,7 @@ use super::persist::load_into;
 use crate::analysis::notes::changes::{Change, Saved};
 use crate::analysis::notes::drafts::{self, Draft, Drafts};
 use crate::analysis::notes::saved::{self, SetAside};
-use crate::analysis::notes::{self, Note, Workspace};
+use crate::analysis::notes::{self, Entry, Note, Workspace};
 
 const KEY: &str = "ashraf3-companion.notes.v1";
 /// In `sessionStorage`: this tab's notes being written.
@@ -44,7 +44,7 @@ pub struct Work {
     /// Saved data set aside because it could not be read: its storage key and what it holds.
     pub set_aside: RwSignal<Vec<(String, SetAside)>>,
     /// The last deleted note and where it stood, for "Undo".
-    pub deleted: RwSignal<Option<(usize, Note)>>,
+    pub deleted: Undo<Note>,
     /// Notes being written in this tab, by editor (see `analysis::notes::drafts`).
     pub drafts: RwSignal<Drafts>,
     /// This tab's copy with its record of deletions (what `data` shows).
@@ -69,7 +69,7 @@ impl Work {
             keeping: RwSignal::new(Keeping::Saved),
             problem: RwSignal::new(None),
             set_aside: RwSignal::new(Vec::new()),
-            deleted: RwSignal::new(None),
+            deleted: Undo::default(),
             drafts: RwSignal::new(Drafts::new()),
             saved: StoredValue::new(Saved::default()),
             waiting: StoredValue::new(Vec::new()),
@@ -268,27 +268,60 @@ impl Work {
         self.change(Change::PutNote(note))
     }
 
-    pub fn delete(self, id: &str) {
-        let removed = self.data.with_untracked(|w| {
-            let at = w.notes.iter().position(|n| n.id == id)?;
-            Some((at, w.notes[at].clone()))
-        });
-        if removed.is_some() {
-            self.change(Change::DeleteNote { id: id.to_string(), at: now() });
-        }
-        self.deleted.set(removed);
-    }
-
-    pub fn undo_delete(self) {
-        if let Some((index, note)) = self.deleted.get_untracked() {
-            self.change(Change::RestoreNote { index, note: Note { updated: now(), ..note } });
-            self.deleted.set(None);
-        }
-    }
-
     /// Sets an answer's text and/or its estimate (see `Workspace::set_answer`).
     pub fn answer(self, question: &str, text: Option<String>, estimate: Option<Option<f64>>) -> bool {
         self.change(Change::Answer { question: question.to_string(), text, estimate, at: now() })
+    }
+}
+
+/// The last entry of one kind (a note, an added source) the student removed and where it
+/// stood, for "Undo": both kinds are removed and put back alike (`notes::Entry`).
+pub struct Undo<E: Entry + Send + Sync + 'static>(RwSignal<Option<(usize, E)>>);
+
+// Derived, these would ask `E: Copy`; the signal is a handle, copied whatever it holds.
+impl<E: Entry + Send + Sync + 'static> Clone for Undo<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: Entry + Send + Sync + 'static> Copy for Undo<E> {}
+
+impl<E: Entry + Send + Sync + 'static> Default for Undo<E> {
+    fn default() -> Self {
+        Undo(RwSignal::new(None))
+    }
+}
+
+impl<E: Entry + Send + Sync + 'static> Undo<E> {
+    /// Removes the entry `id` from the work and keeps it to put back; returns it, or `None`
+    /// when it is not there (another tab removed it), which leaves the last one to undo.
+    pub fn remove(self, work: Work, id: &str) -> Option<E> {
+        let found = work.data.with_untracked(|w| {
+            let at = E::list(w).iter().position(|e| e.id() == id)?;
+            Some((at, E::list(w)[at].clone()))
+        })?;
+        work.change(E::deletion(id.to_string(), now()));
+        self.0.set(Some(found.clone()));
+        Some(found.1)
+    }
+
+    /// Puts the last removed entry back where it stood; returns it.
+    pub fn undo(self, work: Work) -> Option<E> {
+        let (index, entry) = self.0.get_untracked()?;
+        work.change(entry.clone().restoration(index, now()));
+        self.0.set(None);
+        Some(entry)
+    }
+
+    /// Whether there is something to undo (tracked).
+    pub fn pending(self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
+    /// Forgets the last removal: "Undo" goes.
+    pub fn dismiss(self) {
+        self.0.set(None);
     }
 }
 

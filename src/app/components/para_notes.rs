@@ -206,7 +206,7 @@ fn NoteCard(placed: Placed, block: &'static Block, doc: &'static str) -> impl In
                         <p class="note-text">{note.text.clone()}</p>
                         <div class="note-actions">
                             <button type="button" node_ref=edit_button on:click=move |_| editing.set(true)>"Edit"</button>
-                            <button type="button" on:click={ let id = id.clone(); move |_| work.delete(&id) }>"Delete"</button>
+                            <button type="button" on:click={ let id = id.clone(); move |_| { work.deleted.remove(work, &id); } }>"Delete"</button>
                         </div>
                     }
                 }

@@ -20,7 +20,7 @@ use crate::app::components::para_tools::{OpenTools, ToolsToggle};
 use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
 use crate::app::worker;
-use crate::app::workspace::{now, use_work, KeepingNotice, Work};
+use crate::app::workspace::{now, use_work, KeepingNotice, Undo, Work};
 use crate::corpus::{self, GLOSSARY};
 use crate::model::{Block, BlockKind, Document, Mark};
 use crate::route;
@@ -216,21 +216,15 @@ fn Facts(provenance: Provenance, words: usize) -> impl IntoView {
 pub fn AddedSources() -> impl IntoView {
     let work = use_work();
     let status = RwSignal::new(String::new());
-    let removed: RwSignal<Option<(usize, AddedSource)>> = RwSignal::new(None);
+    let removed = Undo::<AddedSource>::default();
     let remove = move |id: String| {
-        let at = work.data.with_untracked(|w| w.sources.iter().position(|s| s.id == id));
-        let Some(at) = at else { return };
-        let source = work.data.with_untracked(|w| w.sources[at].clone());
-        work.change(Change::DeleteSource { id, at: now() });
-        status.set(format!("Removed “{}” (your notes on it are kept).", source.provenance.title));
-        removed.set(Some((at, source)));
+        if let Some(source) = removed.remove(work, &id) {
+            status.set(format!("Removed “{}” (your notes on it are kept).", source.provenance.title));
+        }
     };
     let undo = move |_| {
-        if let Some((index, source)) = removed.get_untracked() {
-            let title = source.provenance.title.clone();
-            work.change(Change::RestoreSource { index, source: AddedSource { updated: now(), ..source } });
-            status.set(format!("“{title}” is back."));
-            removed.set(None);
+        if let Some(source) = removed.undo(work) {
+            status.set(format!("“{}” is back.", source.provenance.title));
         }
     };
     let list = move || {
@@ -267,7 +261,7 @@ pub fn AddedSources() -> impl IntoView {
             <ul class="doc-list">{list}</ul>
             <div class="undo-line">
                 <Status message=status/>
-                <Show when=move || removed.with(Option::is_some)>
+                <Show when=move || removed.pending()>
                     <button type="button" on:click=undo>"Undo"</button>
                 </Show>
             </div>

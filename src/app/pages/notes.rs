@@ -250,7 +250,7 @@ fn NoteItem(note: Note) -> impl IntoView {
         <p class="note-text">{note.text}</p>
         <p class="note-actions">
             {link}
-            <button type="button" class="no-print" on:click=move |_| work.delete(&id)>"Delete"</button>
+            <button type="button" class="no-print" on:click=move |_| { work.deleted.remove(work, &id); }>"Delete"</button>
         </p>
     }
 }

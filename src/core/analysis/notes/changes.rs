@@ -173,6 +173,24 @@ mod tests {
         assert!(s.removed.is_empty());
     }
 
+    /// The app removes and puts back either kind through `Entry` alone: its changes are the
+    /// kind's own, the entry put back with the undo's time.
+    #[test]
+    fn an_entry_names_its_own_changes() {
+        let n = note("x", "d", "p1", "", "mine");
+        assert_eq!(Note::deletion("x".into(), 5.0), Change::DeleteNote { id: "x".into(), at: 5.0 });
+        assert_eq!(n.clone().restoration(2, 9.0), Change::RestoreNote { index: 2, note: Note { updated: 9.0, ..n } });
+        let s = super::super::fixtures::source("added-x", "A source", "One paragraph.");
+        assert_eq!(
+            AddedSource::deletion("added-x".into(), 5.0),
+            Change::DeleteSource { id: "added-x".into(), at: 5.0 }
+        );
+        assert_eq!(
+            s.clone().restoration(0, 9.0),
+            Change::RestoreSource { index: 0, source: AddedSource { updated: 9.0, ..s } }
+        );
+    }
+
     #[test]
     fn answers_are_changed_field_by_field() {
         let mut s = Saved::default();

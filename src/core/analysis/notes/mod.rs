@@ -212,11 +212,15 @@ pub trait Entry: Clone {
     fn updated(&self) -> f64;
     fn list(work: &Workspace) -> &[Self];
     fn list_mut(work: &mut Workspace) -> &mut Vec<Self>;
+    /// The change that deletes the entry `id` at `at`.
+    fn deletion(id: String, at: f64) -> changes::Change;
+    /// The change that puts this entry back where it stood (`index`), saved at `at` ("Undo").
+    fn restoration(self, index: usize, at: f64) -> changes::Change;
 }
 
 /// Both kinds are kept alike: by `id`, with the time of their last save in `updated`.
 macro_rules! entry {
-    ($type:ty, $kind:ident, $list:ident) => {
+    ($type:ty, $kind:ident, $list:ident, $delete:ident, $restore:ident, $field:ident) => {
         impl Entry for $type {
             const KIND: changes::Kind = changes::Kind::$kind;
             fn id(&self) -> &str {
@@ -231,12 +235,18 @@ macro_rules! entry {
             fn list_mut(work: &mut Workspace) -> &mut Vec<Self> {
                 &mut work.$list
             }
+            fn deletion(id: String, at: f64) -> changes::Change {
+                changes::Change::$delete { id, at }
+            }
+            fn restoration(self, index: usize, at: f64) -> changes::Change {
+                changes::Change::$restore { index, $field: Self { updated: at, ..self } }
+            }
         }
     };
 }
 
-entry!(Note, Note, notes);
-entry!(AddedSource, Source, sources);
+entry!(Note, Note, notes, DeleteNote, RestoreNote, note);
+entry!(AddedSource, Source, sources, DeleteSource, RestoreSource, source);
 
 /// A fresh id, unique enough for one student's notes: from the time and a counter.
 pub fn new_id(now: f64, counter: u32) -> String {
