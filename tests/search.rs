@@ -1,6 +1,6 @@
 //! Search on the real corpus: folding, prefixes, phrases, grouping in corpus order, marks.
 
-use ashraf3_companion::analysis::search::{search, search_glossary, suggest, Results};
+use ashraf3_companion::analysis::search::{self as find, search, search_glossary, suggest, Results};
 use ashraf3_companion::corpus::{self, block_text, search_index, GLOSSARY};
 
 fn run(q: &str) -> Results {
@@ -93,4 +93,17 @@ fn glossary_and_suggestions() {
     assert_eq!(label.marks.iter().map(|m| &label.text[m.clone()]).collect::<Vec<_>>(), ["troll farm"]);
     assert!(run("Rumbullaku").groups.is_empty());
     assert!(suggest(&search_index(), "Rumbullaku").contains(&"rrumbullaku".to_string()));
+}
+
+/// The added sources' reader marks a search's hits without the index; on the corpus's own
+/// texts it marks exactly what the bundled reader marks.
+#[test]
+fn marks_without_the_index_are_the_readers_marks() {
+    let index = search_index();
+    for (d, doc) in corpus::documents().iter().enumerate() {
+        let blocks: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
+        for q in ["camp", "Manez", "\"troll farm\"", "albania pol", "rrumb", "1,000", "zzzz"] {
+            assert_eq!(find::blocks_marks(&blocks, q), find::doc_marks(&index, d, &blocks, q), "{} / {q}", doc.id);
+        }
+    }
 }

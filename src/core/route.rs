@@ -60,6 +60,8 @@ pub enum View {
     /// of its own at build time, so one page (`added/`) shows each, named in the query.
     Added {
         source: Option<String>,
+        /// A search whose hits are marked, as in the reader.
+        query: Option<String>,
     },
     /// A URL the app cannot read: the message names what was wrong.
     NotFound {
@@ -174,7 +176,7 @@ pub fn parse(relative: &str) -> Route {
         ["notes"] => View::Notes,
         ["assignment"] => View::Assignment { code: get("a") },
         ["teacher"] => View::Teacher { code: get("a") },
-        ["added"] => View::Added { source: nonempty("source") },
+        ["added"] => View::Added { source: nonempty("source"), query: nonempty("q") },
         ["not-found"] => View::NotFound { what: "There is no page at this address.".into() },
         _ => View::NotFound { what: format!("There is no page at “{}”.", segments.join("/")) },
     };
@@ -262,8 +264,9 @@ pub fn href(route: &Route) -> String {
             opt("a", code);
             "teacher/".into()
         }
-        View::Added { source } => {
+        View::Added { source, query } => {
             opt("source", source);
+            opt("q", query);
             "added/".into()
         }
         View::NotFound { .. } => "not-found/".into(),
@@ -298,7 +301,7 @@ pub fn page_views(docs: &[&str], quantities: &[&str], claims: &[&str]) -> Vec<Vi
     views.extend(claims.iter().map(|c| View::Claim { id: c.to_string() }));
     views.extend([View::Lineage, View::Questions, View::Notes, View::Search { query: String::new() }]);
     views.extend([View::Assignment { code: None }, View::Teacher { code: None }]);
-    views.push(View::Added { source: None });
+    views.push(View::Added { source: None, query: None });
     views
 }
 
@@ -354,9 +357,14 @@ pub fn figure_passage_href(doc: &str, figure: &str, block: &str) -> String {
     with_fragment(reader(doc, Some(figure), None, None), block)
 }
 
-/// A search hit's passage in the reader, the query's words marked.
+/// A search hit's passage in the reader (an added source's, or a bundled document's), the
+/// query's words marked.
 pub fn search_passage_href(doc: &str, block: &str, query: &str) -> String {
-    with_fragment(reader(doc, None, Some(query), None), block)
+    if sources::is_added(doc) {
+        with_fragment(View::Added { source: Some(doc.into()), query: Some(query.into()) }, block)
+    } else {
+        with_fragment(reader(doc, None, Some(query), None), block)
+    }
 }
 
 /// A glossary term's occurrences in a document, at the first one when known.
@@ -478,13 +486,13 @@ pub fn teacher_href(code: Option<&str>) -> String {
 
 /// A source the student added, in its reader.
 pub fn added_href(source: &str) -> String {
-    href(&Route::new(View::Added { source: Some(source.into()) }))
+    href(&Route::new(View::Added { source: Some(source.into()), query: None }))
 }
 
 /// One paragraph of an added source; a bundled document's passage otherwise.
 pub fn any_passage_href(doc: &str, block: &str) -> String {
     if crate::analysis::sources::is_added(doc) {
-        with_fragment(View::Added { source: Some(doc.into()) }, block)
+        with_fragment(View::Added { source: Some(doc.into()), query: None }, block)
     } else {
         passage_href(doc, block)
     }
@@ -546,7 +554,8 @@ mod tests {
             View::Assignment { code: None },
             View::Teacher { code: Some("1.x.y".into()) },
             View::Teacher { code: None },
-            View::Added { source: Some("added-a-report".into()) },
+            View::Added { source: Some("added-a-report".into()), query: None },
+            View::Added { source: Some("added-a-report".into()), query: Some("“Manëz” & co".into()) },
         ];
         for v in views {
             for embed in [false, true] {
@@ -628,6 +637,7 @@ mod tests {
         assert_eq!(library_href(), "./");
         assert_eq!(added_href("added-x"), "added/?source=added-x");
         assert_eq!(any_passage_href("added-x", "p2"), "added/?source=added-x#p2");
+        assert_eq!(search_passage_href("added-x", "p2", "camp & co"), "added/?source=added-x&q=camp+%26+co#p2");
         assert_eq!(compare_href(Some("added-x"), Some("lends-hope")), "compare/?a=added-x&b=lends-hope");
         assert_eq!(
             parse("compare/?a=added-x&b=added-y").view,

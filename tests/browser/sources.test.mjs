@@ -312,9 +312,9 @@ test('added sources have the notes’ guarantees: two tabs, storage full, storag
   app.assertClean();
 });
 
-test('the search finds words in added sources, grouped apart, and leads to their passage', async () => {
+test('the search finds words in added sources, grouped apart, and leads to their passage with the hits marked', async () => {
   const page = await app.open('');
-  await addByPaste(page, 'A searchable report', 'An opening line.\nThe Zyxquor committee visited Manëz twice.');
+  await addByPaste(page, 'A searchable report', 'An opening line on Manëz.\nThe Zyxquor committee visited Manëz twice.');
   await page.goto(new URL('search/?q=zyxquor+manez', page.url()).href);
   await app.ready(page);
   const group = page.getByRole('region', { name: /A searchable report/ });
@@ -324,7 +324,12 @@ test('the search finds words in added sources, grouped apart, and leads to their
   assert.match(await page.locator('.search-summary').textContent(), /Also 2 in 1 of the sources you added\./);
   await group.getByRole('link', { name: /Paragraph 2/ }).click();
   await page.getByRole('heading', { level: 1, name: 'A searchable report' }).waitFor();
-  assert.match(page.url(), /added\/\?source=added-a-searchable-report#p2$/);
+  assert.match(page.url(), /added\/\?source=added-a-searchable-report&q=zyxquor\+manez#p2$/);
+  // Marked as the bundled reader marks them: in the paragraphs holding every word of the
+  // query, not in the one naming only Manëz.
+  await page.locator('main #p2 mark.hit').first().waitFor();
+  assert.deepEqual(await page.locator('main #p2 mark.hit').allTextContents(), ['Zyxquor', 'Manëz']);
+  assert.equal(await page.locator('main .text mark.hit').count(), 2);
   await page.context().close();
   app.assertClean();
 });

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::NotFound;
 use crate::analysis::notes::changes::Change;
+use crate::analysis::search;
 use crate::analysis::sources::{self, AddedSource, Format, Problem, Provenance};
 use crate::app::components::block_text::BlockText;
 use crate::app::components::needs_app::NeedsApp;
@@ -97,7 +98,7 @@ pub async fn marked(source: &AddedSource) -> Result<&'static Document, String> {
 }
 
 #[component]
-pub fn AddedReader(source: Option<String>) -> impl IntoView {
+pub fn AddedReader(source: Option<String>, query: Option<String>) -> impl IntoView {
     let work = use_work();
     let Some(id) = source else {
         // The page as written at build time (and the app's first render): which source it
@@ -118,7 +119,7 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
     });
     view! {
         {move || match found.get() {
-            Some(source) => view! { <Marked source=source/> }.into_any(),
+            Some(source) => view! { <Marked source=source query=query.clone()/> }.into_any(),
             None => view! {
                 <NotFound what=format!("There is no added source with the id “{id}” in this browser (it may have been removed, or added in another browser: import it from My notes).")/>
             }
@@ -130,17 +131,21 @@ pub fn AddedReader(source: Option<String>) -> impl IntoView {
 
 /// The reader once the worker has marked the source's glossary terms.
 #[component]
-fn Marked(source: AddedSource) -> impl IntoView {
+fn Marked(source: AddedSource, query: Option<String>) -> impl IntoView {
     let heading = source.provenance.title.clone();
     let shown = worker::pending(async move {
         let doc = marked(&source).await?;
-        Ok(ViewFn::from(move || view! { <AddedText source=source.clone() doc=doc/> }))
+        Ok(ViewFn::from(move || view! { <AddedText source=source.clone() doc=doc query=query.clone()/> }))
     });
     view! { <worker::Pending waiting="Opening the source…" heading=heading shown=shown/> }
 }
 
+/// The source's passages; opened from a search result (`query`), its hits marked as the
+/// bundled reader marks them.
 #[component]
-fn AddedText(source: AddedSource, doc: &'static Document) -> impl IntoView {
+fn AddedText(source: AddedSource, doc: &'static Document, query: Option<String>) -> impl IntoView {
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text).collect();
+    let hits = query.map(|q| search::blocks_marks(&texts, &q)).unwrap_or_default();
     let selection = RwSignal::new(None);
     track_selection_in(selection, move |id| corpus::document(id).or((id == doc.id).then_some(doc)));
     let notes = NotesHere::new(doc, selection);
@@ -151,7 +156,8 @@ fn AddedText(source: AddedSource, doc: &'static Document) -> impl IntoView {
         .enumerate()
         .skip(1)
         .map(|(at, block)| {
-            let body = view! { <BlockText block=block scope=doc.id noted=notes.ranges(at)/> };
+            let hits = hits.get(at).cloned().unwrap_or_default();
+            let body = view! { <BlockText block=block scope=doc.id hits=hits noted=notes.ranges(at)/> };
             if block.kind.is_heading() {
                 return view! { <h2 id=block.id tabindex="-1">{body}</h2> }.into_any();
             }

@@ -63,6 +63,6 @@ pub fn view_for(view: View) -> AnyView {
         View::Teacher { code } => view! { <teacher::Teacher code=code/> }.into_any(),
         // The search page follows the query as it is typed, not only the URL.
         View::Search { .. } => view! { <search::Search/> }.into_any(),
-        View::Added { source } => view! { <added::AddedReader source=source/> }.into_any(),
+        View::Added { source, query } => view! { <added::AddedReader source=source query=query/> }.into_any(),
     }
 }

@@ -115,8 +115,8 @@ fn Answer(query: String, index: search::Index<'static>) -> impl IntoView {
         {suggestions}
         <div class="results" on:keydown=on_key>
             <GlossaryHits hits=glossary/>
-            <DocumentHits results=results query=query/>
-            <AddedHits found=added/>
+            <DocumentHits results=results query=query.clone()/>
+            <AddedHits found=added query=query/>
         </div>
     }
 }
@@ -216,12 +216,13 @@ fn added_results(work: Work, query: &str) -> Vec<(&'static Document, Vec<search:
 /// Hits in the sources added in this browser, after the corpus's, each group marked as
 /// outside the unit's checked corpus.
 #[component]
-fn AddedHits(found: Vec<(&'static Document, Vec<search::Hit>)>) -> impl IntoView {
+fn AddedHits(found: Vec<(&'static Document, Vec<search::Hit>)>, query: String) -> impl IntoView {
     found
         .into_iter()
         .map(|(doc, hits)| {
             let count = hits.iter().map(|h| h.ranges.len()).sum();
-            result_group(doc, count, &hits, |b| route::any_passage_href(doc.id, b.id))
+            let query = query.clone();
+            result_group(doc, count, &hits, move |b| route::search_passage_href(doc.id, b.id, &query))
         })
         .collect_view()
 }

@@ -468,28 +468,40 @@ pub fn search<'t>(index: &Index, texts: &dyn Fn(usize, usize) -> &'t str, query:
 /// [`search`] searches the corpus: a block is a hit when every part of the query is in it.
 pub fn search_blocks(blocks: &[&str], query: &str) -> Vec<Hit> {
     let parts = parse(query);
-    if parts.is_empty() {
-        return Vec::new();
-    }
     blocks
         .iter()
         .enumerate()
         .filter_map(|(b, text)| {
-            let ws: Vec<String> = words(text).into_iter().map(|(_, w)| w).collect();
-            let mut pos = Vec::new();
-            for part in &parts {
-                let found = part_positions(&ws, part);
-                if found.is_empty() {
-                    return None;
-                }
-                pos.extend(found);
-            }
-            pos.sort_unstable();
-            pos.dedup();
-            let rs = ranges(text, &pos);
+            let rs = block_ranges(text, &parts);
             (!rs.is_empty()).then(|| Hit { block: b, snippet: snippet(text, &rs), ranges: rs })
         })
         .collect()
+}
+
+/// The marks in each of `blocks` (an added source's, which the index does not hold) for the
+/// reader opened from a search result, as [`doc_marks`] gives them for a bundled document.
+pub fn blocks_marks(blocks: &[&str], query: &str) -> Vec<Vec<Range<usize>>> {
+    let parts = parse(query);
+    blocks.iter().map(|text| block_ranges(text, &parts)).collect()
+}
+
+/// The ranges of `parts` in one block, or none unless every part is in it.
+fn block_ranges(text: &str, parts: &[Part]) -> Vec<Range<usize>> {
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let ws: Vec<String> = words(text).into_iter().map(|(_, w)| w).collect();
+    let mut pos = Vec::new();
+    for part in parts {
+        let found = part_positions(&ws, part);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        pos.extend(found);
+    }
+    pos.sort_unstable();
+    pos.dedup();
+    ranges(text, &pos)
 }
 
 /// The marks in each block of one document, for the reader opened from a search result:
@@ -714,6 +726,9 @@ mod tests {
         assert_eq!(both.iter().map(|h| h.block).collect::<Vec<_>>(), [2], "every part in the block");
         assert_eq!(search_blocks(&blocks, "\"police said\"").len(), 1);
         assert!(search_blocks(&blocks, "  ").is_empty());
+        let marks = blocks_marks(&blocks, "camp pol");
+        assert_eq!(marks, [vec![], vec![], vec![4..8, 17..23]], "the hits' ranges, one list a block");
+        assert_eq!(blocks_marks(&blocks, "  "), [vec![], vec![], vec![]]);
     }
 
     #[test]
