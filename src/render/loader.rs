@@ -73,7 +73,7 @@ mod tests {
     }
 
     /// What the loader must still do, comments aside: read the names Trunk gave, fetch the text
-    /// beside the module, start at once for an old `?view=` link, wait for a 404 page's root,
+    /// and the wasm beside the module, start at once for an old `?view=` link, wait for a 404 page's root,
     /// and mark a page whose app could not start.
     #[test]
     fn the_compact_loader_keeps_the_code_and_drops_the_comments() {
@@ -83,7 +83,8 @@ mod tests {
         for code in [
             r#"document.querySelector("script[data-wasm]").dataset"#,
             "import(at(files.module))",
-            "module_or_path: at(files.wasm)",
+            "const wasm = fetch(at(files.wasm))",
+            "module_or_path: wasm",
             "window.companionText = fetch(at(text.content))",
             "/[?&]view=/.test(location.search)",
             r#"html.classList.add("app-failed")"#,
