@@ -43,11 +43,17 @@ async function reloadKeeps(page, what) {
   await waitUntil(async () => (await mainText(page)) === text, `${what}: the same view after a reload`);
 }
 
-/** Back to `page`'s current view from the next one `leave` opens, and forward again. */
+/** Whether the view is still loading: a view that waits (for the search index, for the added
+ * sources' worker) says so in a status line ending with an ellipsis. */
+const loading = (page) => page.getByRole('main').getByRole('status').filter({ hasText: /…$/ }).count();
+
+/** Back to `page`'s current view from the next one `leave` opens, and forward again. The next
+ * view is read once it has settled: a comparison with an added source shows "Aligning the
+ * passages…" until the worker answers, and that line is not the view. */
 async function backAndForward(page, what, leave) {
   const [url, text] = [page.url(), await mainText(page)];
   await leave();
-  await waitUntil(() => page.url() !== url, `${what}: left the view`);
+  await waitUntil(async () => page.url() !== url && (await mainText(page)) !== text && !(await loading(page)), `${what}: left the view`);
   const [next, nextText] = [page.url(), await mainText(page)];
   await page.goBack();
   await waitUntil(async () => page.url() === url && (await mainText(page)) === text, `${what}: back shows the view again`);
