@@ -6,6 +6,7 @@
 // test runs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { addSource } from './authoring.mjs';
 import { controlled, startApp } from './harness.mjs';
 
 let app;
@@ -27,14 +28,9 @@ function workerFetches(context) {
   return urls;
 }
 
+/** Adds `title` with the article pasted (authoring.mjs) and returns its reader's address. */
 async function addByPaste(page, title) {
-  await page.getByText('Add a source', { exact: true }).click();
-  await page.getByLabel('Paste the article’s text').fill(ARTICLE);
-  await page.getByLabel('Title').fill(title);
-  await page.getByRole('button', { name: 'Add source' }).click();
-  const added = page.getByRole('status').filter({ hasText: `Added “${title}”` });
-  await added.waitFor();
-  return added.getByRole('link', { name: 'Read it' }).getAttribute('href');
+  return `added/?source=${await addSource(page, title, ARTICLE)}`;
 }
 
 test('a first visit to a reader fetches none of the worker, and adding a source starts it', async () => {
