@@ -68,7 +68,8 @@ fn worker(files: &[(&str, Vec<u8>)]) -> (String, String) {
     (version.clone(), TEMPLATE.replace("__VERSION__", &version).replace("__FILES__", &list))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hex, as the service worker checks hashes and as the worker's files are named.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -13,13 +13,14 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use crate::precache::hex;
+
 /// The worker's binary (src/worker), as Trunk names its files.
 const WORKER: &str = "companion-worker";
 
 /// `companion-worker-<hash><suffix>`: the first 16 hex digits of the content's sha256.
 fn hashed(suffix: &str, bytes: &[u8]) -> String {
-    let hex: String = Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{WORKER}-{hex}{suffix}")
+    format!("{WORKER}-{}{suffix}", hex(&Sha256::digest(bytes)[..8]))
 }
 
 /// Renames the worker's three files in `dist` by their content; returns the loader's new name.
