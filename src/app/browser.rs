@@ -88,8 +88,9 @@ pub fn pin_base() {
 }
 
 /// A link of an earlier version (`?view=read&doc=…`) becomes the view's own path in the
-/// address bar before the router reads it, so the page's own links and reloads use the new form.
-pub fn upgrade_legacy_url() {
+/// address bar before the router reads it, so the page's own links and reloads use the new form;
+/// the view's page, when another module shows it.
+pub fn upgrade_legacy_url(views: crate::app::current::Views) {
     let here = current_relative();
     if !crate::route::is_legacy(&here) {
         return;
@@ -102,9 +103,28 @@ pub fn upgrade_legacy_url() {
     }
     let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let to = absolute(&crate::route::href(&route)) + &hash;
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
+    if !views.holds(&route.view) {
+        load(&to, true);
+    } else if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to));
     }
+}
+
+/// Loads another page (a view of another module, `navigate`): a new document, in place of this
+/// one with `replace`, else as a new history entry.
+pub fn load(url: &str, replace: bool) {
+    let Some(location) = window().map(|w| w.location()) else { return };
+    let _ = if replace { location.replace(url) } else { location.assign(url) };
+}
+
+/// An absolute URL relative to the app's root, as [`current_relative`] gives the page's own;
+/// `None` for one of another site or outside the root.
+pub fn relative_of(url: &str) -> Option<String> {
+    let url = web_sys::Url::new(url).ok()?;
+    let origin = window()?.location().origin().ok()?;
+    let base = base_dir();
+    (url.origin() == origin && url.pathname().starts_with(&base))
+        .then(|| crate::route::below(&base, &url.pathname(), &url.search()))
 }
 
 /// The `sort` of the address when the claims cannot be sorted by it (a mistyped link): the
@@ -147,41 +167,80 @@ pub fn storage_blocked() -> bool {
     window().is_some() && storage().is_none()
 }
 
+/// The saved value of `key`; where the browser refuses storage, what this tab kept of it
+/// ([`tab_get`]), so the student's work follows them from page to page until the tab closes.
 pub fn storage_get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    match storage() {
+        Some(s) => s.get_item(key).ok().flatten(),
+        None => tab_get(key),
+    }
 }
 
-/// Returns whether the value was stored.
+/// Returns whether the value was stored (kept in the tab, where the browser refuses storage).
 pub fn storage_set(key: &str, value: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(key, value).is_ok())
-}
-
-/// This tab's own storage (`sessionStorage`): it survives a reload, not the tab.
-fn session() -> Option<web_sys::Storage> {
-    window()?.session_storage().ok().flatten()
-}
-
-pub fn session_get(key: &str) -> Option<String> {
-    session()?.get_item(key).ok().flatten()
-}
-
-/// Writes `value`, or removes the key when `value` is `None`.
-pub fn session_set(key: &str, value: Option<&str>) {
-    if let Some(s) = session() {
-        let _ = match value {
-            Some(v) => s.set_item(key, v),
-            None => s.remove_item(key),
-        };
+    match storage() {
+        Some(s) => s.set_item(key, value).is_ok(),
+        None => tab_set(key, Some(value)),
     }
 }
 
 pub fn storage_remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
+    match storage() {
+        Some(s) => {
+            let _ = s.remove_item(key);
+        }
+        None => {
+            tab_set(key, None);
+        }
     }
 }
 
-/// Every key in this origin's storage.
+/// This tab's own storage (`sessionStorage`): it survives a reload and the tab's other pages,
+/// not the tab.
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// What marks the window's name as this app's tab store.
+const NAME_STORE: &str = "ashraf3-companion:";
+
+/// Where `sessionStorage` is refused too (a frame sandboxed without `allow-same-origin`,
+/// storage turned off), the window's name keeps the tab's values: the browser keeps it across
+/// the pages of one site in the same tab or frame, and drops it with them. A JSON object of
+/// keys and values after [`NAME_STORE`].
+fn name_store() -> Option<js_sys::Object> {
+    let name = window()?.name().ok()?;
+    js_sys::JSON::parse(name.strip_prefix(NAME_STORE)?).ok()?.dyn_into().ok()
+}
+
+/// The value this tab keeps under `key` (`sessionStorage`, or the window's name).
+pub fn tab_get(key: &str) -> Option<String> {
+    match session() {
+        Some(s) => s.get_item(key).ok().flatten(),
+        None => js_sys::Reflect::get(name_store()?.as_ref(), &key.into()).ok()?.as_string(),
+    }
+}
+
+/// Keeps `value` in this tab, or removes the key when `value` is `None`; returns whether it
+/// could.
+pub fn tab_set(key: &str, value: Option<&str>) -> bool {
+    if let Some(s) = session() {
+        return match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        }
+        .is_ok();
+    }
+    let Some(window) = window() else { return false };
+    let store = name_store().unwrap_or_default();
+    let kept = match value {
+        Some(v) => js_sys::Reflect::set(&store, &key.into(), &v.into()),
+        None => js_sys::Reflect::delete_property(&store, &key.into()),
+    };
+    let json = js_sys::JSON::stringify(&store).ok().and_then(|j| j.as_string());
+    kept.is_ok() && json.is_some_and(|json| window.set_name(&format!("{NAME_STORE}{json}")).is_ok())
+}
+
 pub fn storage_keys() -> Vec<String> {
     let Some(s) = storage() else { return Vec::new() };
     (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect()

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Module, Route, View};
 
 /// The current route, parsed from the path below the app's root and the query; shared with
 /// every page.
@@ -20,3 +20,18 @@ pub fn use_route() -> Memo<Route> {
 /// query, the fragment) waits for it.
 #[derive(Clone, Copy)]
 pub struct FirstRenderDone(pub ReadSignal<bool>);
+
+/// The views this wasm module holds (`route::Module`), and how it renders them: each page loads
+/// the module of its view, and a view held elsewhere is another page (`navigate`). `module:
+/// None` holds every view: the page renderer, and 404.html, which may stand for any address.
+#[derive(Clone, Copy)]
+pub struct Views {
+    pub module: Option<Module>,
+    pub render: fn(View) -> AnyView,
+}
+
+impl Views {
+    pub fn holds(&self, view: &View) -> bool {
+        self.module.is_none_or(|m| m.shows(view))
+    }
+}

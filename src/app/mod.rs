@@ -1,7 +1,8 @@
 //! The UI. Pages read the corpus (`crate::corpus`) and the results of the pure analysis modules;
 //! components only render what they are given. The same components render every view to a
 //! static page at build time ([`render_page`], on the host) and run the app in the browser
-//! ([`start`]), which hydrates the page the browser already shows.
+//! ([`start`]), which hydrates the page the browser already shows. Each page loads the wasm
+//! module of its kind of view (`route::Module`, `src/bin`), which holds only those views.
 
 mod browser;
 mod components;
@@ -21,23 +22,33 @@ mod takeover;
 mod worker;
 mod workspace;
 
+use leptos::prelude::*;
+
+pub use current::Views;
+pub use pages::{COMPARE, LIBRARY, READING, STUDY, WORK};
+
+/// The whole app, every view: the module of 404.html (src/main.rs), which may stand for any
+/// address.
+pub const ALL: Views = pages::ALL;
+
 /// Starts the app on the page rendered at build time, once the corpus text has arrived (the
 /// page shows that text already; the app needs it to know what it adopts): it hydrates that
 /// page, or takes it over (see `takeover.rs`). If the text cannot be had, the page stays as it
 /// is, readable, and its notes say what needs the app. A panic replaces the frozen page with a
 /// message and a reload button (see `panic.rs`).
-pub fn start() {
+pub fn start(views: Views) {
     panic::install();
     browser::guard_history();
     browser::pin_base();
-    browser::upgrade_legacy_url();
+    browser::upgrade_legacy_url(views);
+    navigate::leave_links_to_other_pages(views);
     // The wait for the file also puts the start in a task of its own: compiling and
     // instantiating the wasm is one long task already, and the browser may handle input and
     // paint between the two.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         match load_corpus_text().await {
             Ok(()) => {
-                takeover::start(shell::App);
+                takeover::start(move || view! { <shell::App views=views/> });
                 test_hooks();
             }
             Err(e) => browser::mark_app_failed(&format!("the documents’ text could not be loaded ({e})")),
@@ -61,12 +72,11 @@ async fn load_corpus_text() -> Result<(), String> {
 /// relative to the app's root (`read/lends-hope/`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_page(relative: &str) -> (String, String) {
-    use leptos::prelude::*;
     use leptos::tachys::view::RenderHtml;
     let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
     let body = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(&format!("/{relative}")));
-        view! { <shell::App/> }.to_html()
+        view! { <shell::App views=pages::ALL/> }.to_html()
     });
     (body, browser::RENDERED_TITLE.with(|t| t.take()))
 }

@@ -11,7 +11,7 @@ use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
 use super::components::title::provide_page_title;
 use super::components::tooltip::watch_terms;
-use super::current::{use_route, CurrentRoute, FirstRenderDone};
+use super::current::{use_route, CurrentRoute, FirstRenderDone, Views};
 use super::embed::{self, EmbedPanel};
 use super::live_query;
 use super::offline::{self, UpdateBanner};
@@ -21,8 +21,10 @@ use super::settings::{self, use_settings};
 use super::workspace::{self, use_work};
 use crate::route::{self, Route, View};
 
+/// The app as one module runs it: `views` are the views it holds.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(views: Views) -> impl IntoView {
+    provide_context(views);
     settings::provide();
     workspace::provide();
     search_index::provide();
@@ -63,6 +65,7 @@ fn Shell() -> impl IntoView {
         });
     }
     live_query::provide();
+    let views = expect_context::<Views>();
     let embed = move || route.with(|r| r.embed);
 
     let skip = move |ev: leptos::ev::MouseEvent| {
@@ -85,7 +88,7 @@ fn Shell() -> impl IntoView {
         <UpdateBanner/>
         <main id="main" tabindex="-1">
             {move || pages::needs_app(&route.get().view).map(|what| view! { <NeedsApp what=what/> })}
-            {move || pages::view_for(route.get().view)}
+            {move || (views.render)(route.get().view)}
         </main>
         <UndoBar/>
         <Show when=move || !embed()>

@@ -34,7 +34,7 @@ enum Typed {
 /// the browser never paints in between. Either way the words typed and the boxes ticked
 /// before the app arrived are handed to it as if typed there, and the document is marked as
 /// run by the app (the page's "needs the app" notes then go).
-pub fn start<N: IntoView + 'static>(app: fn() -> N) {
+pub fn start<N: IntoView + 'static>(app: impl FnOnce() -> N + 'static) {
     let Some(document) = browser::document() else { return };
     let Some(body) = document.body() else { return };
     let before = controls_from(&body);
@@ -71,12 +71,12 @@ pub fn start<N: IntoView + 'static>(app: fn() -> N) {
 
 // Hydration is compiled for the browser only; the host renders the pages it hydrates.
 #[cfg(target_arch = "wasm32")]
-fn hydrate<N: IntoView + 'static>(app: fn() -> N) {
+fn hydrate<N: IntoView + 'static>(app: impl FnOnce() -> N + 'static) {
     super::components::adopt::hydrating_in(|| leptos::mount::hydrate_body(app));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn hydrate<N: IntoView + 'static>(_: fn() -> N) {}
+fn hydrate<N: IntoView + 'static>(_: impl FnOnce() -> N + 'static) {}
 
 /// Whether the page holds this address's view, as the page renderer names it in its
 /// `<meta name="companion-view">`. The query is left out: the app's first render leaves it

@@ -80,12 +80,17 @@ impl Work {
 
     /// The saved work, in place of none; then follows what other tabs save.
     fn load(self) {
-        if let Some(text) = browser::session_get(DRAFTS_KEY) {
+        if let Some(text) = browser::tab_get(DRAFTS_KEY) {
             load_into(self.drafts, drafts::from_json(&text));
         }
         if browser::storage_blocked() {
             // Said where the student works (notes, questions), not on every page of a frame.
             load_into(self.keeping, Keeping::TabOnly);
+            // What this tab kept on its other pages (`browser::storage_get` reads the tab's
+            // store here).
+            if let Some(kept) = self.read_storage() {
+                self.show(kept);
+            }
             return;
         }
         if let Some(fresh) = self.read_storage() {
@@ -188,11 +193,17 @@ impl Work {
         self.flush()
     }
 
-    /// Applies changes to this tab's copy only, where storage cannot take them.
+    /// Applies changes to this tab's copy only, where storage cannot take them. Where the
+    /// browser refuses storage, the copy goes to the tab's own store, so that the tab's next
+    /// page (each kind of view is a page of its own) still has it; where storage is only full,
+    /// nothing is written, as what it holds and could not be set aside must not be overwritten.
     fn keep_in_tab(self, changes: &[Change]) {
         let mut saved = self.saved.get_value();
         changes.iter().for_each(|c| saved.apply(c));
         load_into(self.data, saved.work.clone());
+        if browser::storage_blocked() {
+            browser::storage_set(KEY, &saved.to_json(now()));
+        }
         self.saved.set_value(saved);
     }
 
@@ -249,7 +260,7 @@ impl Work {
             }
         });
         let json = self.drafts.with_untracked(|d| (!d.is_empty()).then(|| drafts::to_json(d)));
-        browser::session_set(DRAFTS_KEY, json.as_deref());
+        browser::tab_set(DRAFTS_KEY, json.as_deref());
     }
 
     /// Whether a note is being written in this tab.

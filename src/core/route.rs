@@ -69,6 +69,58 @@ pub enum View {
     },
 }
 
+/// The wasm module a page loads: each holds only its own views, so a page downloads and starts
+/// the code of what it shows, not the whole app. Moving to a view of another module is a
+/// plain page load (the pages are written at build time and precached, so offline too).
+/// The names are the binaries' (`src/bin/<name>.rs`), which Trunk builds one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    /// The library, the glossary, the lineage and the message for an unreadable URL.
+    Library,
+    /// The reader.
+    Reading,
+    /// The comparison of two documents.
+    Compare,
+    /// The figures, the claims, the guided questions and search.
+    Study,
+    /// The student's own work and the teacher's: My notes, assignments, added sources.
+    Work,
+}
+
+impl Module {
+    pub const ALL: [Module; 5] = [Module::Library, Module::Reading, Module::Compare, Module::Study, Module::Work];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Library => "library",
+            Module::Reading => "reading",
+            Module::Compare => "compare",
+            Module::Study => "study",
+            Module::Work => "work",
+        }
+    }
+
+    /// Whether this module shows `view`: its own views, and the search page, which follows the
+    /// header's search field as the student types on any page (a page load would lose the
+    /// keystrokes and the field's focus).
+    pub fn shows(self, view: &View) -> bool {
+        Module::of(view) == self || matches!(view, View::Search { .. })
+    }
+
+    /// The module whose page shows `view`.
+    pub fn of(view: &View) -> Module {
+        match view {
+            View::Library | View::Glossary | View::Lineage | View::NotFound { .. } => Module::Library,
+            View::Read { .. } => Module::Reading,
+            View::Compare { .. } => Module::Compare,
+            View::Figures { .. } | View::Search { .. } | View::Claims(_) | View::Claim { .. } | View::Questions => {
+                Module::Study
+            }
+            View::Notes | View::Assignment { .. } | View::Teacher { .. } | View::Added { .. } => Module::Work,
+        }
+    }
+}
+
 /// A view plus how it is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Route {
@@ -527,6 +579,26 @@ pub fn resize_snippet(origin: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each page loads one module, which must show its view; no other module does, but the
+    /// search page, which every module shows (the header's field searches on any page).
+    #[test]
+    fn each_page_has_the_one_module_that_shows_it() {
+        let views = page_views(&["a", "b"], &["q"], &["c"]);
+        for view in &views {
+            let own = Module::of(view);
+            assert!(own.shows(view), "{view:?}");
+            let also: Vec<Module> = Module::ALL.into_iter().filter(|m| *m != own && m.shows(view)).collect();
+            match view {
+                View::Search { .. } => assert_eq!(also.len(), Module::ALL.len() - 1),
+                _ => assert!(also.is_empty(), "{view:?} is also shown by {also:?}"),
+            }
+        }
+        for module in Module::ALL {
+            assert!(views.iter().any(|v| Module::of(v) == module), "no page loads {module:?}");
+        }
+        assert_eq!(Module::of(&parse("not-a-view/").view), Module::Library);
+    }
 
     #[test]
     fn round_trips() {

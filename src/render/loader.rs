@@ -4,6 +4,8 @@
 //! start-up is written in one place. It goes in before the Content-Security-Policy step, which
 //! hashes it, and every page inherits it from the template.
 
+use crate::worker_files::ModuleFiles;
+
 /// The loader as written, with its comments.
 const LOADER: &str = include_str!("../loader.js");
 
@@ -37,6 +39,21 @@ pub fn name_worker(html: &str, file: &str) -> Result<String, String> {
 
 /// The loader without its comment lines, indentation and blank lines: what each page carries.
 /// Line breaks stay, so the code means what the file says.
+/// Names a page's module on its loader script (the files of `worker_files::name_modules`), in
+/// place of the whole app's that Trunk wrote there.
+pub fn name_module(html: &str, files: &ModuleFiles) -> Result<String, String> {
+    let mut html = html.to_string();
+    for (attribute, file) in [("data-module=\"", &files.module), ("data-wasm=\"", &files.wasm)] {
+        let at = match html.match_indices(attribute).map(|(i, _)| i + attribute.len()).collect::<Vec<_>>()[..] {
+            [at] => at,
+            _ => return Err(format!("no single {attribute}…\" on the loader script to name {file} on")),
+        };
+        let end = at + html[at..].find('"').ok_or("an unclosed attribute on the loader script")?;
+        html.replace_range(at..end, &format!("./{file}"));
+    }
+    Ok(html)
+}
+
 fn compact(js: &str) -> String {
     js.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//")).collect::<Vec<_>>().join("\n")
 }
@@ -62,6 +79,21 @@ mod tests {
         let body = body.strip_suffix("</script></head>").unwrap();
         assert_eq!(body, compact(LOADER));
         assert!(html.starts_with("<head><script>first()</script>"));
+    }
+
+    #[test]
+    fn names_a_pages_module_on_the_loader_script() {
+        let html = inline(&format!("<head>{}</head>", trunk_script())).unwrap();
+        let files = ModuleFiles { module: "compare-2.js".into(), wasm: "compare-2_bg.wasm".into() };
+        let named = name_module(&html, &files).unwrap();
+        assert!(
+            named.starts_with(
+                r#"<head><script type="module" data-module="./compare-2.js" data-wasm="./compare-2_bg.wasm">"#
+            ),
+            "{named}"
+        );
+        assert_eq!(named.replace("compare-2", "app-1"), html, "the rest is unchanged");
+        assert!(name_module("<head></head>", &files).is_err());
     }
 
     #[test]

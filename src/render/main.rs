@@ -1,8 +1,8 @@
 //! The build's last step, run by Trunk once it has written the app (Trunk.toml's post_build
 //! hook, with the build in `TRUNK_STAGING_DIR`), in this order: the added sources' worker's
-//! files named by their content, the loader (which names the worker's) into the page
-//! template and the template's Content-Security-Policy (its hashes cover the loader), every
-//! view rendered into its own page from that template, the files the app fetches, and last the
+//! files and the page modules' named by their content, the loader (which names the worker's)
+//! into the page template and the template's Content-Security-Policy (its hashes cover the
+//! loader), every view rendered into its own page from that template, naming its module, the files the app fetches, and last the
 //! service worker, which lists and hashes everything the others wrote. `--precache <dist>`
 //! writes the service worker alone, for a build whose files changed.
 
@@ -47,9 +47,10 @@ fn build(dist: &Path) -> Result<(), String> {
     let template = fs::read_to_string(&index).map_err(|e| named(e.to_string()))?;
     let template = loader::inline(&template).map_err(named)?;
     let template = loader::name_worker(&template, &worker_files::name_by_content(dist)?).map_err(named)?;
+    let modules = worker_files::name_modules(dist)?;
     let (template, scripts) = csp::add_policy(&template).map_err(named)?;
     println!("csp: Content-Security-Policy with {scripts} inline script hash(es)");
-    println!("{}", pages::write(dist, &template)?);
+    println!("{}", pages::write(dist, &template, &modules)?);
     for said in data_files::write(dist, &data_files::FILES)? {
         println!("{said}");
     }

@@ -9,22 +9,31 @@ use std::path::Path;
 
 use ashraf3_companion::app::render_page;
 use ashraf3_companion::corpus::{self, CLAIMS, QUANTITIES};
-use ashraf3_companion::route::{self, Route};
+use ashraf3_companion::route::{self, Module, Route};
 
+use crate::loader;
 use crate::template::Template;
+use crate::worker_files::ModuleFiles;
 
 /// Writes every page into `dist`; says how many and their size.
-pub fn write(dist: &Path, template: &str) -> Result<String, String> {
+pub fn write(dist: &Path, template: &str, modules: &[(Module, ModuleFiles)]) -> Result<String, String> {
     let template =
         Template::parse(template, corpus::CORPUS_TEXT_FILE).map_err(|e| format!("the page template: {e}"))?;
     let pages = pages();
     let mut bytes = 0;
-    for (file, base, href) in &pages {
+    for (file, base, href, module) in &pages {
         let (body, title) = render_page(href);
         // `<!>` marks where two text nodes meet, which hydration needs; an HTML checker reads
         // it as a bogus comment, so it is written as the empty comment the browser makes of it.
         let body = body.replace("<!>", "<!---->");
         let html = template.page(base.as_deref(), href, &title, &body);
+        let html = match module {
+            Some(module) => {
+                let (_, files) = modules.iter().find(|(m, _)| m == module).ok_or(format!("no {module:?} module"))?;
+                loader::name_module(&html, files).map_err(|e| format!("{file}: {e}"))?
+            }
+            None => html,
+        };
         let path = dist.join(file);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -35,21 +44,22 @@ pub fn write(dist: &Path, template: &str) -> Result<String, String> {
     Ok(format!("render: {} pages, {} KB of HTML", pages.len(), bytes / 1024))
 }
 
-/// Each page: its file, its `<base>` (none for 404.html, which has no fixed depth) and the
-/// address of the view it shows.
-fn pages() -> Vec<(String, Option<String>, String)> {
+/// Each page: its file, its `<base>` (none for 404.html, which has no fixed depth), the
+/// address of the view it shows and the module it loads (none for 404.html: the whole app's,
+/// which Trunk names on the template, as it may stand for any address).
+fn pages() -> Vec<(String, Option<String>, String, Option<Module>)> {
     let docs: Vec<&str> = corpus::documents().iter().map(|d| d.id).collect();
     let quantities: Vec<&str> = QUANTITIES.iter().map(|q| q.id).collect();
     let claims: Vec<&str> = CLAIMS.iter().map(|c| c.id).collect();
-    let mut pages: Vec<(String, Option<String>, String)> = route::page_views(&docs, &quantities, &claims)
+    let mut pages: Vec<_> = route::page_views(&docs, &quantities, &claims)
         .iter()
         .map(|v| {
             let (file, base) = route::page_file(v);
-            (file, Some(base), route::href(&Route::new(v.clone())))
+            (file, Some(base), route::href(&Route::new(v.clone())), Some(Module::of(v)))
         })
         .collect();
     // What a static host serves for any address it has no file for.
-    pages.push(("404.html".into(), None, "not-found/".into()));
+    pages.push(("404.html".into(), None, "not-found/".into(), None));
     pages
 }
 
@@ -63,9 +73,14 @@ mod tests {
     fn renders_every_page_into_its_folder() {
         let dist = std::env::temp_dir().join(format!("companion-pages-{}", std::process::id()));
         fs::create_dir_all(&dist).unwrap();
-        let template =
-            r#"<html><head><base href="./"><title>Companion</title><script>x()</script></head><body></body></html>"#;
-        let said = write(&dist, template).unwrap();
+        let template = r#"<html><head><base href="./"><title>Companion</title><script type="module" data-module="./all.js" data-wasm="./all_bg.wasm">x()</script></head><body></body></html>"#;
+        let modules: Vec<_> = Module::ALL
+            .iter()
+            .map(|m| {
+                (*m, ModuleFiles { module: format!("{}-1.js", m.name()), wasm: format!("{}-1_bg.wasm", m.name()) })
+            })
+            .collect();
+        let said = write(&dist, template, &modules).unwrap();
         assert!(said.starts_with(&format!("render: {} pages, ", pages().len())), "{said}");
         let read = |file: &str| fs::read_to_string(dist.join(file)).unwrap();
         let reader = read("read/lends-hope/index.html");
@@ -78,9 +93,18 @@ mod tests {
         assert!(reader.contains("<main") && reader.ends_with("</body></html>"), "{reader}");
         assert!(read("index.html").contains(r#"<base href="./">"#));
         assert!(!read("404.html").contains("<base"));
-        for (file, _, _) in pages() {
-            assert!(read(&file).contains("<h1"), "{file} has no heading");
+        for (file, _, _, module) in pages() {
+            let page = read(&file);
+            assert!(page.contains("<h1"), "{file} has no heading");
+            let name = module.map_or("all", Module::name);
+            assert!(page.contains(&format!(r#"data-module="./{name}"#)), "{file} does not load the {name} module");
         }
+        let loads = |file: &str, name: &str| read(file).contains(&format!(r#"data-wasm="./{name}"#));
+        assert!(loads("read/lends-hope/index.html", "reading-1_bg.wasm"));
+        assert!(loads("compare/lends-hope/home-to-mek/index.html", "compare-1_bg.wasm"));
+        assert!(loads("claims/index.html", "study-1_bg.wasm"));
+        assert!(loads("notes/index.html", "work-1_bg.wasm"));
+        assert!(loads("404.html", "all_bg.wasm"));
         fs::remove_dir_all(&dist).unwrap();
     }
 }

@@ -1,4 +1,5 @@
-//! The added sources' worker's files (src/worker), named by their content. Trunk hashes only the
+//! The files Trunk does not name by their content, named so: the page modules' (src/bin, one
+//! per `route::Module`) and the added sources' worker's (src/worker). Trunk hashes only the
 //! main app's files: for index.html's `data-type="worker"` link it writes `companion-worker.js`,
 //! `companion-worker_bg.wasm` and the loader that imports both, `companion-worker_loader.js`,
 //! under the same names in every build. A host, a proxy or a browser that keeps a file by its
@@ -13,14 +14,45 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use ashraf3_companion::route::Module;
+
 use crate::precache::hex;
 
 /// The worker's binary (src/worker), as Trunk names its files.
 const WORKER: &str = "companion-worker";
 
-/// `companion-worker-<hash><suffix>`: the first 16 hex digits of the content's sha256.
-fn hashed(suffix: &str, bytes: &[u8]) -> String {
-    format!("{WORKER}-{}{suffix}", hex(&Sha256::digest(bytes)[..8]))
+/// `<stem>-<hash><suffix>`: the first 16 hex digits of the content's sha256.
+fn hashed(stem: &str, suffix: &str, bytes: &[u8]) -> String {
+    format!("{stem}-{}{suffix}", hex(&Sha256::digest(bytes)[..8]))
+}
+
+/// The files of one page module (`route::Module`), as the pages name them.
+#[derive(Debug, PartialEq)]
+pub struct ModuleFiles {
+    pub module: String,
+    pub wasm: String,
+}
+
+/// Renames each page module's two files in `dist` (Trunk writes `<name>.js` and
+/// `<name>_bg.wasm` for index.html's `data-bin="<name>"` links) by their content; returns their
+/// new names, in the order of `Module::ALL`. The loader hands the module its wasm's name, so the
+/// module's own default name for it goes unused.
+pub fn name_modules(dist: &Path) -> Result<Vec<(Module, ModuleFiles)>, String> {
+    Module::ALL
+        .iter()
+        .map(|&m| {
+            let stem = m.name();
+            let [module, wasm] = [".js", "_bg.wasm"].map(|suffix| {
+                let path = dist.join(format!("{stem}{suffix}"));
+                let bytes = fs::read(&path)
+                    .map_err(|e| format!("{}: {e} (index.html's data-bin=\"{stem}\" link)", path.display()))?;
+                let name = hashed(stem, suffix, &bytes);
+                fs::rename(&path, dist.join(&name)).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok::<_, String>(name)
+            });
+            Ok((m, ModuleFiles { module: module?, wasm: wasm? }))
+        })
+        .collect()
 }
 
 /// Renames the worker's three files in `dist` by their content; returns the loader's new name.
@@ -31,7 +63,7 @@ pub fn name_by_content(dist: &Path) -> Result<String, String> {
     };
     let (module, wasm, loader) = (read(".js")?, read("_bg.wasm")?, read("_loader.js")?);
     let loader = String::from_utf8(loader).map_err(|_| format!("{WORKER}_loader.js is not text"))?;
-    let (module_name, wasm_name) = (hashed(".js", &module), hashed("_bg.wasm", &wasm));
+    let (module_name, wasm_name) = (hashed(WORKER, ".js", &module), hashed(WORKER, "_bg.wasm", &wasm));
     let mut named = loader;
     for (old, new) in [(format!("{WORKER}.js"), &module_name), (format!("{WORKER}_bg.wasm"), &wasm_name)] {
         let quoted = format!("\"./{old}\"");
@@ -40,7 +72,7 @@ pub fn name_by_content(dist: &Path) -> Result<String, String> {
         }
         named = named.replace(&quoted, &format!("\"./{new}\""));
     }
-    let loader_name = hashed("_loader.js", named.as_bytes());
+    let loader_name = hashed(WORKER, "_loader.js", named.as_bytes());
     for (name, bytes) in [(&module_name, &module[..]), (&wasm_name, &wasm[..]), (&loader_name, named.as_bytes())] {
         let path = dist.join(name);
         fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -124,5 +156,35 @@ mod tests {
         assert_eq!(names(&other).len(), 3, "nothing renamed");
         fs::remove_dir_all(&missing).unwrap();
         fs::remove_dir_all(&other).unwrap();
+    }
+
+    #[test]
+    fn each_page_module_is_named_by_its_content() {
+        let dist = std::env::temp_dir().join(format!("companion-module-files-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dist);
+        fs::create_dir_all(&dist).unwrap();
+        for m in Module::ALL {
+            fs::write(dist.join(format!("{}.js", m.name())), "export default 1;").unwrap();
+            fs::write(dist.join(format!("{}_bg.wasm", m.name())), m.name()).unwrap();
+        }
+        let named = name_modules(&dist).unwrap();
+        assert_eq!(named.iter().map(|(m, _)| *m).collect::<Vec<_>>(), Module::ALL);
+        for (m, files) in &named {
+            let hash = |name: &str, suffix: &str| {
+                name.strip_prefix(&format!("{}-", m.name())).and_then(|n| n.strip_suffix(suffix)).map(str::len)
+            };
+            assert_eq!((hash(&files.module, ".js"), hash(&files.wasm, "_bg.wasm")), (Some(16), Some(16)), "{files:?}");
+            assert_eq!(fs::read(dist.join(&files.wasm)).unwrap(), m.name().as_bytes(), "the content is unchanged");
+        }
+        assert_eq!(names(&dist).len(), 2 * Module::ALL.len(), "the unhashed names are gone");
+        for m in Module::ALL {
+            fs::write(dist.join(format!("{}.js", m.name())), "").unwrap();
+            if m != Module::Compare {
+                fs::write(dist.join(format!("{}_bg.wasm", m.name())), "").unwrap();
+            }
+        }
+        let missing = name_modules(&dist).unwrap_err();
+        assert!(missing.contains("compare_bg.wasm") && missing.contains("data-bin=\"compare\""), "{missing}");
+        fs::remove_dir_all(&dist).unwrap();
     }
 }

@@ -235,6 +235,7 @@ test('with storage blocked the page says notes last for this tab, and they still
   await page.getByRole('button', { name: 'Save note' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click();
   await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+  await app.ready(page);
   assert.match(await page.locator('main').textContent(), /kept only until this tab closes/);
   assert.match(await page.locator('.note-list').textContent(), /Only for now/);
   assert.ok(await page.getByRole('button', { name: 'Export as JSON' }).isEnabled(), 'export is offered');

@@ -1,4 +1,5 @@
-//! One module per view. `view_for` is the router's dispatch table.
+//! One module per view, and which wasm module (`route::Module`) renders which: the app's
+//! dispatch tables.
 
 mod added;
 mod assignment;
@@ -18,9 +19,10 @@ mod teacher;
 
 use leptos::prelude::*;
 
-use crate::route::View;
+use crate::app::current::Views;
+use crate::route::{Module, View};
 
-pub use not_found::NotFound;
+pub use not_found::{Elsewhere, NotFound};
 
 /// What a view can do only with the app, for its page's note (see `NeedsApp`).
 pub fn needs_app(view: &View) -> Option<&'static str> {
@@ -41,28 +43,83 @@ pub fn needs_app(view: &View) -> Option<&'static str> {
     })
 }
 
-pub fn view_for(view: View) -> AnyView {
+/// Every view: the page renderer's, and 404.html's module (src/main.rs), as a host's 404 page
+/// may stand for any address.
+pub const ALL: Views = Views { module: None, render: any };
+/// The modules of the pages (src/bin): each renders only its own views, so its wasm holds only
+/// their code.
+pub const LIBRARY: Views = Views { module: Some(Module::Library), render: library };
+pub const READING: Views = Views { module: Some(Module::Reading), render: reading };
+pub const COMPARE: Views = Views { module: Some(Module::Compare), render: compare };
+pub const STUDY: Views = Views { module: Some(Module::Study), render: study };
+pub const WORK: Views = Views { module: Some(Module::Work), render: work };
+
+fn any(view: View) -> AnyView {
+    match Module::of(&view) {
+        Module::Library => library(view),
+        Module::Reading => reading(view),
+        Module::Compare => compare(view),
+        Module::Study => study(view),
+        Module::Work => work(view),
+    }
+}
+
+fn library(view: View) -> AnyView {
     match view {
         View::Library => view! { <library::Library/> }.into_any(),
+        View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
+        View::Glossary => view! { <glossary::Glossary/> }.into_any(),
+        View::Lineage => view! { <lineage::Lineage/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
+fn reading(view: View) -> AnyView {
+    match view {
         View::Read { doc, original, figure, query, term, claim } => view! {
             <reader::Reader doc_id=doc original=original figure=figure query=query term=term claim=claim/>
         }
         .into_any(),
-        View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
+fn compare(view: View) -> AnyView {
+    match view {
         View::Compare { left, right } => view! { <compare::Compare left=left right=right/> }.into_any(),
-        View::Glossary => view! { <glossary::Glossary/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
+fn study(view: View) -> AnyView {
+    match view {
         View::Figures { quantity, predict } => {
             view! { <figures::Figures quantity=quantity predict=predict/> }.into_any()
         }
         View::Claims(filter) => view! { <claims::Claims filter=filter/> }.into_any(),
         View::Claim { id } => view! { <claims::ClaimPage id=id/> }.into_any(),
-        View::Lineage => view! { <lineage::Lineage/> }.into_any(),
         View::Questions => view! { <questions::Questions/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
+fn work(view: View) -> AnyView {
+    match view {
         View::Notes => view! { <notes::Notes/> }.into_any(),
         View::Assignment { code } => view! { <assignment::AssignmentPage code=code/> }.into_any(),
         View::Teacher { code } => view! { <teacher::Teacher code=code/> }.into_any(),
+        View::Added { source, query } => view! { <added::AddedReader source=source query=query/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
+/// The views every module shows (`Module::shows`), and for any other: a view another module
+/// shows reached this one all the same (links and `navigate::use_go` load its page instead),
+/// so its page is loaded in place of this one.
+fn elsewhere(view: View) -> AnyView {
+    match view {
         // The search page follows the query as it is typed, not only the URL.
         View::Search { .. } => view! { <search::Search/> }.into_any(),
-        View::Added { source, query } => view! { <added::AddedReader source=source query=query/> }.into_any(),
+        other => view! { <Elsewhere view=other/> }.into_any(),
     }
 }

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::app::browser;
 use crate::app::components::title::use_page_title;
-use crate::route;
+use crate::app::current::use_route;
+use crate::route::{self, Route, View};
 
 /// What every unreadable URL leads to: what was wrong, and a way back.
 #[component]
@@ -18,4 +20,14 @@ pub fn NotFound(what: String) -> impl IntoView {
             <p><a href=route::library_href()>"Back to the library"</a></p>
         </section>
     }
+}
+
+/// A view another page shows, reached here all the same: that page is loaded in place of this
+/// one (see `pages::elsewhere`), and until it is the student is told so.
+#[component]
+pub fn Elsewhere(view: View) -> impl IntoView {
+    let embed = use_route().with_untracked(|r| r.embed);
+    let url = browser::absolute(&route::href(&Route { view, embed }));
+    Effect::new(move |_| browser::load(&url, true));
+    view! { <p role="status">"Opening the page…"</p> }
 }
