@@ -13,6 +13,14 @@
 
 const files = document.querySelector("script[data-wasm]").dataset;
 
+// A link of an earlier version (`?view=…`) gets the library's page, not its view's; that page
+// also names the whole app (data-all-module, data-all-wasm: the module of 404.html, which holds
+// every view), which then starts in place of the library's module and shows the view the link
+// asks for, or what in it was wrong, without loading another page.
+const legacy = /[?&]view=/.test(location.search);
+const module = (legacy && files.allModule) || files.module;
+const wasmFile = (legacy && files.allWasm) || files.wasm;
+
 // A file named relative to the app's root, resolved when the app starts: a 404 page sets its
 // base late (index.html's inline script), so the names must not be resolved before that.
 const at = (name) => new URL(name, document.baseURI).href;
@@ -26,9 +34,9 @@ function start() {
   // The wasm too is fetched beside the module, not once the module has arrived: on a slow
   // network that is one round trip less before the page is usable. Its failure is the module's
   // initialisation's to report (below), so it is silenced here.
-  const wasm = fetch(at(files.wasm));
+  const wasm = fetch(at(wasmFile));
   wasm.catch(() => {});
-  return import(at(files.module))
+  return import(at(module))
     .then((module) => module.default({ module_or_path: wasm }))
     .catch((error) => {
       // A blocked or refused file: the page shows what needs the app (index.html's start-up
@@ -40,9 +48,9 @@ function start() {
 }
 
 function run() {
-  // A link of an earlier version (`?view=…`) gets the library's page, not its view's: the app
-  // starts at once, to move to the view as soon as it can.
-  if (document.readyState === "complete" || /[?&]view=/.test(location.search)) {
+  // For a link of an earlier version the app starts at once, to move to the view as soon as it
+  // can.
+  if (document.readyState === "complete" || legacy) {
     start();
     return;
   }

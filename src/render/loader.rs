@@ -40,9 +40,21 @@ pub fn name_worker(html: &str, file: &str) -> Result<String, String> {
 /// The loader without its comment lines, indentation and blank lines: what each page carries.
 /// Line breaks stay, so the code means what the file says.
 /// Names a page's module on its loader script (the files of `worker_files::name_modules`), in
-/// place of the whole app's that Trunk wrote there.
-pub fn name_module(html: &str, files: &ModuleFiles) -> Result<String, String> {
+/// place of the whole app's that Trunk wrote there; with `keep_all`, the whole app's stay named
+/// beside it (`data-all-module`, `data-all-wasm`), for the links of earlier versions the root
+/// page receives (see src/loader.js).
+pub fn name_module(html: &str, files: &ModuleFiles, keep_all: bool) -> Result<String, String> {
     let mut html = html.to_string();
+    if keep_all {
+        let value = |attribute: &str| {
+            let at = html.find(attribute)? + attribute.len();
+            Some(html[at..at + html[at..].find('"')?].to_string())
+        };
+        let (Some(module), Some(wasm)) = (value("data-module=\""), value("data-wasm=\"")) else {
+            return Err("no whole app named on the loader script".into());
+        };
+        html = html.replacen(MARK, &format!("data-all-module=\"{module}\" data-all-wasm=\"{wasm}\" {MARK}"), 1);
+    }
     for (attribute, file) in [("data-module=\"", &files.module), ("data-wasm=\"", &files.wasm)] {
         let at = match html.match_indices(attribute).map(|(i, _)| i + attribute.len()).collect::<Vec<_>>()[..] {
             [at] => at,
@@ -85,7 +97,7 @@ mod tests {
     fn names_a_pages_module_on_the_loader_script() {
         let html = inline(&format!("<head>{}</head>", trunk_script())).unwrap();
         let files = ModuleFiles { module: "compare-2.js".into(), wasm: "compare-2_bg.wasm".into() };
-        let named = name_module(&html, &files).unwrap();
+        let named = name_module(&html, &files, false).unwrap();
         assert!(
             named.starts_with(
                 r#"<head><script type="module" data-module="./compare-2.js" data-wasm="./compare-2_bg.wasm">"#
@@ -93,7 +105,9 @@ mod tests {
             "{named}"
         );
         assert_eq!(named.replace("compare-2", "app-1"), html, "the rest is unchanged");
-        assert!(name_module("<head></head>", &files).is_err());
+        assert!(name_module("<head></head>", &files, false).is_err());
+        let root = name_module(&html, &files, true).unwrap();
+        assert!(root.contains(r#"data-module="./compare-2.js" data-all-module="./app-1.js" data-all-wasm="./app-1_bg.wasm" data-wasm="./compare-2_bg.wasm">"#), "{root}");
     }
 
     #[test]
@@ -114,11 +128,12 @@ mod tests {
         assert!(js.len() < LOADER.len() / 2, "the comments are most of the file");
         for code in [
             r#"document.querySelector("script[data-wasm]").dataset"#,
-            "import(at(files.module))",
-            "const wasm = fetch(at(files.wasm))",
+            "import(at(module))",
+            "const wasm = fetch(at(wasmFile))",
+            "(legacy && files.allModule) || files.module",
             "module_or_path: wasm",
             "window.companionText = fetch(at(text.content))",
-            "/[?&]view=/.test(location.search)",
+            "const legacy = /[?&]view=/.test(location.search)",
             r#"html.classList.add("app-failed")"#,
             r#"addEventListener("companion-rooted", run, { once: true })"#,
             r#"hasAttribute("data-unrooted")"#,

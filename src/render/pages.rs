@@ -30,7 +30,8 @@ pub fn write(dist: &Path, template: &str, modules: &[(Module, ModuleFiles)]) -> 
         let html = match module {
             Some(module) => {
                 let (_, files) = modules.iter().find(|(m, _)| m == module).ok_or(format!("no {module:?} module"))?;
-                loader::name_module(&html, files).map_err(|e| format!("{file}: {e}"))?
+                // The root page receives the links of earlier versions (`?view=…`).
+                loader::name_module(&html, files, file == "index.html").map_err(|e| format!("{file}: {e}"))?
             }
             None => html,
         };
@@ -105,6 +106,8 @@ mod tests {
         assert!(loads("claims/index.html", "study-1_bg.wasm"));
         assert!(loads("notes/index.html", "work-1_bg.wasm"));
         assert!(loads("404.html", "all_bg.wasm"));
+        assert!(read("index.html").contains(r#"data-all-wasm="./all_bg.wasm""#), "the root page names the whole app");
+        assert!(!read("read/lends-hope/index.html").contains("data-all-wasm"));
         fs::remove_dir_all(&dist).unwrap();
     }
 }

@@ -223,10 +223,14 @@ test('import merges an export and refuses a malformed or foreign file, changing 
   app.assertClean();
 });
 
-test('with storage blocked the page says notes last for this tab, and they still work', async () => {
+test('with storage blocked the page says notes last for this tab, and they still work, on the tab’s other pages too', async () => {
   const context = await app.newContext();
+  // Both storages refused, as in a frame sandboxed without allow-same-origin: the tab's work
+  // then goes from page to page in the window's name.
   await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); }, configurable: true });
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, { get: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); }, configurable: true });
+    }
   });
   const page = await app.open(READER, { context });
   await page.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
@@ -234,11 +238,15 @@ test('with storage blocked the page says notes last for this tab, and they still
   await page.getByLabel('Your note').fill('Only for now');
   await page.getByRole('button', { name: 'Save note' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click();
-  await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+  await page.waitForURL(/\/notes\/$/);
   await app.ready(page);
   assert.match(await page.locator('main').textContent(), /kept only until this tab closes/);
   assert.match(await page.locator('.note-list').textContent(), /Only for now/);
   assert.ok(await page.getByRole('button', { name: 'Export as JSON' }).isEnabled(), 'export is offered');
+  // Back on the reader, a page of its own, the note is still under its paragraph.
+  await page.goBack();
+  await app.ready(page);
+  await page.locator('main').getByText('Only for now').waitFor();
   await context.close();
   app.assertClean();
 });
@@ -383,8 +391,10 @@ test('a note being written is kept when the student moves to another view and co
 test('guided questions keep answers; predict first, then the figures with the estimate', async () => {
   const context = await app.newContext();
   const page = await app.open('', { context });
+  // Each is a page of its own, which the app then takes over.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Guided questions' }).waitFor();
+  await page.waitForURL(/\/questions\/$/);
+  await app.ready(page);
   assert.ok((await page.getByRole('article').count()) >= 10);
   const first = page.getByRole('article').first();
   await first.getByLabel('Your answer').fill('The byline says PMOI/MEK.');
@@ -416,8 +426,9 @@ test('guided questions keep answers; predict first, then the figures with the es
   assert.match(await predicting.textContent(), /Your estimate: 1,500\./);
   // My notes gathers the answers too, for the handout and the export.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My notes' }).click();
+  await page.waitForURL(/\/notes\/$/);
+  await app.ready(page);
   const answers = page.getByRole('region', { name: 'Answers to the guided questions' });
-  await answers.waitFor();
   assert.match(await answers.textContent(), /2 of \d+ questions answered/);
   assert.match(await answers.textContent(), /The byline says PMOI\/MEK\./);
   assert.match(await answers.textContent(), /Estimate: 1,500/);
