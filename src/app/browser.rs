@@ -88,9 +88,8 @@ pub fn pin_base() {
 }
 
 /// A link of an earlier version (`?view=read&doc=…`) becomes the view's own path in the
-/// address bar before the router reads it, so the page's own links and reloads use the new form;
-/// the view's page, when another module shows it.
-pub fn upgrade_legacy_url(views: crate::app::current::Views) {
+/// address bar before the router reads it, so the page's own links and reloads use the new form.
+pub fn upgrade_legacy_url() {
     let here = current_relative();
     if !crate::route::is_legacy(&here) {
         return;
@@ -103,9 +102,7 @@ pub fn upgrade_legacy_url(views: crate::app::current::Views) {
     }
     let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let to = absolute(&crate::route::href(&route)) + &hash;
-    if !views.holds(&route.view) {
-        load(&to, true);
-    } else if let Some(history) = window().and_then(|w| w.history().ok()) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to));
     }
 }

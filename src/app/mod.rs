@@ -25,11 +25,7 @@ mod workspace;
 use leptos::prelude::*;
 
 pub use current::Views;
-pub use pages::{COMPARE, LIBRARY, READING, STUDY, WORK};
-
-/// The whole app, every view: the module of 404.html (src/main.rs), which may stand for any
-/// address.
-pub const ALL: Views = pages::ALL;
+pub use pages::{ALL, COMPARE, LIBRARY, READING, STUDY, WORK};
 
 /// Starts the app on the page rendered at build time, once the corpus text has arrived (the
 /// page shows that text already; the app needs it to know what it adopts): it hydrates that
@@ -40,7 +36,7 @@ pub fn start(views: Views) {
     panic::install();
     browser::guard_history();
     browser::pin_base();
-    browser::upgrade_legacy_url(views);
+    browser::upgrade_legacy_url();
     navigate::leave_links_to_other_pages(views);
     // The wait for the file also puts the start in a task of its own: compiling and
     // instantiating the wasm is one long task already, and the browser may handle input and
@@ -76,7 +72,7 @@ pub fn render_page(relative: &str) -> (String, String) {
     let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
     let body = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(&format!("/{relative}")));
-        view! { <shell::App views=pages::ALL/> }.to_html()
+        view! { <shell::App views=ALL/> }.to_html()
     });
     (body, browser::RENDERED_TITLE.with(|t| t.take()))
 }

@@ -37,35 +37,38 @@ pub fn name_worker(html: &str, file: &str) -> Result<String, String> {
     }
 }
 
-/// The loader without its comment lines, indentation and blank lines: what each page carries.
-/// Line breaks stay, so the code means what the file says.
 /// Names a page's module on its loader script (the files of `worker_files::name_modules`), in
 /// place of the whole app's that Trunk wrote there; with `keep_all`, the whole app's stay named
 /// beside it (`data-all-module`, `data-all-wasm`), for the links of earlier versions the root
 /// page receives (see src/loader.js).
 pub fn name_module(html: &str, files: &ModuleFiles, keep_all: bool) -> Result<String, String> {
+    const MODULE: &str = "data-module=\"";
+    const WASM: &str = "data-wasm=\"";
     let mut html = html.to_string();
     if keep_all {
-        let value = |attribute: &str| {
-            let at = html.find(attribute)? + attribute.len();
-            Some(html[at..at + html[at..].find('"')?].to_string())
-        };
-        let (Some(module), Some(wasm)) = (value("data-module=\""), value("data-wasm=\"")) else {
-            return Err("no whole app named on the loader script".into());
-        };
+        let whole = |attribute| value_at(&html, attribute).map(|at| html[at].to_string());
+        let (module, wasm) = (whole(MODULE)?, whole(WASM)?);
         html = html.replacen(MARK, &format!("data-all-module=\"{module}\" data-all-wasm=\"{wasm}\" {MARK}"), 1);
     }
-    for (attribute, file) in [("data-module=\"", &files.module), ("data-wasm=\"", &files.wasm)] {
-        let at = match html.match_indices(attribute).map(|(i, _)| i + attribute.len()).collect::<Vec<_>>()[..] {
-            [at] => at,
-            _ => return Err(format!("no single {attribute}…\" on the loader script to name {file} on")),
-        };
-        let end = at + html[at..].find('"').ok_or("an unclosed attribute on the loader script")?;
-        html.replace_range(at..end, &format!("./{file}"));
+    for (attribute, file) in [(MODULE, &files.module), (WASM, &files.wasm)] {
+        let at = value_at(&html, attribute)?;
+        html.replace_range(at, &format!("./{file}"));
     }
     Ok(html)
 }
 
+/// Where the value of the loader script's `attribute` (`data-wasm="`) stands: the one
+/// `attribute` in the page.
+fn value_at(html: &str, attribute: &str) -> Result<std::ops::Range<usize>, String> {
+    let at = match html.match_indices(attribute).map(|(i, _)| i + attribute.len()).collect::<Vec<_>>()[..] {
+        [at] => at,
+        _ => return Err(format!("no single {attribute}…\" on the loader script")),
+    };
+    Ok(at..at + html[at..].find('"').ok_or("an unclosed attribute on the loader script")?)
+}
+
+/// The loader without its comment lines, indentation and blank lines: what each page carries.
+/// Line breaks stay, so the code means what the file says.
 fn compact(js: &str) -> String {
     js.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//")).collect::<Vec<_>>().join("\n")
 }
@@ -119,8 +122,8 @@ mod tests {
     }
 
     /// What the loader must still do, comments aside: read the names Trunk gave, fetch the text
-    /// and the wasm beside the module, start at once for an old `?view=` link, wait for a 404 page's root,
-    /// and mark a page whose app could not start.
+    /// and the wasm beside the module, start the whole app at once for an old `?view=` link,
+    /// wait for a 404 page's root, and mark a page whose app could not start.
     #[test]
     fn the_compact_loader_keeps_the_code_and_drops_the_comments() {
         let js = compact(LOADER);

@@ -2,9 +2,10 @@
 //! hook, with the build in `TRUNK_STAGING_DIR`), in this order: the added sources' worker's
 //! files and the page modules' named by their content, the loader (which names the worker's)
 //! into the page template and the template's Content-Security-Policy (its hashes cover the
-//! loader), every view rendered into its own page from that template, naming its module, the files the app fetches, and last the
-//! service worker, which lists and hashes everything the others wrote. `--precache <dist>`
-//! writes the service worker alone, for a build whose files changed.
+//! loader), every view rendered into its own page from that template, naming its module, the
+//! files the app fetches, and last the service worker, which lists and hashes everything the
+//! others wrote. `--precache <dist>` writes the service worker alone, for a build whose files
+//! changed.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};

@@ -29,7 +29,8 @@ pub fn write(dist: &Path, template: &str, modules: &[(Module, ModuleFiles)]) -> 
         let html = template.page(base.as_deref(), href, &title, &body);
         let html = match module {
             Some(module) => {
-                let (_, files) = modules.iter().find(|(m, _)| m == module).ok_or(format!("no {module:?} module"))?;
+                let (_, files) =
+                    modules.iter().find(|(m, _)| m == module).ok_or_else(|| format!("no {module:?} module"))?;
                 // The root page receives the links of earlier versions (`?view=…`).
                 loader::name_module(&html, files, file == "index.html").map_err(|e| format!("{file}: {e}"))?
             }

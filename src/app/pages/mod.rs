@@ -22,7 +22,8 @@ use leptos::prelude::*;
 use crate::app::current::Views;
 use crate::route::{Module, View};
 
-pub use not_found::{Elsewhere, NotFound};
+use not_found::Elsewhere;
+pub use not_found::NotFound;
 
 /// What a view can do only with the app, for its page's note (see `NeedsApp`).
 pub fn needs_app(view: &View) -> Option<&'static str> {
