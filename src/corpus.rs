@@ -5,9 +5,11 @@
 //! starts (`app::start`) and hands it to [`install`]; the host (page renderer, tests) reads
 //! the copy compiled into host builds.
 
-use crate::analysis::claims::{Change, ChangeKind, Claim, Origin, Passage, Retelling, Source, Stance, Topic};
+use crate::analysis::claims::{
+    self, Change, ChangeKind, Claim, ClaimMark, Origin, Passage, Retelling, Source, Stance, Topic,
+};
 use crate::analysis::comparison::{self, Comparison};
-use crate::analysis::figures::{Bound, Date, Figure, FigureKind, Kind, Quantity, Value};
+use crate::analysis::figures::{self, Bound, Date, Figure, FigureKind, FigureMark, Kind, Quantity, Value};
 use crate::analysis::glossary::{Basis, Sentence, Term, Usage};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::analysis::search::{Index, IndexBuf};
@@ -22,6 +24,12 @@ include!(concat!(env!("OUT_DIR"), "/search.rs"));
 include!(concat!(env!("OUT_DIR"), "/text.rs"));
 include!(concat!(env!("OUT_DIR"), "/claims.rs"));
 include!(concat!(env!("OUT_DIR"), "/questions.rs"));
+
+/// The claims' passages and the figures' places, computed by the build from `CLAIMS` and
+/// `FIGURES`: the reader needs only these, so its module does not carry the claims' and
+/// figures' whole data (their quotes, stances, origins and values).
+pub static CLAIM_MARKS: [ClaimMark; claims::mark_count(CLAIMS)] = claims::marks(CLAIMS);
+pub static FIGURE_MARKS: [FigureMark; FIGURES.len()] = figures::marks(FIGURES, QUANTITIES);
 
 /// The documents with their text, and every pair's packed comparison (row-major: left `i`,
 /// right `j` at `i * n + j`).

@@ -33,3 +33,34 @@ fn the_later_revision_changes_are_listed_with_both_passages() {
     assert!(retelling_between(RETELLINGS, "lends-hope", "source-of-hope").is_some());
     assert!(retelling_between(RETELLINGS, "lends-hope", "encyclopedia-later").is_none());
 }
+
+/// The reader's module carries the claims' marks, not the claims: the marks must be exactly
+/// every claim's passages, so the reader marks and lists what the grid counts.
+#[test]
+fn the_claims_marks_are_every_claims_passages_in_order() {
+    use ashraf3_companion::analysis::claims::{claim_marks, in_block};
+    use ashraf3_companion::corpus::{documents, CLAIMS, CLAIM_MARKS};
+    let mut marks = CLAIM_MARKS.iter();
+    for c in CLAIMS {
+        assert!(!c.sources.is_empty(), "{}: the reader names a claim by its marks, so it needs one", c.id);
+        for s in c.sources {
+            let m = marks.next().unwrap_or_else(|| panic!("{}: fewer marks than passages", c.id));
+            assert_eq!((m.claim, m.text), (c.id, c.text));
+            assert_eq!((m.doc, m.block, m.range), (s.passage.doc, s.passage.block, s.passage.range), "{}", c.id);
+        }
+        assert_eq!(claim_marks(&CLAIM_MARKS, c.id).map(<[_]>::len), Some(c.sources.len()), "{}", c.id);
+    }
+    assert!(marks.next().is_none(), "more marks than passages");
+    assert!(claim_marks(&CLAIM_MARKS, "no-such-claim").is_none());
+    // Each passage lists the claims it bears on once, in the grid's order.
+    for d in documents() {
+        for b in d.blocks {
+            let expected: Vec<_> = CLAIMS
+                .iter()
+                .filter(|c| c.sources.iter().any(|s| s.passage.doc == d.id && s.passage.block == b.id))
+                .map(|c| (c.id, c.text))
+                .collect();
+            assert_eq!(in_block(&CLAIM_MARKS, d.id, b.id), expected, "{} {}", d.id, b.id);
+        }
+    }
+}

@@ -213,3 +213,17 @@ fn every_quantity_has_figures_and_a_line() {
         assert!(!summary_lines(q, &figs, &title).is_empty());
     }
 }
+
+/// The reader's module carries the figures' marks, not the figures: one per figure, in the
+/// same order (a block's numbers name a figure by its position), with its quantity.
+#[test]
+fn the_figures_marks_are_the_figures_in_order() {
+    use ashraf3_companion::corpus::FIGURE_MARKS;
+    assert_eq!(FIGURE_MARKS.len(), FIGURES.len());
+    for (m, f) in FIGURE_MARKS.iter().zip(FIGURES) {
+        let q = &QUANTITIES[f.quantity as usize];
+        assert_eq!((m.id, m.number, m.doc, m.block), (f.id, f.number, f.doc, f.block));
+        assert_eq!((m.quote_range, m.number_range), (f.quote_range, f.number_range), "{}", f.id);
+        assert_eq!((m.quantity, m.label), (q.id, q.label), "{}", f.id);
+    }
+}

@@ -14,12 +14,12 @@ use crate::app::components::status::Status;
 use crate::app::components::title::use_page_title;
 use std::ops::Range;
 
-use crate::analysis::claims::{self, Claim};
-use crate::analysis::figures::Figure;
+use crate::analysis::claims::{self, ClaimMark};
+use crate::analysis::figures::FigureMark;
 use crate::analysis::search;
 use crate::app::current::use_route;
 use crate::app::search_index::{use_search_index, IndexState};
-use crate::corpus::{self, CLAIMS, FIGURES, GLOSSARY, QUANTITIES};
+use crate::corpus::{self, CLAIM_MARKS, FIGURE_MARKS, GLOSSARY};
 use crate::model::{Block, BlockKind, ContentNote, Document};
 use crate::route;
 
@@ -38,14 +38,14 @@ pub fn Reader(
     use_page_title(move || doc.title.to_string());
     let emphasis = Emphasis {
         term: term.as_deref().and_then(|t| GLOSSARY.iter().position(|g| g.id == t)).map(|i| i as u16),
-        figure: figure.as_deref().and_then(|id| FIGURES.iter().find(|f| f.id == id && f.doc == doc.id)),
-        claim: claim.as_deref().and_then(corpus::claim).map(|c| (c, doc.id)),
+        figure: figure.as_deref().and_then(|id| FIGURE_MARKS.iter().find(|f| f.id == id && f.doc == doc.id)),
+        claim: claim.as_deref().and_then(|id| claims::claim_marks(&CLAIM_MARKS, id)).map(|c| (c, doc.id)),
     };
     let missing = emphasis.missing(term.as_deref(), figure.as_deref(), claim.as_deref());
     let first_emphasis = emphasis
         .figure
         .map(|f| f.block)
-        .or_else(|| emphasis.claim.and_then(|(c, d)| c.cell(d).first().map(|s| s.passage.block)))
+        .or_else(|| emphasis.claim.and_then(|(c, d)| c.iter().find(|m| m.doc == d).map(|m| m.block)))
         .or_else(|| doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id));
     let target = use_hash_target(first_emphasis);
     let found = search_hits(doc, query);
@@ -124,9 +124,9 @@ fn Original(doc: &'static Document) -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Emphasis {
     term: Option<u16>,
-    figure: Option<&'static Figure>,
-    /// A claim, and the document whose passages on it are highlighted.
-    claim: Option<(&'static Claim, &'static str)>,
+    figure: Option<&'static FigureMark>,
+    /// A claim's passages, and the document whose passages on it are highlighted.
+    claim: Option<(&'static [ClaimMark], &'static str)>,
 }
 
 impl Emphasis {
@@ -146,8 +146,8 @@ impl Emphasis {
         }
         match (claim, self.claim) {
             (Some(c), None) => Some(format!("There is no claim with the id “{c}”: no passage is marked.")),
-            (_, Some((c, d))) if c.cell(d).is_empty() => {
-                Some(format!("This document says nothing on the claim “{}”: no passage is marked.", c.text))
+            (_, Some((c, d))) if !c.iter().any(|m| m.doc == d) => {
+                Some(format!("This document says nothing on the claim “{}”: no passage is marked.", c[0].text))
             }
             _ => None,
         }
@@ -156,14 +156,18 @@ impl Emphasis {
     fn quotes(self, block: &Block) -> Vec<Range<usize>> {
         let figure =
             self.figure.filter(|f| f.block == block.id).map(|f| f.quote_range.0 as usize..f.quote_range.1 as usize);
-        let claim = self.claim.into_iter().flat_map(|(c, d)| c.cell(d)).filter(|s| s.passage.block == block.id);
-        figure.into_iter().chain(claim.map(|s| s.passage.range.0 as usize..s.passage.range.1 as usize)).collect()
+        let claim = self
+            .claim
+            .into_iter()
+            .flat_map(|(c, d)| c.iter().filter(move |m| m.doc == d))
+            .filter(|m| m.block == block.id);
+        figure.into_iter().chain(claim.map(|m| m.range.0 as usize..m.range.1 as usize)).collect()
     }
 }
 
 /// Numbers in this block that the figure data holds, each leading to its comparison.
 fn figure_numbers(doc: &Document, block: &Block) -> Vec<(Range<usize>, u16)> {
-    FIGURES
+    FIGURE_MARKS
         .iter()
         .enumerate()
         .filter(|(_, f)| f.doc == doc.id && f.block == block.id)
@@ -172,9 +176,11 @@ fn figure_numbers(doc: &Document, block: &Block) -> Vec<(Range<usize>, u16)> {
 }
 
 fn figure_link(i: u16) -> (String, String) {
-    let f = &FIGURES[i as usize];
-    let q = &QUANTITIES[f.quantity as usize];
-    (route::quantity_figure_href(q.id, f.id), format!("{}: compare this figure across sources ({})", f.number, q.label))
+    let f = &FIGURE_MARKS[i as usize];
+    (
+        route::quantity_figure_href(f.quantity, f.id),
+        format!("{}: compare this figure across sources ({})", f.number, f.label),
+    )
 }
 
 fn block_view(
@@ -245,11 +251,13 @@ fn DocNav(doc: &'static Document) -> impl IntoView {
 /// The claims a passage bears on, each a link to its row in the claims grid.
 #[component]
 fn ClaimsHere(doc: &'static str, block: &'static str) -> impl IntoView {
-    let here = claims::in_block(CLAIMS, doc, block);
+    let here = claims::in_block(&CLAIM_MARKS, doc, block);
     (!here.is_empty()).then(|| {
         let count = format!("Claims this passage bears on ({})", here.len());
-        let links =
-            here.into_iter().map(|c| view! { <li><a href=route::claim_href(c.id)>{c.text}</a></li> }).collect_view();
+        let links = here
+            .into_iter()
+            .map(|(id, text)| view! { <li><a href=route::claim_href(id)>{text}</a></li> })
+            .collect_view();
         view! {
             <details class="claims-here">
                 <summary>{count}</summary>

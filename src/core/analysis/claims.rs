@@ -240,9 +240,68 @@ pub fn select<'a>(claims: &'a [Claim], topics: &[Topic], filter: &Filter) -> Vec
     out
 }
 
-/// Claims with a passage in `block` of `doc`, for the reader's links back to the grid.
-pub fn in_block<'a>(claims: &'a [Claim], doc: &str, block: &str) -> Vec<&'a Claim> {
-    claims.iter().filter(|c| c.sources.iter().any(|s| s.passage.doc == doc && s.passage.block == block)).collect()
+/// One passage a claim rests on, without the rest of the claim's data (quotes, stances,
+/// origins): what the reader marks and lists. The build derives them from the claims
+/// ([`marks`]), so the reader's wasm module carries these and not every claim's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClaimMark {
+    /// The claim's id and text.
+    pub claim: &'static str,
+    pub text: &'static str,
+    pub doc: &'static str,
+    pub block: &'static str,
+    /// Byte range of the passage in the block's text.
+    pub range: (u32, u32),
+}
+
+/// How many passages `claims` rest on: the length of their [`marks`].
+pub const fn mark_count(claims: &[Claim]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < claims.len() {
+        n += claims[i].sources.len();
+        i += 1;
+    }
+    n
+}
+
+/// Every passage of `claims`, claim by claim in data order, each claim's in its sources'
+/// order; `N` is their [`mark_count`]. A `const fn`, so the build computes them.
+pub const fn marks<const N: usize>(claims: &[Claim]) -> [ClaimMark; N] {
+    let mut out = [ClaimMark { claim: "", text: "", doc: "", block: "", range: (0, 0) }; N];
+    let (mut at, mut c) = (0, 0);
+    while c < claims.len() {
+        let claim = &claims[c];
+        let mut s = 0;
+        while s < claim.sources.len() {
+            let p = &claim.sources[s].passage;
+            out[at] = ClaimMark { claim: claim.id, text: claim.text, doc: p.doc, block: p.block, range: p.range };
+            at += 1;
+            s += 1;
+        }
+        c += 1;
+    }
+    assert!(at == N, "N must be the claims' mark_count");
+    out
+}
+
+/// The marks of the claim with this id (contiguous, as [`marks`] lists them; never empty), if
+/// any.
+pub fn claim_marks<'a>(marks: &'a [ClaimMark], id: &str) -> Option<&'a [ClaimMark]> {
+    let start = marks.iter().position(|m| m.claim == id)?;
+    let len = marks[start..].iter().take_while(|m| m.claim == id).count();
+    Some(&marks[start..start + len])
+}
+
+/// The claims (id and text) with a passage in `block` of `doc`, each once, in data order: the
+/// reader's links back to the grid.
+pub fn in_block(marks: &[ClaimMark], doc: &str, block: &str) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for m in marks.iter().filter(|m| m.doc == doc && m.block == block) {
+        if out.last().is_none_or(|(id, _)| *id != m.claim) {
+            out.push((m.claim, m.text));
+        }
+    }
+    out
 }
 
 /// What kind of change the retelling makes.

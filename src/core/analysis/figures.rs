@@ -202,6 +202,58 @@ pub struct Figure {
     pub number_range: (u32, u32),
 }
 
+/// Where a figure stands in its document and what it links to, without the rest of its data
+/// (value, dates, origin): what the reader marks. The build derives them from the figures
+/// ([`marks`], one per figure, in the same order), so the reader's wasm module carries these
+/// and not every figure's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FigureMark {
+    pub id: &'static str,
+    /// The figure's own words in its quote ("2,300").
+    pub number: &'static str,
+    /// The id and label of the quantity it states.
+    pub quantity: &'static str,
+    pub label: &'static str,
+    pub doc: &'static str,
+    pub block: &'static str,
+    pub quote_range: (u32, u32),
+    pub number_range: (u32, u32),
+}
+
+/// One [`FigureMark`] per figure, in the figures' order (`N` is their number). A `const fn`,
+/// so the build computes them.
+pub const fn marks<const N: usize>(figures: &[Figure], quantities: &[Quantity]) -> [FigureMark; N] {
+    let none = FigureMark {
+        id: "",
+        number: "",
+        quantity: "",
+        label: "",
+        doc: "",
+        block: "",
+        quote_range: (0, 0),
+        number_range: (0, 0),
+    };
+    let mut out = [none; N];
+    assert!(figures.len() == N, "N must be the number of figures");
+    let mut i = 0;
+    while i < N {
+        let f = &figures[i];
+        let q = &quantities[f.quantity as usize];
+        out[i] = FigureMark {
+            id: f.id,
+            number: f.number,
+            quantity: q.id,
+            label: q.label,
+            doc: f.doc,
+            block: f.block,
+            quote_range: f.quote_range,
+            number_range: f.number_range,
+        };
+        i += 1;
+    }
+    out
+}
+
 /// A figure's value as a short phrase with its qualifier: "about 2,300 people", "1 person",
 /// "hundreds of people" (a quantity in words reads as the words).
 pub fn value_text(f: &Figure, q: &Quantity) -> String {

@@ -14,7 +14,7 @@ pub enum PieceKind {
     Plain,
     /// Index into `GLOSSARY`.
     Term(u16),
-    /// Index into `FIGURES`.
+    /// Index into `FIGURES` (and `FIGURE_MARKS`, in the same order).
     Figure(u16),
 }
 
