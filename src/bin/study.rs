@@ -1,7 +1,7 @@
-//! The wasm module of the pages of the figures, the claims, the guided questions and search
-//! (`route::Module`): the app with only those views, so these pages download and start only their
-//! code. Trunk builds it as one of index.html's Rust links; the page renderer names it on those
-//! pages.
+//! The wasm module of the pages of the figures, the guided questions and search
+//! (`route::Module`): the app with only those views, so these pages download and start only
+//! their code. Trunk builds it as one of index.html's Rust links; the page renderer names it on
+//! those pages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -81,20 +81,24 @@ pub enum Module {
     Reading,
     /// The comparison of two documents.
     Compare,
-    /// The figures, the claims, the guided questions and search.
+    /// The claims grid and each claim's page.
+    Claims,
+    /// The figures, the guided questions and search.
     Study,
     /// The student's own work and the teacher's: My notes, assignments, added sources.
     Work,
 }
 
 impl Module {
-    pub const ALL: [Module; 5] = [Module::Library, Module::Reading, Module::Compare, Module::Study, Module::Work];
+    pub const ALL: [Module; 6] =
+        [Module::Library, Module::Reading, Module::Compare, Module::Claims, Module::Study, Module::Work];
 
     pub fn name(self) -> &'static str {
         match self {
             Module::Library => "library",
             Module::Reading => "reading",
             Module::Compare => "compare",
+            Module::Claims => "claims",
             Module::Study => "study",
             Module::Work => "work",
         }
@@ -113,9 +117,8 @@ impl Module {
             View::Library | View::Glossary | View::Lineage | View::NotFound { .. } => Module::Library,
             View::Read { .. } => Module::Reading,
             View::Compare { .. } => Module::Compare,
-            View::Figures { .. } | View::Search { .. } | View::Claims(_) | View::Claim { .. } | View::Questions => {
-                Module::Study
-            }
+            View::Claims(_) | View::Claim { .. } => Module::Claims,
+            View::Figures { .. } | View::Search { .. } | View::Questions => Module::Study,
             View::Notes | View::Assignment { .. } | View::Teacher { .. } | View::Added { .. } => Module::Work,
         }
     }

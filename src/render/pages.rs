@@ -104,7 +104,7 @@ mod tests {
         let loads = |file: &str, name: &str| read(file).contains(&format!(r#"data-wasm="./{name}"#));
         assert!(loads("read/lends-hope/index.html", "reading-1_bg.wasm"));
         assert!(loads("compare/lends-hope/home-to-mek/index.html", "compare-1_bg.wasm"));
-        assert!(loads("claims/index.html", "study-1_bg.wasm"));
+        assert!(loads("claims/index.html", "claims-1_bg.wasm"));
         assert!(loads("notes/index.html", "work-1_bg.wasm"));
         assert!(loads("404.html", "all_bg.wasm"));
         assert!(read("index.html").contains(r#"data-all-wasm="./all_bg.wasm""#), "the root page names the whole app");

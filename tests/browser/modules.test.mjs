@@ -31,7 +31,8 @@ test('each kind of page fetches its own module and no other', async () => {
     ['', 'library', 'Library'],
     ['read/lends-hope/', 'reading', /Lends Hope/],
     ['compare/lends-hope/home-to-mek/', 'compare', 'Compare two documents'],
-    ['claims/', 'study', 'Claims against sources'],
+    ['claims/', 'claims', 'Claims against sources'],
+    ['figures/', 'study', 'Figures'],
     ['notes/', 'work', 'My notes'],
     ['read/no-such-document/', 'ashraf3-companion', 'Not found'],
   ]) {

@@ -52,6 +52,7 @@ pub const ALL: Views = Views { module: None, render: any };
 pub const LIBRARY: Views = Views { module: Some(Module::Library), render: library };
 pub const READING: Views = Views { module: Some(Module::Reading), render: reading };
 pub const COMPARE: Views = Views { module: Some(Module::Compare), render: compare };
+pub const CLAIMS: Views = Views { module: Some(Module::Claims), render: claims };
 pub const STUDY: Views = Views { module: Some(Module::Study), render: study };
 pub const WORK: Views = Views { module: Some(Module::Work), render: work };
 
@@ -60,6 +61,7 @@ fn any(view: View) -> AnyView {
         Module::Library => library(view),
         Module::Reading => reading(view),
         Module::Compare => compare(view),
+        Module::Claims => claims(view),
         Module::Study => study(view),
         Module::Work => work(view),
     }
@@ -92,13 +94,19 @@ fn compare(view: View) -> AnyView {
     }
 }
 
+fn claims(view: View) -> AnyView {
+    match view {
+        View::Claims(filter) => view! { <claims::Claims filter=filter/> }.into_any(),
+        View::Claim { id } => view! { <claims::ClaimPage id=id/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
 fn study(view: View) -> AnyView {
     match view {
         View::Figures { quantity, predict } => {
             view! { <figures::Figures quantity=quantity predict=predict/> }.into_any()
         }
-        View::Claims(filter) => view! { <claims::Claims filter=filter/> }.into_any(),
-        View::Claim { id } => view! { <claims::ClaimPage id=id/> }.into_any(),
         View::Questions => view! { <questions::Questions/> }.into_any(),
         other => elsewhere(other),
     }
