@@ -25,7 +25,7 @@ mod workspace;
 use leptos::prelude::*;
 
 pub use current::Views;
-pub use pages::{ALL, CLAIMS, COMPARE, LIBRARY, READING, STUDY, WORK};
+pub use pages::{ALL, CLAIMS, COMPARE, GLOSSARY, LIBRARY, READING, STUDY, WORK};
 
 /// Starts the app on the page rendered at build time, once the corpus text has arrived (the
 /// page shows that text already; the app needs it to know what it adopts): it hydrates that

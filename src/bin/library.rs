@@ -1,6 +1,6 @@
-//! The wasm module of the pages of the library, the glossary and the lineage (`route::Module`): the
-//! app with only those views, so these pages download and start only their code. Trunk builds it as
-//! one of index.html's Rust links; the page renderer names it on those pages.
+//! The wasm module of the library's page (`route::Module`): the app with only that view, so the
+//! page a student opens first downloads and starts only its code. Trunk builds it as one of
+//! index.html's Rust links; the page renderer names it on that page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

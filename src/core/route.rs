@@ -75,8 +75,10 @@ pub enum View {
 /// The names are the binaries' (`src/bin/<name>.rs`), which Trunk builds one by one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Module {
-    /// The library, the glossary, the lineage and the message for an unreadable URL.
+    /// The library and the message for an unreadable URL.
     Library,
+    /// The glossary and the lineage.
+    Glossary,
     /// The reader.
     Reading,
     /// The comparison of two documents.
@@ -90,12 +92,20 @@ pub enum Module {
 }
 
 impl Module {
-    pub const ALL: [Module; 6] =
-        [Module::Library, Module::Reading, Module::Compare, Module::Claims, Module::Study, Module::Work];
+    pub const ALL: [Module; 7] = [
+        Module::Library,
+        Module::Glossary,
+        Module::Reading,
+        Module::Compare,
+        Module::Claims,
+        Module::Study,
+        Module::Work,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Module::Library => "library",
+            Module::Glossary => "glossary",
             Module::Reading => "reading",
             Module::Compare => "compare",
             Module::Claims => "claims",
@@ -114,7 +124,8 @@ impl Module {
     /// The module whose page shows `view`.
     pub fn of(view: &View) -> Module {
         match view {
-            View::Library | View::Glossary | View::Lineage | View::NotFound { .. } => Module::Library,
+            View::Library | View::NotFound { .. } => Module::Library,
+            View::Glossary | View::Lineage => Module::Glossary,
             View::Read { .. } => Module::Reading,
             View::Compare { .. } => Module::Compare,
             View::Claims(_) | View::Claim { .. } => Module::Claims,

@@ -102,6 +102,8 @@ mod tests {
             assert!(page.contains(&format!(r#"data-module="./{name}"#)), "{file} does not load the {name} module");
         }
         let loads = |file: &str, name: &str| read(file).contains(&format!(r#"data-wasm="./{name}"#));
+        assert!(loads("index.html", "library-1_bg.wasm"));
+        assert!(loads("glossary/index.html", "glossary-1_bg.wasm"));
         assert!(loads("read/lends-hope/index.html", "reading-1_bg.wasm"));
         assert!(loads("compare/lends-hope/home-to-mek/index.html", "compare-1_bg.wasm"));
         assert!(loads("claims/index.html", "claims-1_bg.wasm"));

@@ -29,6 +29,7 @@ test('each kind of page fetches its own module and no other', async () => {
   const context = await app.newContext();
   for (const [path, module, heading] of [
     ['', 'library', 'Library'],
+    ['glossary/', 'glossary', 'Glossary'],
     ['read/lends-hope/', 'reading', /Lends Hope/],
     ['compare/lends-hope/home-to-mek/', 'compare', 'Compare two documents'],
     ['claims/', 'claims', 'Claims against sources'],

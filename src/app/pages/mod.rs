@@ -50,6 +50,7 @@ pub const ALL: Views = Views { module: None, render: any };
 /// The modules of the pages (src/bin): each renders only its own views, so its wasm holds only
 /// their code.
 pub const LIBRARY: Views = Views { module: Some(Module::Library), render: library };
+pub const GLOSSARY: Views = Views { module: Some(Module::Glossary), render: glossary };
 pub const READING: Views = Views { module: Some(Module::Reading), render: reading };
 pub const COMPARE: Views = Views { module: Some(Module::Compare), render: compare };
 pub const CLAIMS: Views = Views { module: Some(Module::Claims), render: claims };
@@ -59,6 +60,7 @@ pub const WORK: Views = Views { module: Some(Module::Work), render: work };
 fn any(view: View) -> AnyView {
     match Module::of(&view) {
         Module::Library => library(view),
+        Module::Glossary => glossary(view),
         Module::Reading => reading(view),
         Module::Compare => compare(view),
         Module::Claims => claims(view),
@@ -71,6 +73,12 @@ fn library(view: View) -> AnyView {
     match view {
         View::Library => view! { <library::Library/> }.into_any(),
         View::NotFound { what } => view! { <NotFound what=what/> }.into_any(),
+        other => elsewhere(other),
+    }
+}
+
+fn glossary(view: View) -> AnyView {
+    match view {
         View::Glossary => view! { <glossary::Glossary/> }.into_any(),
         View::Lineage => view! { <lineage::Lineage/> }.into_any(),
         other => elsewhere(other),
