@@ -45,7 +45,7 @@ pub fn Reader(
     let first_emphasis = emphasis
         .figure
         .map(|f| f.block)
-        .or_else(|| emphasis.claim.and_then(|(c, d)| c.iter().find(|m| m.doc == d).map(|m| m.block)))
+        .or_else(|| emphasis.claim_here().next().map(|m| m.block))
         .or_else(|| doc.blocks.iter().find(|b| !emphasis.hits(b).is_empty()).map(|b| b.id));
     let target = use_hash_target(first_emphasis);
     let found = search_hits(doc, query);
@@ -146,21 +146,22 @@ impl Emphasis {
         }
         match (claim, self.claim) {
             (Some(c), None) => Some(format!("There is no claim with the id “{c}”: no passage is marked.")),
-            (_, Some((c, d))) if !c.iter().any(|m| m.doc == d) => {
+            (_, Some((c, _))) if self.claim_here().next().is_none() => {
                 Some(format!("This document says nothing on the claim “{}”: no passage is marked.", c[0].text))
             }
             _ => None,
         }
     }
 
+    /// The claim's passages in this document.
+    fn claim_here(self) -> impl Iterator<Item = &'static ClaimMark> {
+        self.claim.into_iter().flat_map(|(c, d)| c.iter().filter(move |m| m.doc == d))
+    }
+
     fn quotes(self, block: &Block) -> Vec<Range<usize>> {
         let figure =
             self.figure.filter(|f| f.block == block.id).map(|f| f.quote_range.0 as usize..f.quote_range.1 as usize);
-        let claim = self
-            .claim
-            .into_iter()
-            .flat_map(|(c, d)| c.iter().filter(move |m| m.doc == d))
-            .filter(|m| m.block == block.id);
+        let claim = self.claim_here().filter(|m| m.block == block.id);
         figure.into_iter().chain(claim.map(|m| m.range.0 as usize..m.range.1 as usize)).collect()
     }
 }
