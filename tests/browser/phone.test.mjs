@@ -64,6 +64,32 @@ test('on a phone the first passage of every reader and comparison page starts in
   app.assertClean();
 });
 
+// Lighthouse counts text that moves once shown (cumulative layout shift): a passage painted
+// first at an estimated height, then laid out, moved every row under it.
+test('reader and comparison pages do not move their text once shown, on a phone or a wide screen', async () => {
+  const shifts = [];
+  for (const options of [PHONE, { viewport: { width: 1366, height: 1024 } }]) {
+    const context = await app.newContext(options);
+    await context.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, moved: e.sources.map((s) => s.node?.textContent.trim().slice(0, 40)) });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of PAGES) {
+      const page = await app.open(path, { context });
+      // Two frames after the app has started, so that a shift it caused is recorded too.
+      const seen = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.__shifts)))));
+      const total = seen.reduce((sum, s) => sum + s.value, 0);
+      if (total > 0) shifts.push(`${path} at ${options.viewport.width}px: ${total.toFixed(3)} (${seen.flatMap((s) => s.moved).join(' | ')})`);
+      await page.close();
+    }
+    await context.close();
+  }
+  assert.deepEqual(shifts, [], 'no layout shift');
+  app.assertClean();
+});
+
 test('on a phone the header is one row; its links are under Menu, search is in view', async () => {
   const page = await app.open(READER, { contextOptions: PHONE });
   const header = await page.getByRole('banner').boundingBox();
