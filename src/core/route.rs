@@ -114,11 +114,10 @@ impl Module {
         }
     }
 
-    /// Whether this module shows `view`: its own views, and the search page, which follows the
-    /// header's search field as the student types on any page (a page load would lose the
-    /// keystrokes and the field's focus).
+    /// Whether this module shows `view`: its own views only. The header's search field of
+    /// another module's page opens the search page on Enter (`components::search_box`).
     pub fn shows(self, view: &View) -> bool {
-        Module::of(view) == self || matches!(view, View::Search { .. })
+        Module::of(view) == self
     }
 
     /// The module whose page shows `view`.
@@ -594,8 +593,7 @@ pub fn resize_snippet(origin: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Each page loads one module, which must show its view; no other module does, but the
-    /// search page, which every module shows (the header's field searches on any page).
+    /// Each page loads one module, which must show its view; no other module does.
     #[test]
     fn each_page_has_the_one_module_that_shows_it() {
         let views = page_views(&["a", "b"], &["q"], &["c"]);
@@ -603,10 +601,7 @@ mod tests {
             let own = Module::of(view);
             assert!(own.shows(view), "{view:?}");
             let also: Vec<Module> = Module::ALL.into_iter().filter(|m| *m != own && m.shows(view)).collect();
-            match view {
-                View::Search { .. } => assert_eq!(also.len(), Module::ALL.len() - 1),
-                _ => assert!(also.is_empty(), "{view:?} is also shown by {also:?}"),
-            }
+            assert!(also.is_empty(), "{view:?} is also shown by {also:?}");
         }
         for module in Module::ALL {
             assert!(views.iter().any(|v| Module::of(v) == module), "no page loads {module:?}");

@@ -1,7 +1,7 @@
 // Each kind of page loads only its own wasm module (issue 27: src/bin, one per `route::Module`),
 // so a reader does not download My notes' code: a link to a view of another module is a page
 // load, back and forward return through those pages with the app running, and the header's
-// search still follows the typing on any page without one. 404.html, which may stand for any
+// search opens the search page (the study module's) on Enter from any other module's page. 404.html, which may stand for any
 // address, loads the whole app.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -80,15 +80,26 @@ test('a link to another kind of page loads that page; back and forward return wi
   app.assertClean();
 });
 
-test('the header’s search follows the typing on a page of another module, in the same page', async () => {
+test('the header’s search on a page of another module opens the search page on Enter', async () => {
   const page = await app.open('compare/lends-hope/home-to-mek/');
   await page.evaluate(() => (window.__sameDocument = true));
   await searchField(page).click();
   await page.keyboard.type('Manez');
-  await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
-  await page.getByRole('status').filter({ hasText: /hits? for “Manez”/ }).waitFor();
   assert.equal(await searchField(page).inputValue(), 'Manez', 'every key reached the field');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load while typing');
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'Compare two documents' }).count(), 1, 'the comparison stays while typing');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: /hits? for “Manez”/ }).waitFor();
+  await app.ready(page);
+  assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'the search page is a page load');
+  assert.equal(new URL(page.url()).pathname, `${BASE_PATH}search/`);
+  assert.deepEqual(await modules(page), ['study']);
+  assert.equal(await searchField(page).inputValue(), 'Manez');
+  // There the results follow the typing, in the same page.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await searchField(page).fill('Manez Durres');
+  await page.getByRole('status').filter({ hasText: /hits? for “Manez Durres”/ }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load while typing on the search page');
   // A result opens the reader, a page of the reading module.
   await page.locator('.results a.result-link[href*="read/"]').first().click();
   await page.getByRole('heading', { level: 1, name: /./ }).first().waitFor();

@@ -112,7 +112,7 @@ test('on a phone the header is one row; its links are under Menu, search is in v
   app.assertClean();
 });
 
-test('with JavaScript off, the header’s links are in view and lead to their views', async () => {
+test('with JavaScript off, the header’s links are in view and lead to their views, and search opens its page', async () => {
   const context = await app.newContext({ ...PHONE, isMobile: false, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(new URL(READER, app.url).href);
@@ -125,6 +125,12 @@ test('with JavaScript off, the header’s links are in view and lead to their vi
   await nav.getByRole('link', { name: 'Claims' }).tap();
   await page.getByRole('heading', { level: 1, name: /Claims/ }).waitFor();
   assert.equal(new URL(page.url()).pathname, `${BASE_PATH}claims/`);
+  // The search field is a plain form: Enter opens the search page, which says search needs the app.
+  await searchField(page).fill('Manez');
+  await searchField(page).press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+  const url = new URL(page.url());
+  assert.equal(`${url.pathname}${url.search}`, `${BASE_PATH}search/?q=Manez`);
   await context.close();
   app.assertClean();
 });

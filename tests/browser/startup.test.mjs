@@ -165,11 +165,13 @@ test('what the student did on the page before the app arrived carries over: the 
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app')), false, 'typed into the page written at build time');
   release();
   await app.ready(page);
-  // The app acted on the words as if typed into it: the search runs, focus stays in the field.
+  // The app kept the words and the focus: Enter searches for them.
+  assert.equal(await searchField(page).inputValue(), 'Habibi');
+  assert.ok(await searchField(page).evaluate((el) => el === document.activeElement), 'the search field still has focus');
+  await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: /hits? for “Habibi”/ }).waitFor();
   assert.equal(new URL(page.url()).pathname, `${BASE_PATH}search/`);
   assert.equal(await searchField(page).inputValue(), 'Habibi');
-  assert.ok(await searchField(page).evaluate((el) => el === document.activeElement), 'the search field still has focus');
   await page.context().close();
   app.assertClean();
 });

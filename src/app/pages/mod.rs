@@ -116,6 +116,7 @@ fn study(view: View) -> AnyView {
             view! { <figures::Figures quantity=quantity predict=predict/> }.into_any()
         }
         View::Questions => view! { <questions::Questions/> }.into_any(),
+        View::Search { .. } => view! { <search::Search/> }.into_any(),
         other => elsewhere(other),
     }
 }
@@ -130,13 +131,8 @@ fn work(view: View) -> AnyView {
     }
 }
 
-/// The views every module shows (`Module::shows`), and for any other: a view another module
-/// shows reached this one all the same (links and `navigate::use_go` load its page instead),
-/// so its page is loaded in place of this one.
+/// A view another module shows reached this one all the same (links and `navigate::use_go`
+/// load its page instead): its page is loaded in place of this one.
 fn elsewhere(view: View) -> AnyView {
-    match view {
-        // The search page follows the query as it is typed, not only the URL.
-        View::Search { .. } => view! { <search::Search/> }.into_any(),
-        other => view! { <Elsewhere view=other/> }.into_any(),
-    }
+    view! { <Elsewhere view=view/> }.into_any()
 }
