@@ -28,10 +28,28 @@ pub struct FirstRenderDone(pub ReadSignal<bool>);
 pub struct Views {
     pub module: Option<Module>,
     pub render: fn(View) -> AnyView,
+    /// What opens glossary tooltips, where the pages show the documents' text
+    /// (`Module::shows_text`); `None` elsewhere. The tables are constants, so a module whose
+    /// pages mark no term does not name it, and its wasm carries neither the tooltips nor the
+    /// glossary.
+    pub terms: Option<fn()>,
 }
 
 impl Views {
+    pub const fn new(module: Option<Module>, render: fn(View) -> AnyView, terms: fn()) -> Views {
+        let text = match module {
+            Some(m) => m.shows_text(),
+            None => true,
+        };
+        Views { module, render, terms: if text { Some(terms) } else { None } }
+    }
+
     pub fn holds(&self, view: &View) -> bool {
         self.module.is_none_or(|m| m.shows(view))
+    }
+
+    /// Whether these views show the documents' text (`Module::shows_text`).
+    pub fn show_text(&self) -> bool {
+        self.terms.is_some()
     }
 }

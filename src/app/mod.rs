@@ -27,8 +27,9 @@ use leptos::prelude::*;
 pub use current::Views;
 pub use pages::{ALL, CLAIMS, COMPARE, GLOSSARY, LIBRARY, READING, STUDY, WORK};
 
-/// Starts the app on the page rendered at build time, once the corpus text has arrived (the
-/// page shows that text already; the app needs it to know what it adopts): it hydrates that
+/// Starts the app on the page rendered at build time, once the corpus text has arrived where
+/// the module shows it (the page shows that text already; the app needs it to know what it
+/// adopts; pages of other modules neither name nor fetch it): it hydrates that
 /// page, or takes it over (see `takeover.rs`). If the text cannot be had, the page stays as it
 /// is, readable, and its notes say what needs the app. A panic replaces the frozen page with a
 /// message and a reload button (see `panic.rs`).
@@ -42,7 +43,8 @@ pub fn start(views: Views) {
     // instantiating the wasm is one long task already, and the browser may handle input and
     // paint between the two.
     wasm_bindgen_futures::spawn_local(async move {
-        match load_corpus_text().await {
+        let text = if views.show_text() { load_corpus_text().await } else { Ok(()) };
+        match text {
             Ok(()) => {
                 takeover::start(move || view! { <shell::App views=views/> });
                 test_hooks();

@@ -10,7 +10,6 @@ use super::browser;
 use super::components::needs_app::NeedsApp;
 use super::components::search_box::SearchBox;
 use super::components::title::provide_page_title;
-use super::components::tooltip::watch_terms;
 use super::current::{use_route, CurrentRoute, FirstRenderDone, Views};
 use super::embed::{self, EmbedPanel};
 use super::live_query;
@@ -28,7 +27,9 @@ pub fn App(views: Views) -> impl IntoView {
     settings::provide();
     workspace::provide();
     search_index::provide();
-    watch_terms();
+    if let Some(watch_terms) = views.terms {
+        watch_terms();
+    }
     provide_page_title();
     offline::register();
     embed::report_height();

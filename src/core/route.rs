@@ -120,6 +120,15 @@ impl Module {
         Module::of(view) == self
     }
 
+    /// Whether this module's pages show the documents' text (the reader, the comparisons,
+    /// search's snippets, notes on passages, an added source's glossary marks): only their
+    /// pages fetch the corpus text before the app starts and open glossary tooltips. The
+    /// library, the glossary and the claims name documents and quote claims' passages from
+    /// data compiled in, and mark no terms.
+    pub const fn shows_text(self) -> bool {
+        matches!(self, Module::Reading | Module::Compare | Module::Study | Module::Work)
+    }
+
     /// The module whose page shows `view`.
     pub fn of(view: &View) -> Module {
         match view {

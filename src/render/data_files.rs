@@ -13,14 +13,15 @@ use ashraf3_companion::corpus::{CORPUS_TEXT_BYTES, CORPUS_TEXT_FILE, SEARCH_INDE
 /// The files the app fetches: name and content.
 pub const FILES: [(&str, &[u8]); 2] = [(CORPUS_TEXT_FILE, CORPUS_TEXT_BYTES), (SEARCH_INDEX_FILE, SEARCH_INDEX_BYTES)];
 
-/// Writes `files` into `dist`, once the pages are there: the library page must name the corpus
-/// text file written here (its `companion-text` meta, which the loader fetches).
+/// Writes `files` into `dist`, once the pages are there: 404.html, whose whole app reads the
+/// corpus text on any page, must name the file written here (its `companion-text` meta, which
+/// the loader fetches).
 pub fn write(dist: &Path, files: &[(&str, &[u8])]) -> Result<Vec<String>, String> {
-    let index = dist.join("index.html");
-    let page = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let named = text_file_named(&page).ok_or_else(|| format!("{} names no corpus text file", index.display()))?;
+    let not_found = dist.join("404.html");
+    let page = fs::read_to_string(&not_found).map_err(|e| format!("{}: {e}", not_found.display()))?;
+    let named = text_file_named(&page).ok_or_else(|| format!("{} names no corpus text file", not_found.display()))?;
     if !files.iter().any(|(name, _)| *name == named) {
-        return Err(format!("{} names {named}, which is not among the files written", index.display()));
+        return Err(format!("{} names {named}, which is not among the files written", not_found.display()));
     }
     let mut said = Vec::new();
     for (name, bytes) in files {
@@ -58,16 +59,16 @@ mod tests {
         let page = |name: &str| format!(r#"<head><meta name="companion-text" content="{name}"><title>x</title>"#);
         let files: [(&str, &[u8]); 2] = [("t-1.txt", b"text"), ("i-1.bin", b"index")];
 
-        fs::write(dist.join("index.html"), page("t-1.txt")).unwrap();
+        fs::write(dist.join("404.html"), page("t-1.txt")).unwrap();
         let said = write(&dist, &files).unwrap();
         assert_eq!(said, ["data-files: t-1.txt (0 KB)", "data-files: i-1.bin (0 KB)"]);
         assert_eq!(fs::read(dist.join("t-1.txt")).unwrap(), b"text");
         assert_eq!(fs::read(dist.join("i-1.bin")).unwrap(), b"index");
 
         // A page naming another build's text would fetch a file that is not there.
-        fs::write(dist.join("index.html"), page("t-2.txt")).unwrap();
+        fs::write(dist.join("404.html"), page("t-2.txt")).unwrap();
         assert!(write(&dist, &files).unwrap_err().contains("names t-2.txt"));
-        fs::write(dist.join("index.html"), "<head></head>").unwrap();
+        fs::write(dist.join("404.html"), "<head></head>").unwrap();
         assert!(write(&dist, &files).is_err());
         fs::remove_dir_all(&dist).unwrap();
     }

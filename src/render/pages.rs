@@ -26,7 +26,7 @@ pub fn write(dist: &Path, template: &str, modules: &[(Module, ModuleFiles)]) -> 
         // `<!>` marks where two text nodes meet, which hydration needs; an HTML checker reads
         // it as a bogus comment, so it is written as the empty comment the browser makes of it.
         let body = body.replace("<!>", "<!---->");
-        let html = template.page(base.as_deref(), href, &title, &body);
+        let html = template.page(base.as_deref(), href, &title, &body, module.is_none_or(Module::shows_text));
         let html = match module {
             Some(module) => {
                 let (_, files) =
@@ -111,6 +111,29 @@ mod tests {
         assert!(loads("404.html", "all_bg.wasm"));
         assert!(read("index.html").contains(r#"data-all-wasm="./all_bg.wasm""#), "the root page names the whole app");
         assert!(!read("read/lends-hope/index.html").contains("data-all-wasm"));
+        // The corpus text is named, and so fetched, only where the module shows it.
+        let names_text = |file: &str| read(file).contains(r#"<meta name="companion-text""#);
+        for file in [
+            "read/lends-hope/index.html",
+            "compare/lends-hope/home-to-mek/index.html",
+            "search/index.html",
+            "notes/index.html",
+            "404.html",
+        ] {
+            assert!(names_text(file), "{file} names no corpus text");
+        }
+        for file in ["index.html", "glossary/index.html", "claims/index.html", "lineage/index.html"] {
+            assert!(!names_text(file), "{file} names the corpus text");
+        }
+        // Nor does it open glossary tooltips: none of its pages marks a term.
+        for (file, _, _, module) in pages() {
+            if module.is_some_and(|m| !m.shows_text()) {
+                assert!(
+                    !read(&file).contains("term-wrap"),
+                    "{file} marks glossary terms, which its module does not open"
+                );
+            }
+        }
         fs::remove_dir_all(&dist).unwrap();
     }
 }

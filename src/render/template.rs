@@ -32,14 +32,17 @@ impl Template {
 
     /// `base: None` for 404.html, which has no fixed depth (index.html's start-up script then
     /// finds the root in the address). `view` is the address the body was rendered for: the app
-    /// hydrates the page only when its address is that view (see `app::takeover`).
-    pub fn page(&self, base: Option<&str>, view: &str, title: &str, body: &str) -> String {
+    /// hydrates the page only when its address is that view (see `app::takeover`). `text`: the
+    /// page's module reads the corpus text (`Module::shows_text`), so the page names it for the
+    /// loader to fetch.
+    pub fn page(&self, base: Option<&str>, view: &str, title: &str, body: &str, text: bool) -> String {
         let head = self.head.replace(BASE, &base.map(|b| format!(r#"<base href="{b}">"#)).unwrap_or_default());
         let head = match (head.find("<title>"), head.find("</title>")) {
             (Some(a), Some(b)) => {
                 let title = if title.is_empty() { head[a + "<title>".len()..b].to_string() } else { escape(title) };
                 let meta = format!(r#"<meta name="{VIEW_META}" content="{}">"#, escape(view));
-                format!("{}{meta}{}<title>{title}{}", &head[..a], self.text_meta, &head[b..])
+                let text_meta = if text { self.text_meta.as_str() } else { "" };
+                format!("{}{meta}{text_meta}<title>{title}{}", &head[..a], &head[b..])
             }
             _ => head,
         };
@@ -54,10 +57,21 @@ mod tests {
     #[test]
     fn fills_base_title_and_body_and_keeps_scripts() {
         let t = Template::parse(r#"<html><head><base href="./"><title>App</title></head><body class="x"><main id="boot">…</main><script>s()</script></body></html>"#, "t.txt").unwrap();
-        let page = t.page(Some("../../"), "read/a/", "A & B", "<main>text</main>");
+        let page = t.page(Some("../../"), "read/a/", "A & B", "<main>text</main>", true);
         assert_eq!(
             page,
             r#"<html><head><base href="../../"><meta name="companion-view" content="read/a/"><meta name="companion-text" content="t.txt"><title>A &amp; B</title></head><body class="x"><main>text</main><script>s()</script></body></html>"#
+        );
+    }
+
+    #[test]
+    fn a_page_whose_module_shows_no_text_does_not_name_it() {
+        let t =
+            Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#, "t.txt")
+                .unwrap();
+        assert_eq!(
+            t.page(Some("../"), "claims/", "Claims", "x", false),
+            r#"<html><head><base href="../"><meta name="companion-view" content="claims/"><title>Claims</title></head><body>x</body></html>"#
         );
     }
 
@@ -67,7 +81,7 @@ mod tests {
             Template::parse(r#"<html><head><base href="./"><title>App</title></head><body></body></html>"#, "t.txt")
                 .unwrap();
         assert_eq!(
-            t.page(None, "not-found/", "", "x"),
+            t.page(None, "not-found/", "", "x", true),
             r#"<html><head><meta name="companion-view" content="not-found/"><meta name="companion-text" content="t.txt"><title>App</title></head><body>x</body></html>"#
         );
     }

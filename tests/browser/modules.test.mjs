@@ -25,21 +25,26 @@ const modules = (page) =>
       .map((name) => name.replace(/-[0-9a-f]{16}_bg\.wasm$/, '')),
   );
 
-test('each kind of page fetches its own module and no other', async () => {
+/** Whether this document fetched the corpus text. */
+const fetchedText = (page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').some((e) => /corpus-text-[0-9a-f]{16}\.txt$/.test(e.name)));
+
+test('each kind of page fetches its own module and no other, and the corpus text only where it shows the documents’ text', async () => {
   const context = await app.newContext();
-  for (const [path, module, heading] of [
-    ['', 'library', 'Library'],
-    ['glossary/', 'glossary', 'Glossary'],
-    ['read/lends-hope/', 'reading', /Lends Hope/],
-    ['compare/lends-hope/home-to-mek/', 'compare', 'Compare two documents'],
-    ['claims/', 'claims', 'Claims against sources'],
-    ['figures/', 'study', 'Figures'],
-    ['notes/', 'work', 'My notes'],
-    ['read/no-such-document/', 'ashraf3-companion', 'Not found'],
+  for (const [path, module, heading, text] of [
+    ['', 'library', 'Library', false],
+    ['glossary/', 'glossary', 'Glossary', false],
+    ['read/lends-hope/', 'reading', /Lends Hope/, true],
+    ['compare/lends-hope/home-to-mek/', 'compare', 'Compare two documents', true],
+    ['claims/', 'claims', 'Claims against sources', false],
+    ['figures/', 'study', 'Figures', true],
+    ['notes/', 'work', 'My notes', true],
+    ['read/no-such-document/', 'ashraf3-companion', 'Not found', true],
   ]) {
     const page = await app.open(path, { context });
     assert.ok(await page.getByRole('heading', { level: 1, name: heading }).isVisible(), `${path}: its heading`);
     assert.deepEqual(await modules(page), [module], `${path || 'the library'} loads the ${module} module`);
+    assert.equal(await fetchedText(page), text, `${path || 'the library'} ${text ? 'fetches' : 'does not fetch'} the corpus text`);
     await page.close();
   }
   // The host answers the unknown address with 404.html and its status, which the console logs.
@@ -47,6 +52,21 @@ test('each kind of page fetches its own module and no other', async () => {
     app.takeProblems().filter((p) => !/no-such-document\/: Failed to load resource: the server responded with a status of 404/.test(p)),
     [],
   );
+  await context.close();
+  app.assertClean();
+});
+
+test('pages that show no document’s text start and work without the corpus text file', async () => {
+  const context = await app.newContext();
+  await context.route(/corpus-text-[0-9a-f]{16}\.txt$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await app.open('claims/', { context });
+  await page.getByLabel('Topic', { exact: true }).selectOption({ label: 'The June 2023 police raid' });
+  await page.waitForURL(/claims\/\?topic=raid$/);
+  await page.getByRole('status').filter({ hasText: /^\d+ of \d+ claims shown/ }).waitFor();
+  await page.goto(new URL('glossary/', app.url).href);
+  await app.ready(page);
+  await page.goto(new URL('', app.url).href);
+  await app.ready(page);
   await context.close();
   app.assertClean();
 });

@@ -19,6 +19,7 @@ mod teacher;
 
 use leptos::prelude::*;
 
+use crate::app::components::tooltip::watch_terms;
 use crate::app::current::Views;
 use crate::route::{Module, View};
 
@@ -46,16 +47,16 @@ pub fn needs_app(view: &View) -> Option<&'static str> {
 
 /// Every view: the page renderer's, and 404.html's module (src/main.rs), as a host's 404 page
 /// may stand for any address.
-pub const ALL: Views = Views { module: None, render: any };
+pub const ALL: Views = Views::new(None, any, watch_terms);
 /// The modules of the pages (src/bin): each renders only its own views, so its wasm holds only
 /// their code.
-pub const LIBRARY: Views = Views { module: Some(Module::Library), render: library };
-pub const GLOSSARY: Views = Views { module: Some(Module::Glossary), render: glossary };
-pub const READING: Views = Views { module: Some(Module::Reading), render: reading };
-pub const COMPARE: Views = Views { module: Some(Module::Compare), render: compare };
-pub const CLAIMS: Views = Views { module: Some(Module::Claims), render: claims };
-pub const STUDY: Views = Views { module: Some(Module::Study), render: study };
-pub const WORK: Views = Views { module: Some(Module::Work), render: work };
+pub const LIBRARY: Views = Views::new(Some(Module::Library), library, watch_terms);
+pub const GLOSSARY: Views = Views::new(Some(Module::Glossary), glossary, watch_terms);
+pub const READING: Views = Views::new(Some(Module::Reading), reading, watch_terms);
+pub const COMPARE: Views = Views::new(Some(Module::Compare), compare, watch_terms);
+pub const CLAIMS: Views = Views::new(Some(Module::Claims), claims, watch_terms);
+pub const STUDY: Views = Views::new(Some(Module::Study), study, watch_terms);
+pub const WORK: Views = Views::new(Some(Module::Work), work, watch_terms);
 
 fn any(view: View) -> AnyView {
     match Module::of(&view) {
