@@ -2,7 +2,8 @@
 //! hook, with the build in `TRUNK_STAGING_DIR`), in this order: the added sources' worker's
 //! files and the page modules' named by their content, the loader (which names the worker's)
 //! into the page template and the template's Content-Security-Policy (its hashes cover the
-//! loader), every view rendered into its own page from that template, naming its module, the
+//! loader and the stylesheet), every view rendered into its own page from that template, naming
+//! its module and holding the stylesheet, the
 //! files the app fetches, and last the service worker, which lists and hashes everything the
 //! others wrote. `--precache <dist>` writes the service worker alone, for a build whose files
 //! changed.
@@ -15,6 +16,7 @@ mod data_files;
 mod loader;
 mod pages;
 mod precache;
+mod style;
 mod template;
 mod worker_files;
 
@@ -49,9 +51,10 @@ fn build(dist: &Path) -> Result<(), String> {
     let template = loader::inline(&template).map_err(named)?;
     let template = loader::name_worker(&template, &worker_files::name_by_content(dist)?).map_err(named)?;
     let modules = worker_files::name_modules(dist)?;
-    let (template, scripts) = csp::add_policy(&template).map_err(named)?;
-    println!("csp: Content-Security-Policy with {scripts} inline script hash(es)");
-    println!("{}", pages::write(dist, &template, &modules)?);
+    let stylesheet = style::Stylesheet::of(&template, dist).map_err(named)?;
+    let (template, scripts) = csp::add_policy(&template, &[&stylesheet.rules]).map_err(named)?;
+    println!("csp: Content-Security-Policy with {scripts} inline script hash(es) and the stylesheet's");
+    println!("{}", pages::write(dist, &template, &modules, &stylesheet)?);
     for said in data_files::write(dist, &data_files::FILES)? {
         println!("{said}");
     }

@@ -12,11 +12,18 @@ use ashraf3_companion::corpus::{self, CLAIMS, QUANTITIES};
 use ashraf3_companion::route::{self, Module, Route};
 
 use crate::loader;
+use crate::style::Stylesheet;
 use crate::template::Template;
 use crate::worker_files::ModuleFiles;
 
-/// Writes every page into `dist`; says how many and their size.
-pub fn write(dist: &Path, template: &str, modules: &[(Module, ModuleFiles)]) -> Result<String, String> {
+/// Writes every page into `dist`, each but 404.html holding the stylesheet; says how many and
+/// their size.
+pub fn write(
+    dist: &Path,
+    template: &str,
+    modules: &[(Module, ModuleFiles)],
+    stylesheet: &Stylesheet,
+) -> Result<String, String> {
     let template =
         Template::parse(template, corpus::CORPUS_TEXT_FILE).map_err(|e| format!("the page template: {e}"))?;
     let pages = pages();
@@ -27,6 +34,7 @@ pub fn write(dist: &Path, template: &str, modules: &[(Module, ModuleFiles)]) -> 
         // it as a bogus comment, so it is written as the empty comment the browser makes of it.
         let body = body.replace("<!>", "<!---->");
         let html = template.page(base.as_deref(), href, &title, &body, module.is_none_or(Module::shows_text));
+        let html = if base.is_some() { stylesheet.inline(&html) } else { html };
         let html = match module {
             Some(module) => {
                 let (_, files) =
@@ -75,14 +83,16 @@ mod tests {
     fn renders_every_page_into_its_folder() {
         let dist = std::env::temp_dir().join(format!("companion-pages-{}", std::process::id()));
         fs::create_dir_all(&dist).unwrap();
-        let template = r#"<html><head><base href="./"><title>Companion</title><script type="module" data-module="./all.js" data-wasm="./all_bg.wasm">x()</script></head><body></body></html>"#;
+        let template = r#"<html><head><base href="./"><title>Companion</title><link rel="stylesheet" href="./style-1.css"><script type="module" data-module="./all.js" data-wasm="./all_bg.wasm">x()</script></head><body></body></html>"#;
+        fs::write(dist.join("style-1.css"), "main{margin:0}").unwrap();
+        let stylesheet = Stylesheet::of(template, &dist).unwrap();
         let modules: Vec<_> = Module::ALL
             .iter()
             .map(|m| {
                 (*m, ModuleFiles { module: format!("{}-1.js", m.name()), wasm: format!("{}-1_bg.wasm", m.name()) })
             })
             .collect();
-        let said = write(&dist, template, &modules).unwrap();
+        let said = write(&dist, template, &modules, &stylesheet).unwrap();
         assert!(said.starts_with(&format!("render: {} pages, ", pages().len())), "{said}");
         let read = |file: &str| fs::read_to_string(dist.join(file)).unwrap();
         let reader = read("read/lends-hope/index.html");
@@ -94,6 +104,12 @@ mod tests {
         );
         assert!(reader.contains("<main") && reader.ends_with("</body></html>"), "{reader}");
         assert!(read("index.html").contains(r#"<base href="./">"#));
+        // Every page holds the stylesheet but 404.html, which finds the root by its file.
+        for (file, _, _, _) in pages() {
+            let page = read(&file);
+            let (inline, linked) = (page.contains("<style>main{margin:0}</style>"), page.contains("style-1.css"));
+            assert_eq!((inline, linked), (file != "404.html", file == "404.html"), "{file}");
+        }
         assert!(!read("404.html").contains("<base"));
         for (file, _, _, module) in pages() {
             let page = read(&file);
