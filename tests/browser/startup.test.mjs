@@ -125,7 +125,7 @@ test('with JavaScript off, every page is readable and its links work', async () 
   app.assertClean();
 });
 
-test('the text comes first: the app’s module, wasm and corpus text are fetched once the page has loaded, after its text was painted, the corpus text beside the wasm', async () => {
+test('the text comes first: the page holds its stylesheet; the app’s module, wasm and corpus text are fetched once the page has loaded, after its text was painted, the corpus text beside the wasm', async () => {
   const context = await app.newContext();
   // When the app takes the page over (it marks <html> with "app"); <html> does not exist yet.
   await context.addInitScript(() => {
@@ -143,8 +143,12 @@ test('the text comes first: the app’s module, wasm and corpus text are fetched
     const nav = performance.getEntriesByType('navigation')[0];
     const app = performance.getEntriesByType('resource').filter((e) => /\.(wasm|js|txt)$/.test(new URL(e.name).pathname));
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    return { load: nav.loadEventStart, app: app.map((e) => [e.name, e.startTime]), paint: paint?.startTime, tookOver: window.__tookOver };
+    const css = performance.getEntriesByType('resource').filter((e) => /\.css$/.test(new URL(e.name).pathname));
+    return { load: nav.loadEventStart, app: app.map((e) => [e.name, e.startTime]), paint: paint?.startTime, tookOver: window.__tookOver, css: css.length };
   });
+  // The stylesheet is in the page: nothing stands between the page's arrival and its first paint.
+  assert.equal(t.css, 0, 'no stylesheet fetched');
+  assert.deepEqual(await page.evaluate(() => [...document.styleSheets].map((s) => [s.ownerNode.tagName, s.cssRules.length > 100])), [['STYLE', true]], 'styled by the stylesheet in the page');
   assert.ok(t.app.some(([name]) => name.endsWith('.wasm')), 'the wasm was fetched');
   // The app reads the corpus text before it hydrates: its fetch does not wait for the wasm.
   const started = (re) => t.app.filter(([name]) => re.test(name)).map(([, start]) => start);
