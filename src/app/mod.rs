@@ -39,11 +39,16 @@ pub fn start(views: Views) {
     browser::pin_base();
     browser::upgrade_legacy_url();
     navigate::leave_links_to_other_pages(views);
-    // The wait for the file also puts the start in a task of its own: compiling and
-    // instantiating the wasm is one long task already, and the browser may handle input and
-    // paint between the two.
+    // The start runs in a task of its own (after the wait for the file, or a timer's where there
+    // is none): compiling and instantiating the wasm is one long task already, and the browser
+    // may handle input and paint between the two.
     wasm_bindgen_futures::spawn_local(async move {
-        let text = if views.show_text() { load_corpus_text().await } else { Ok(()) };
+        let text = if views.show_text() {
+            load_corpus_text().await
+        } else {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            Ok(())
+        };
         match text {
             Ok(()) => {
                 takeover::start(move || view! { <shell::App views=views/> });
