@@ -49,7 +49,7 @@ test('the claims grid is found from the navigation: claims by documents, stances
 });
 
 test('a cell opens its passage with the quote highlighted, and the reader links back to the claim', async () => {
-  const page = await app.open('?view=claims');
+  const page = await app.open('claims/');
   const troll = grid(page).locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: /troll farm/ }) }).first();
   const earlier = await cell(page, troll, 'Encyclopedia, earlier revision');
   const quote = (await earlier.locator('blockquote').first().textContent()).replace(/^“|”$/g, '');
@@ -72,7 +72,7 @@ test('a cell opens its passage with the quote highlighted, and the reader links 
 });
 
 test('filters and order have URLs that reopen the same view', async () => {
-  const page = await app.open('?view=claims');
+  const page = await app.open('claims/');
   const total = await grid(page).locator('tbody tr').count();
   await page.getByLabel('Topic', { exact: true }).selectOption({ label: 'The June 2023 police raid' });
   await waitUntil(() => /[?&]topic=raid(&|$)/.test(page.url()), 'the topic is in the URL');
@@ -130,7 +130,7 @@ test('unknown claims, topics and orders get a message, not a blank page', async 
 });
 
 test('on a phone the grid becomes one card per claim', async () => {
-  const page = await app.open('?view=claims', { contextOptions: { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true } });
+  const page = await app.open('claims/', { contextOptions: { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true } });
   assert.equal(await grid(page).isVisible(), false);
   const cards = page.getByRole('list', { name: 'Claims, one card each' }).getByRole('article');
   assert.equal(await cards.count(), 41, 'one card per claim in claims.toml');
@@ -147,7 +147,7 @@ test('on a phone the grid becomes one card per claim', async () => {
 });
 
 test('the lineage: a diagram with a table of the same relations, and what the retelling changed', async () => {
-  const page = await app.open('?view=claims');
+  const page = await app.open('claims/');
   await page.getByRole('link', { name: /^Lineage of the documents/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Lineage of the documents' }).waitFor();
   assert.ok(await page.getByRole('img', { name: /how the five documents relate/ }).isVisible());
@@ -223,12 +223,12 @@ test('what the later revision changed: on the lineage page and on the comparison
 });
 
 test('a claim and the lineage embed without the navigation, and print without the filters', async () => {
-  for (const path of ['?view=claim&id=troll-farm&embed=1', '?view=lineage&embed=1']) {
+  for (const path of ['claims/troll-farm/?embed=1', 'lineage/?embed=1']) {
     const page = await app.open(path);
     assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, path);
     assert.ok(await page.getByRole('link', { name: 'Open in the full reading companion' }).isVisible(), path);
   }
-  const page = await app.open('?view=claims', { contextOptions: { viewport: { width: 390, height: 800 } } });
+  const page = await app.open('claims/', { contextOptions: { viewport: { width: 390, height: 800 } } });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.getByLabel('Topic', { exact: true }).isVisible(), false, 'no filters on paper');
   assert.equal(await grid(page).isVisible(), true, 'the table prints, whatever the screen width');

@@ -12,7 +12,7 @@ after(async () => {
   await app?.close();
 });
 
-const PAIR = '?view=compare&a=encyclopedia-earlier&b=encyclopedia-later';
+const PAIR = 'compare/encyclopedia-earlier/encyclopedia-later/';
 const headers = (page) => page.locator('table.cmp-table thead th').allTextContents();
 
 test('a comparison opens from the library, with a summary that adds up', async () => {
@@ -55,7 +55,7 @@ test('the selectors change the pair, swap swaps it, and the URL follows', async 
 });
 
 test('a comparison link opens the same pair in a fresh browser', async () => {
-  const page = await app.open('?view=compare&a=source-of-hope&b=lends-hope');
+  const page = await app.open('compare/source-of-hope/lends-hope/');
   const [a, b] = await headers(page);
   assert.ok(a.startsWith('Source of hope') && b.startsWith('Lends hope'), `${a} | ${b}`);
   assert.equal(await page.getByLabel('Left document').inputValue(), 'source-of-hope');

@@ -19,7 +19,7 @@ const inViewport = (locator) =>
   });
 
 test('the overview lists every quantity, most disputed first, and opens one', async () => {
-  const page = await app.open('?view=figures');
+  const page = await app.open('figures/');
   const table = page.getByRole('table', { name: 'Quantities the documents state, most disputed first' });
   const rows = table.locator('tbody tr');
   assert.ok((await rows.count()) >= 20);
@@ -39,7 +39,7 @@ test('the overview lists every quantity, most disputed first, and opens one', as
 });
 
 test('one quantity: the spread line, a chart of links and a table with the same facts', async () => {
-  const page = await app.open('?view=figures&quantity=residents');
+  const page = await app.open('figures/residents/');
   // Short lines: counts are compared with counts; the 200 a visitor saw is named apart, never
   // divided in; "about 3,000" and a bare "3,000" are listed apart.
   const lines = await page.locator('#spread').getByRole('listitem').allTextContents();
@@ -93,7 +93,7 @@ test('unlike figures are not divided, words are not numbers, a dropped attributi
 });
 
 test('a figure leads to its passage, where the quote is highlighted', async () => {
-  const page = await app.open('?view=figures&quantity=residents');
+  const page = await app.open('figures/residents/');
   // Marks crowd on this chart: follow one the way a keyboard user does.
   await page.locator('svg.figure-chart').getByRole('link', { name: /^\d+\. only 200 people/ }).focus();
   await page.keyboard.press('Enter');
@@ -106,7 +106,7 @@ test('a figure leads to its passage, where the quote is highlighted', async () =
 });
 
 test('a marked number in the reader leads back to its comparison', async () => {
-  const page = await app.open('?view=read&doc=encyclopedia-earlier');
+  const page = await app.open('read/encyclopedia-earlier/');
   const number = page.locator('.reader .text a.figure-num', { hasText: '2,300' });
   assert.match(await number.getAttribute('aria-label'), /compare this figure across sources \(People living in Ashraf 3\)/);
   await number.click();
@@ -117,9 +117,9 @@ test('a marked number in the reader leads back to its comparison', async () => {
 });
 
 test('qualifiers are drawn honestly and explained', async () => {
-  const page = await app.open('?view=figures&quantity=iraq-injured');
+  const page = await app.open('figures/iraq-injured/');
   assert.equal(await page.locator('svg.figure-chart path.m-arrow').count(), 2, '“more than” figures are open-ended');
-  const dates = await app.open('?view=figures&quantity=conference-date');
+  const dates = await app.open('figures/conference-date/');
   assert.ok((await dates.locator('svg.figure-chart rect.m-bar').count()) >= 2, 'a month is drawn as a span');
   for (const text of ['about, approximately', 'more than, at least (open-ended)', 'a range, or a month or year']) {
     assert.ok(await dates.getByText(text).isVisible());
@@ -128,7 +128,7 @@ test('qualifiers are drawn honestly and explained', async () => {
 });
 
 test('dark mode, print and an unknown quantity', async () => {
-  const page = await app.open('?view=figures&quantity=raid-injured-residents', { contextOptions: { colorScheme: 'dark' } });
+  const page = await app.open('figures/raid-injured-residents/', { contextOptions: { colorScheme: 'dark' } });
   const [fill, bg] = await page.evaluate(() => [getComputedStyle(document.querySelector('svg .m-dot')).fill, getComputedStyle(document.body).backgroundColor]);
   assert.notEqual(fill, bg);
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });

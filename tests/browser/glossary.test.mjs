@@ -11,7 +11,7 @@ after(async () => {
   await app?.close();
 });
 
-const READER = '?view=read&doc=encyclopedia-later';
+const READER = 'read/encyclopedia-later/';
 const firstTerm = (page, text) => page.locator('.reader .text button.term', { hasText: text }).first();
 
 test('hovering a term shows its tooltip, which the pointer can enter, and leaving closes it', async () => {
@@ -123,7 +123,7 @@ test('a tap opens the tooltip on a touch screen and a second tap closes it', asy
 });
 
 test('slashes, possessives and longest names are marked as the glossary says', async () => {
-  const page = await app.open('?view=read&doc=source-of-hope');
+  const page = await app.open('read/source-of-hope/');
   // "(PMOI/MEK)" gives two marks.
   const caption = page.locator('.reader .text p', { hasText: 'The entrance of Ashraf 3' });
   assert.deepEqual(await caption.locator('button.term').allTextContents(), ['Ashraf 3', 'People’s Mojahedin Organization of Iran', 'PMOI', 'MEK']);
@@ -152,7 +152,7 @@ test('the Glossary marks setting turns the marks off and is remembered', async (
 });
 
 test('the glossary page lists terms with sources and which document uses which name', async () => {
-  const page = await app.open('?view=glossary');
+  const page = await app.open('glossary/');
   const mek = page.locator('article#term-mek');
   assert.equal(await mek.getByRole('heading', { level: 2 }).textContent(), 'MEK');
   const sentences = mek.locator('ul.definition > li');
@@ -179,7 +179,7 @@ test('the glossary page lists terms with sources and which document uses which n
 });
 
 test('a glossary entry opens from a link, and from the tooltip', async () => {
-  const page = await app.open('?view=glossary#term-manez');
+  const page = await app.open('glossary/#term-manez');
   const entry = page.locator('article#term-manez');
   await waitUntil(() => entry.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }), 'Manëz in view');
   assert.match(await entry.textContent(), /The site supporting the MEK spells it “Manz”/);

@@ -56,7 +56,7 @@ test('keyboard only: open a document, a tooltip, a comparison and a figure’s p
   await page.keyboard.press('ArrowUp');
   await waitUntil(() => /\/compare\/[a-z-]+\/lends-hope\/$/.test(page.url()), 'ArrowUp picks the previous document');
   // 4. Open a figure's passage from the figures view.
-  await page.goto(new URL('?view=figures&quantity=raid-injured-residents', app.url).href);
+  await page.goto(new URL('figures/raid-injured-residents/', app.url).href);
   await app.ready(page);
   await tabTo(page, () => !!document.activeElement.closest('svg.figure-chart a'), 'a chart mark');
   await assertVisibleFocus(page, 'chart mark');

@@ -90,7 +90,7 @@ test('search typing and a result click leave URLs that reopen', async () => {
 });
 
 test('both selectors and the swap button leave URLs that reopen', async () => {
-  const page = await app.open('?view=compare');
+  const page = await app.open('compare/');
   await page.getByLabel('Left document').selectOption('home-to-mek');
   await waitUntil(() => /\/compare\/home-to-mek\/[^/?#]+\/$/.test(page.url()), 'left selector');
   await reopens(page, 'left selector');
@@ -104,7 +104,7 @@ test('both selectors and the swap button leave URLs that reopen', async () => {
 });
 
 test('the embed form stays the embed form when its selectors change the pair', async () => {
-  const page = await app.open('?view=compare&embed=1');
+  const page = await app.open('compare/?embed=1');
   await page.getByLabel('Right document').selectOption('lends-hope');
   await waitUntil(() => /\/compare\/[^/?#]+\/lends-hope\/\?embed=1$/.test(page.url()), 'right selector');
   assert.match(page.url(), /embed=1/);
@@ -113,7 +113,7 @@ test('the embed form stays the embed form when its selectors change the pair', a
 });
 
 test('figure links and the numbers in the reader leave URLs that reopen', async () => {
-  const page = await app.open('?view=figures');
+  const page = await app.open('figures/');
   await page.getByRole('link', { name: 'People living in Ashraf 3' }).click();
   await page.getByRole('heading', { level: 1, name: 'People living in Ashraf 3' }).waitFor();
   await reopens(page, 'quantity link');
@@ -166,7 +166,7 @@ test('a browser that refuses history writes after 25 calls keeps the app alive',
 
 test('a query of over a thousand words is answered, and the page says what was searched', async () => {
   // 7.5 KB: about the longest URL common servers accept.
-  const page = await app.open(`?view=search&q=${'camp+'.repeat(1500)}`);
+  const page = await app.open(`search/?q=${'camp+'.repeat(1500)}`);
   await page.getByText(/only its first 12 words \(and 200 characters\) were searched/).waitFor();
   assert.match(await page.getByRole('status').first().textContent(), /^\d+ hits for/);
   app.assertClean();
@@ -174,16 +174,16 @@ test('a query of over a thousand words is answered, and the page says what was s
 
 test('every link the claims, lineage, questions and notes views write opens its view in a fresh tab', async () => {
   // A note, so My notes has a link of its own.
-  const writer = await app.open('?view=read&doc=lends-hope');
+  const writer = await app.open('read/lends-hope/');
   await writer.getByRole('button', { name: 'Add a note to paragraph 4' }).click();
   await writer.getByLabel('Your note').fill('A link back');
   await writer.getByRole('button', { name: 'Save note' }).click();
   const hrefs = new Set();
-  for (const path of ['?view=claims', '?view=claim&id=raid-death', '?view=lineage', '?view=questions']) {
+  for (const path of ['claims/', 'claims/raid-death/', 'lineage/', 'questions/']) {
     const page = await app.open(path);
     for (const href of await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.href))) hrefs.add(href);
   }
-  await writer.goto(new URL('?view=notes', app.url).href);
+  await writer.goto(new URL('notes/', app.url).href);
   await app.ready(writer);
   for (const href of await writer.locator('main a[href]').evaluateAll((as) => as.map((a) => a.href))) hrefs.add(href);
   const inApp = [...hrefs].filter((h) => h.startsWith(app.url));

@@ -16,7 +16,7 @@ after(async () => {
 });
 
 const KEY = 'ashraf3-companion.notes.v1';
-const READER = '?view=read&doc=lends-hope';
+const READER = 'read/lends-hope/';
 
 /** Selects up to `chars` characters at the start of `passage` (a locator), as a drag or a
  * touch screen's handles would, and returns the selected words. */
@@ -83,7 +83,7 @@ test('a note by selection and one by keyboard alone are kept across a reload', a
 
 test('words selected in a comparison column take a note, shown there and in the reader', async () => {
   const context = await app.newContext();
-  const page = await app.open('?view=compare&a=source-of-hope&b=lends-hope', { context });
+  const page = await app.open('compare/source-of-hope/lends-hope/', { context });
   const passage = page.locator('td [data-doc="lends-hope"][data-block="p3"]');
   const words = await select(passage, 12);
   const offer = page.getByRole('region', { name: 'Note on the selected words' });
@@ -98,7 +98,7 @@ test('words selected in a comparison column take a note, shown there and in the 
   const marked = again.locator('td [data-doc="lends-hope"][data-block="p3"] mark.noted');
   await waitUntil(async () => (await marked.count()) === 1, 'the saved note highlighted when the comparison opens again');
   assert.equal(await marked.textContent(), words);
-  const reader = await app.open('?view=read&doc=lends-hope', { context });
+  const reader = await app.open('read/lends-hope/', { context });
   assert.match(await reader.getByRole('complementary', { name: `Note on “${words}”` }).textContent(), /Compared with the article/);
   await context.close();
   app.assertClean();
@@ -181,7 +181,7 @@ test('My notes groups notes by document, searches them, and exports what they ho
 
 test('import merges an export and refuses a malformed or foreign file, changing nothing', async () => {
   const context = await app.newContext();
-  const page = await app.open('?view=notes', { context });
+  const page = await app.open('notes/', { context });
   const mine = { schema: 'ashraf3-companion/notes', version: 1, exported: 0, answers: [], notes: [{ id: 'n-a', anchor: { doc: 'lends-hope', block: 'p4', quote: '' }, text: 'Mine', created: 1, updated: 1 }] };
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(mine)]);
   await page.reload();
@@ -440,7 +440,7 @@ test('the print view of My notes is a clean handout', async () => {
   const context = await app.newContext();
   const page = await app.open(READER, { context });
   await addNote(page, 4, 'For the handout');
-  const notes = await app.open('?view=notes', { context });
+  const notes = await app.open('notes/', { context });
   await notes.emulateMedia({ media: 'print' });
   assert.equal(await notes.getByRole('button', { name: 'Export as Markdown' }).isVisible(), false);
   assert.equal(await notes.getByLabel('Search your notes').isVisible(), false);

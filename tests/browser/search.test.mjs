@@ -24,7 +24,8 @@ after(async () => {
 const marks = (page) => page.locator('.results section.result-group:not(.glossary-results) mark').allTextContents();
 
 test('"/" focuses the search field and results appear as you type', async () => {
-  const page = await app.open('?view=read&doc=encyclopedia-later');
+  // The figures' page: the search page is in its module, so the typing is followed in place.
+  const page = await app.open('figures/');
   await page.locator('main h1').click();
   await page.keyboard.press('/');
   assert.equal(await field(page).evaluate((el) => el === document.activeElement), true);
@@ -42,7 +43,7 @@ test('"/" focuses the search field and results appear as you type', async () => 
 });
 
 test('folding and prefixes: Manez, durres, rrumb', async () => {
-  const page = await app.open('?view=search&q=Manez');
+  const page = await app.open('search/?q=Manez');
   assert.deepEqual(await marks(page), ['Manëz', 'Manëz']);
   await field(page).fill('durres');
   await waitUntil(async () => (await marks(page)).includes('Durrës'), 'durres finds Durrës');
@@ -53,7 +54,7 @@ test('folding and prefixes: Manez, durres, rrumb', async () => {
 });
 
 test('the arrow keys move through results and Enter opens the paragraph with hits marked', async () => {
-  const page = await app.open('?view=search&q=Rrumbullaku');
+  const page = await app.open('search/?q=Rrumbullaku');
   await field(page).focus();
   await page.keyboard.press('ArrowDown');
   const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
@@ -75,8 +76,8 @@ test('the arrow keys move through results and Enter opens the paragraph with hit
 });
 
 test('a search link opens the same results in a fresh browser', async () => {
-  const a = await app.open('?view=search&q=stipend');
-  const b = await app.open('?view=search&q=stipend');
+  const a = await app.open('search/?q=stipend');
+  const b = await app.open('search/?q=stipend');
   await outcome(a);
   await outcome(b);
   assert.deepEqual(await a.locator('.results').textContent(), await b.locator('.results').textContent());
@@ -85,7 +86,7 @@ test('a search link opens the same results in a fresh browser', async () => {
 });
 
 test('no result says so and suggests a near spelling that works', async () => {
-  const page = await app.open('?view=search&q=Rumbullaku');
+  const page = await app.open('search/?q=Rumbullaku');
   assert.match(await outcome(page), /^0 hits/);
   await page.getByRole('link', { name: 'rrumbullaku' }).click();
   await waitUntil(async () => (await marks(page)).length === 3, 'the suggestion finds the name');
@@ -93,7 +94,7 @@ test('no result says so and suggests a near spelling that works', async () => {
 });
 
 test('glossary entries are found too', async () => {
-  const page = await app.open('?view=search&q=prosecution');
+  const page = await app.open('search/?q=prosecution');
   const glossary = page.locator('section.result-group', { has: page.getByRole('heading', { name: 'Glossary' }) });
   const spak = glossary.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'SPAK' }) });
   // The results follow the search index, which the first search fetches.
@@ -116,9 +117,10 @@ test('the search index is its own file, fetched on the first search only, and a 
   const fetched = [];
   // The page's own requests: the service worker also precaches the file, in the background.
   context.on('request', (r) => !r.serviceWorker() && /search-index-[0-9a-f]{16}\.bin$/.test(r.url()) && fetched.push(r.url()));
-  const page = await app.open('?view=read&doc=lends-hope', { context });
+  const page = await app.open('read/lends-hope/', { context });
   assert.deepEqual(fetched, [], 'reading does not fetch the index');
   await field(page).fill('Habibi');
+  await field(page).press('Enter');
   await waitUntil(async () => /hits? for “Habibi”/.test(await page.locator('.search-summary').textContent()), 'results');
   assert.equal(fetched.length, 1, 'the first search fetches it');
   await field(page).fill('Habibi wrote');
@@ -128,7 +130,7 @@ test('the search index is its own file, fetched on the first search only, and a 
   // Blocked (a filter, a host that lost the file): the page says so instead of "0 hits".
   const blocked = await app.newContext();
   await blocked.route(/search-index-[0-9a-f]{16}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  const page2 = await app.open('?view=search&q=troll', { context: blocked });
+  const page2 = await app.open('search/?q=troll', { context: blocked });
   assert.match(await page2.getByRole('alert').textContent(), /The search index could not be loaded \(the host answered 404\)/);
   await blocked.close();
   app.takeProblems(); // the 404 is logged by the browser, on purpose
