@@ -3,7 +3,7 @@
 // error and Content-Security-Policy violation, so each test can assert there were none.
 //
 //   const app = await startApp();            // in before()
-//   const page = await app.open('?view=glossary');
+//   const page = await app.open('glossary/');
 //   ...
 //   app.assertClean();                        // at the end of each test
 //   await app.close();                        // in after()
