@@ -8,7 +8,8 @@
 use std::fs;
 use std::path::Path;
 
-/// The template's stylesheet: its `<link>` as Trunk wrote it, and its rules.
+/// The template's stylesheet: its `<link>` as Trunk wrote it, and its rules as the pages hold
+/// them (without the file's comments and spare whitespace, which every page would carry).
 #[derive(Debug)]
 pub struct Stylesheet {
     pub link: String,
@@ -32,7 +33,7 @@ impl Stylesheet {
         if rules.to_ascii_lowercase().contains("</style") {
             return Err(format!("{}: holds </style, which would end an inline copy", path.display()));
         }
-        Ok(Stylesheet { link: link.to_string(), rules })
+        Ok(Stylesheet { link: link.to_string(), rules: compact(&rules) })
     }
 
     /// `html` with the stylesheet inside it in place of its link.
@@ -41,9 +42,62 @@ impl Stylesheet {
     }
 }
 
+/// `css` without comments, its whitespace runs as one space, and none beside `{`, `}`, `;` or
+/// `,`; what is inside quotes is kept as written.
+fn compact(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            '"' | '\'' => {
+                if std::mem::take(&mut space) && !out.is_empty() && !out.ends_with(['{', '}', ';', ',']) {
+                    out.push(' ');
+                }
+                out.push(c);
+                for q in chars.by_ref() {
+                    out.push(q);
+                    if q == c {
+                        break;
+                    }
+                }
+            }
+            c => {
+                let tight = matches!(c, '{' | '}' | ';' | ',') || out.ends_with(['{', '}', ';', ',']) || out.is_empty();
+                if std::mem::take(&mut space) && !tight {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_and_spare_whitespace_go_quotes_stay() {
+        let css = "/* why */\n:root {\n  --a: 1px; /* note */\n}\n.a > .b, .c:hover { font-family: \"Segoe  UI\", sans-serif; content: ' a ; b ' }\n@media screen and (max-width: 700px) {\n  .a { margin: 0 auto }\n}\n";
+        assert_eq!(
+            compact(css),
+            ":root{--a: 1px;}.a > .b,.c:hover{font-family: \"Segoe  UI\",sans-serif;content: ' a ; b '}@media screen and (max-width: 700px){.a{margin: 0 auto}}"
+        );
+    }
 
     #[test]
     fn the_link_becomes_the_rules() {
