@@ -37,11 +37,7 @@ pub struct Views {
 
 impl Views {
     pub const fn new(module: Option<Module>, render: fn(View) -> AnyView, terms: fn()) -> Views {
-        let text = match module {
-            Some(m) => m.shows_text(),
-            None => true,
-        };
-        Views { module, render, terms: if text { Some(terms) } else { None } }
+        Views { module, render, terms: if Module::shows_text_in(module) { Some(terms) } else { None } }
     }
 
     pub fn holds(&self, view: &View) -> bool {
@@ -50,6 +46,6 @@ impl Views {
 
     /// Whether these views show the documents' text (`Module::shows_text`).
     pub fn show_text(&self) -> bool {
-        self.terms.is_some()
+        Module::shows_text_in(self.module)
     }
 }

@@ -129,6 +129,15 @@ impl Module {
         matches!(self, Module::Reading | Module::Compare | Module::Study | Module::Work)
     }
 
+    /// [`Module::shows_text`] for the module a page loads; `None`, the whole app (404.html's),
+    /// may show any view, the text included.
+    pub const fn shows_text_in(module: Option<Module>) -> bool {
+        match module {
+            Some(m) => m.shows_text(),
+            None => true,
+        }
+    }
+
     /// The module whose page shows `view`.
     pub fn of(view: &View) -> Module {
         match view {

@@ -33,7 +33,7 @@ pub fn write(
         // `<!>` marks where two text nodes meet, which hydration needs; an HTML checker reads
         // it as a bogus comment, so it is written as the empty comment the browser makes of it.
         let body = body.replace("<!>", "<!---->");
-        let html = template.page(base.as_deref(), href, &title, &body, module.is_none_or(Module::shows_text));
+        let html = template.page(base.as_deref(), href, &title, &body, Module::shows_text_in(*module));
         let html = if base.is_some() { stylesheet.inline(&html) } else { html };
         let html = match module {
             Some(module) => {
